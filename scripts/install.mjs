@@ -1,0 +1,34 @@
+// Runs before `npm start` and `npm test` (npm's pre-scripts): installs what a fresh clone lacks,
+// and regenerates the Prisma client and GraphQL resolver types when their sources changed.
+// Plain Node with no dependencies, because it runs before node_modules exists.
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const at = (...p) => path.join(root, ...p);
+const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
+const newest = (dir, ext) =>
+  Math.max(0, ...fs.readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => mtime(path.join(dir, f))));
+const run = (cmd) => execSync(cmd, { cwd: root, stdio: "inherit", env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
+
+const installed = at("node_modules", ".package-lock.json");
+if (mtime(installed) < mtime(at("package-lock.json"))) {
+  console.log("installing node modules…");
+  run("npm ci --no-audit --no-fund");
+}
+
+const prismaClient = at("src", "generated", "prisma", "client.ts");
+if (mtime(prismaClient) < mtime(at("prisma", "schema.prisma"))) {
+  // generate only reads the schema; the URL just has to be well-formed.
+  execSync("npx prisma generate", {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgresql://localhost/unused" },
+  });
+}
+
+const resolverTypes = at("src", "generated", "graphql.ts");
+if (mtime(resolverTypes) < Math.max(newest(at("schema"), ".graphql"), mtime(at("codegen.ts")))) {
+  run("npx graphql-codegen --config codegen.ts");
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected loadConfig to reject the environment");
+}
+
+describe("loadConfig", () => {
+  it("applies the seed plan's defaults to an empty environment", () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      databaseUrl: undefined,
+      neo4j: { uri: undefined, user: "neo4j", password: "", database: "neo4j" },
+      graphSyncEnabled: true,
+      port: 4000,
+      logLevel: "info",
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("reads GRAPH_SYNC_ENABLED=false as the kill switch", () => {
+    expect(loadConfig({ GRAPH_SYNC_ENABLED: "false" }).graphSyncEnabled).toBe(false);
+  });
+
+  it("names each bad variable with what was expected", () => {
+    const problems = problemsOf({ PORT: "eighty", LOG_LEVEL: "loud", GRAPH_SYNC_ENABLED: "maybe" });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith("PORT:"))).toMatch(/port number/);
+    expect(problems.find((p) => p.startsWith("LOG_LEVEL:"))).toMatch(/expected one of fatal/);
+    expect(problems.find((p) => p.startsWith("GRAPH_SYNC_ENABLED:"))).toMatch(/true or false/);
+  });
+
+  it("rejects a DATABASE_URL that is not a postgres URL without echoing it", () => {
+    const [problem] = problemsOf({ DATABASE_URL: "mysql://root:hunter2@db/app" });
+    expect(problem).toMatch(/^DATABASE_URL: expected a postgresql:\/\/ connection URL$/);
+    expect(problem).not.toContain("hunter2");
+  });
+
+  it("accepts Aura-style neo4j+s URIs and rejects http ones", () => {
+    expect(loadConfig({ NEO4J_URI: "neo4j+s://abc.databases.neo4j.io" }).neo4j.uri).toBe(
+      "neo4j+s://abc.databases.neo4j.io",
+    );
+    expect(problemsOf({ NEO4J_URI: "http://localhost:7474" })[0]).toMatch(/^NEO4J_URI:/);
+  });
+});

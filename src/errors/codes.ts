@@ -1,0 +1,37 @@
+import { GraphQLError } from "graphql";
+
+/** The closed vocabulary of `extensions.code` a client can branch on. */
+export const ErrorCode = {
+  BadUserInput: "BAD_USER_INPUT",
+  NotFound: "NOT_FOUND",
+  Unauthenticated: "UNAUTHENTICATED",
+  Forbidden: "FORBIDDEN",
+  GraphUnavailable: "GRAPH_UNAVAILABLE",
+  QueryTooComplex: "QUERY_TOO_COMPLEX",
+  Internal: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An error whose message is safe to show the caller; anything else is normalised to Internal. */
+export class GatewayError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extra: { field?: string; cause?: unknown } = {},
+  ) {
+    super(message, {
+      extensions: { code, ...(extra.field ? { field: extra.field } : {}) },
+      originalError: extra.cause instanceof Error ? extra.cause : undefined,
+    });
+  }
+}
+
+export const badInput = (field: string, message: string) =>
+  new GatewayError(ErrorCode.BadUserInput, `${field}: ${message}`, { field });
+
+export const notFound = (what: string, id: string, field = "id") =>
+  new GatewayError(ErrorCode.NotFound, `${what} ${id} does not exist`, { field });
+
+export const graphUnavailable = (cause?: unknown) =>
+  new GatewayError(ErrorCode.GraphUnavailable, "The graph database is unavailable; try again later", { cause });

@@ -1,0 +1,29 @@
+// The one place that decides what a client sees of an error. Known codes pass through; anything
+// else (a Prisma or driver error, a bug) becomes INTERNAL_SERVER_ERROR with a generic message,
+// so no stack trace, SQL or Cypher leaks. Apollo's own validation codes pass through too.
+import type { GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "./codes.ts";
+
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && PUBLIC_CODES.has(code) && code !== ErrorCode.Internal) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: "Internal server error",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.Internal },
+  };
+}

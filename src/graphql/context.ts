@@ -1,0 +1,13 @@
+import type { Logger } from "pino";
+import type { GatewayDeps } from "../http/deps.ts";
+
+/** Everything a resolver may touch for one request; built fresh per request. */
+export interface GatewayContext {
+  readonly deps: GatewayDeps;
+  readonly requestId: string;
+  readonly log: Logger;
+}
+
+export function createContext(deps: GatewayDeps, requestId: string): GatewayContext {
+  return { deps, requestId, log: deps.logger.child({ requestId }) };
+}

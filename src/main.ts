@@ -1,0 +1,54 @@
+// The gateway process: configuration, the two databases (configured or local), the server, and a
+// clean shutdown that closes everything it opened and stops every local server it started.
+import { ConfigError, loadConfig } from "./config/config.ts";
+import { createServer } from "./http/createServer.ts";
+import { createLogger } from "./observability/createLogger.ts";
+import { createPrisma } from "./postgres/createPrisma.ts";
+import { MigrationFailed, migrateDatabase } from "./postgres/migrate.ts";
+import { resolvePostgres } from "./stack/localPostgres.ts";
+import { resolveGraph } from "./stack/resolveGraph.ts";
+
+class PostgresUnreachable extends Error {}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const stops: Array<() => Promise<void>> = [];
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    for (const stop of stops.reverse()) {
+      await stop().catch((err) => logger.error({ err }, "shutdown step failed"));
+    }
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  const postgres = await resolvePostgres(config.databaseUrl);
+  stops.push(() => postgres.stop());
+  const prisma = createPrisma(postgres.url, { maxConnections: postgres.kind === "embedded-pglite" ? 1 : 10 });
+  stops.push(() => prisma.$disconnect());
+  await prisma.$queryRaw`SELECT 1`.catch((error: Error) => {
+    throw new PostgresUnreachable(`Cannot reach Postgres (DATABASE_URL): ${error.message.split("\n")[0]}`);
+  });
+  await migrateDatabase(postgres.url);
+  logger.info({ postgres: postgres.kind }, "postgres ready");
+
+  const graph = await resolveGraph(config.neo4j, logger);
+  stops.push(() => graph.stop());
+
+  const gateway = await createServer({ config, prisma, graph: graph.graph, logger });
+  stops.push(() => gateway.close());
+  const url = await gateway.listen(config.port);
+  logger.info(`gateway serving ${url}/graphql`);
+}
+
+main().catch((error: unknown) => {
+  // One clear line for what an operator can fix; a stack only for what they cannot.
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof MigrationFailed) console.error(error.message);
+  else if (error instanceof PostgresUnreachable) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

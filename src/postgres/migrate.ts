@@ -1,0 +1,30 @@
+// Schema changes go through `prisma migrate deploy` and the migrations in prisma/migrations,
+// never a hand-written migrator; the CLI is run as a child process with the resolved URL.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { projectRoot } from "../stack/paths.ts";
+
+export class MigrationFailed extends Error {
+  override name = "MigrationFailed";
+}
+
+export function migrateDatabase(databaseUrl: string): Promise<void> {
+  const prismaBin = path.join(projectRoot, "node_modules", ".bin", "prisma");
+  return new Promise((resolve, reject) => {
+    const child = spawn(prismaBin, ["migrate", "deploy"], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code === 0) resolve();
+      else reject(new MigrationFailed(`prisma migrate deploy failed:\n${redactUrls(output).trim()}`));
+    });
+  });
+}
+
+const redactUrls = (text: string) => text.replace(/(postgres(?:ql)?:\/\/)[^\s"']+/g, "$1***");

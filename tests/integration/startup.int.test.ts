@@ -1,0 +1,75 @@
+// The gateway as an operator runs it: a real process, configured only by its environment.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { inject, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/stack/paths.ts";
+
+function runGateway(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c) => (stdout += c));
+  child.stderr.on("data", (c) => (stderr += c));
+  return {
+    child,
+    output: () => ({ stdout, stderr }),
+    async waitFor(text: string, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!stdout.includes(text) && child.exitCode === null && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return stdout.includes(text);
+    },
+  };
+}
+
+describe("starting the gateway", () => {
+  it("stops with one clear line naming DATABASE_URL when Postgres cannot be reached", async () => {
+    const gateway = runGateway({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere", PORT: "0" });
+    const [code] = await once(gateway.child, "exit");
+    const { stderr } = gateway.output();
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^Cannot reach Postgres \(DATABASE_URL\)/);
+  });
+
+  it("stops with one line per bad variable and never echoes a secret", async () => {
+    const gateway = runGateway({ DATABASE_URL: "mysql://root:hunter2@db/x", PORT: "http" });
+    const [code] = await once(gateway.child, "exit");
+    const { stderr } = gateway.output();
+    expect(code).toBe(1);
+    expect(stderr).toContain("DATABASE_URL: expected a postgresql:// connection URL");
+    expect(stderr).toContain("PORT: expected a port number");
+    expect(stderr).not.toContain("hunter2");
+  });
+
+  it("serves the Postgres side and reports the graph unavailable when NEO4J_URI does not answer", async () => {
+    const gateway = runGateway({
+      DATABASE_URL: inject("databaseUrl"),
+      NEO4J_URI: "bolt://127.0.0.1:1",
+      PORT: "0",
+      LOG_LEVEL: "info",
+    });
+    try {
+      expect(await gateway.waitFor("gateway serving")).toBe(true);
+      const { stdout } = gateway.output();
+      const unavailable = stdout.split("\n").filter((line) => line.includes("graph unavailable"));
+      expect(unavailable).toHaveLength(1);
+      const url = /serving (http:\/\/[^/]+)\/graphql/.exec(stdout)![1];
+      const res = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ health { postgres graph } }" }),
+      });
+      expect(await res.json()).toEqual({ data: { health: { postgres: true, graph: "UNHEALTHY" } } });
+    } finally {
+      gateway.child.kill("SIGTERM");
+      const [code] = await once(gateway.child, "exit");
+      expect(code).toBe(0);
+    }
+  });
+});
