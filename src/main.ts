@@ -7,6 +7,7 @@ import { createPrisma } from "./postgres/createPrisma.ts";
 import { MigrationFailed, migrateDatabase } from "./postgres/migrate.ts";
 import { resolvePostgres } from "./stack/localPostgres.ts";
 import { resolveGraph } from "./stack/resolveGraph.ts";
+import { queueOnlySync } from "./sync/graphSync.ts";
 
 class PostgresUnreachable extends Error {}
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const graph = await resolveGraph(config.neo4j, logger);
   stops.push(() => graph.stop());
 
-  const gateway = await createServer({ config, prisma, graph: graph.graph, logger });
+  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync: queueOnlySync });
   stops.push(() => gateway.close());
   const url = await gateway.listen(config.port);
   logger.info(`gateway serving ${url}/graphql`);

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import type { Driver } from "../graph/createDriver.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
+import type { GraphSync } from "../sync/graphSync.ts";
 
 /** A graph the gateway may use; null everywhere the graph is disabled (no Neo4j configured). */
 export interface GraphConnection {
@@ -15,4 +16,6 @@ export interface GatewayDeps {
   readonly prisma: PrismaClient;
   readonly graph: GraphConnection | null;
   readonly logger: Logger;
+  /** Mutations hand their committed outbox events to this. */
+  readonly sync: GraphSync;
 }

@@ -7,6 +7,7 @@ import { createServer, type Gateway } from "../../src/http/createServer.ts";
 import type { GatewayDeps } from "../../src/http/deps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
+import { queueOnlySync } from "../../src/sync/graphSync.ts";
 
 export interface TestDeps extends GatewayDeps {
   close(): Promise<void>;
@@ -21,6 +22,7 @@ export function createTestDeps(overrides: Partial<Config> = {}): TestDeps {
     prisma,
     graph: { driver, database: config.neo4j.database },
     logger: createLogger("silent"),
+    sync: queueOnlySync,
     async close() {
       await prisma.$disconnect();
       await driver.close();
