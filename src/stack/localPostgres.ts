@@ -44,7 +44,7 @@ export async function ensureDatabase(serverUrl: string, databaseName: string): P
   return `${serverUrl}/${databaseName}`;
 }
 
-async function startEmbeddedPglite(directory: string): Promise<PostgresEndpoint> {
+export async function startEmbeddedPglite(directory: string): Promise<PostgresEndpoint> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const db = await PGlite.create(directory);
