@@ -3,6 +3,8 @@
 import { ConfigError, loadConfig } from "./config/config.ts";
 import { createServer } from "./http/createServer.ts";
 import { createLogger } from "./observability/createLogger.ts";
+import { createMetricsRegistry } from "./observability/metricsRegistry.ts";
+import { timeStatements } from "./observability/timeStatements.ts";
 import { createPrisma } from "./postgres/createPrisma.ts";
 import { MigrationFailed, migrateDatabase } from "./postgres/migrate.ts";
 import { resolvePostgres } from "./stack/localPostgres.ts";
@@ -28,7 +30,11 @@ async function main(): Promise<void> {
 
   const postgres = await resolvePostgres(config.databaseUrl);
   stops.push(() => postgres.stop());
-  const prisma = createPrisma(postgres.url, { maxConnections: postgres.kind === "embedded-pglite" ? 1 : 10 });
+  const metrics = createMetricsRegistry();
+  const prisma = createPrisma(postgres.url, {
+    maxConnections: postgres.kind === "embedded-pglite" ? 1 : 10,
+    onQuery: timeStatements(metrics),
+  });
   stops.push(() => prisma.$disconnect());
   await prisma.$queryRaw`SELECT 1`.catch((error: Error) => {
     throw new PostgresUnreachable(`Cannot reach Postgres (DATABASE_URL): ${error.message.split("\n")[0]}`);
@@ -39,7 +45,7 @@ async function main(): Promise<void> {
   const graph = await resolveGraph(config.neo4j, logger);
   stops.push(() => graph.stop());
 
-  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync: queueOnlySync });
+  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync: queueOnlySync, metrics });
   stops.push(() => gateway.close());
   const url = await gateway.listen(config.port);
   logger.info(`gateway serving ${url}/graphql`);

@@ -18,6 +18,7 @@ describe("loadConfig", () => {
       databaseUrl: undefined,
       neo4j: { uri: undefined, user: "neo4j", password: "", database: "neo4j" },
       graphSyncEnabled: true,
+      graphCapacity: { nodeLimit: 200_000, relationshipLimit: 400_000 },
       port: 4000,
       logLevel: "info",
     });

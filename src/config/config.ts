@@ -45,6 +45,18 @@ const envSchema = z.object({
       .max(65535, { error: "expected a port from 0 to 65535" })
       .default(4000),
   ),
+  GRAPH_NODE_LIMIT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "expected a whole number of nodes" }).int({ error: "expected a whole number of nodes" }).positive({ error: "expected a positive number of nodes" }).default(200_000),
+  ),
+  GRAPH_RELATIONSHIP_LIMIT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a whole number of relationships" })
+      .int({ error: "expected a whole number of relationships" })
+      .positive({ error: "expected a positive number of relationships" })
+      .default(400_000),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -66,6 +78,8 @@ export interface Config {
   /** `uri` unset: a local Neo4j Community started by scripts/neo4j.ts. */
   readonly neo4j: Neo4jSettings;
   readonly graphSyncEnabled: boolean;
+  /** The graph tier's caps (default: Aura Free's, from the seed plan's cost table). */
+  readonly graphCapacity: { readonly nodeLimit: number; readonly relationshipLimit: number };
   readonly port: number;
   readonly logLevel: LogLevel;
 }
@@ -95,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
     }),
     graphSyncEnabled: e.GRAPH_SYNC_ENABLED,
+    graphCapacity: Object.freeze({ nodeLimit: e.GRAPH_NODE_LIMIT, relationshipLimit: e.GRAPH_RELATIONSHIP_LIMIT }),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
   });

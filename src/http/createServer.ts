@@ -8,6 +8,9 @@ import { createContext, type GatewayContext } from "../graphql/context.ts";
 import { formatError } from "../errors/formatError.ts";
 import type { GatewayDeps } from "./deps.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
+import { graphHealth } from "../health/graphHealth.ts";
+import { readiness } from "../health/readiness.ts";
+import { operationPlugin } from "../observability/operationPlugin.ts";
 import { sendJson } from "./sendJson.ts";
 
 export interface Gateway {
@@ -25,6 +28,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown: it must close Prisma, Neo4j and local servers after Apollo.
     stopOnTerminationSignals: false,
+    plugins: [operationPlugin(deps.metrics)],
   });
   await apollo.start();
 
@@ -41,6 +45,18 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     try {
       if (url.pathname === "/graphql") return await graphql(req, res, url, requestId);
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname === "/metrics") {
+        res.writeHead(200, { "content-type": deps.metrics.contentType });
+        return void res.end(await deps.metrics.metrics());
+      }
+      if (url.pathname === "/ready") {
+        const ready = await readiness(deps);
+        return sendJson(res, ready.ready ? 200 : 503, ready);
+      }
+      if (url.pathname === "/v1/health/graph") {
+        const report = await graphHealth(deps);
+        return sendJson(res, report.status === "unhealthy" ? 503 : 200, report);
+      }
       return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
     } catch (error) {
       deps.logger.error({ err: error, path: url.pathname }, "request failed");

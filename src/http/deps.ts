@@ -3,6 +3,7 @@ import type { Config } from "../config/config.ts";
 import type { Driver } from "../graph/createDriver.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
 import type { GraphSync } from "../sync/graphSync.ts";
+import type { Registry } from "../observability/metricsRegistry.ts";
 
 /** A graph the gateway may use; null everywhere the graph is disabled (no Neo4j configured). */
 export interface GraphConnection {
@@ -18,4 +19,6 @@ export interface GatewayDeps {
   readonly logger: Logger;
   /** Mutations hand their committed outbox events to this. */
   readonly sync: GraphSync;
+  /** This gateway's Prometheus registry, scraped at GET /metrics. */
+  readonly metrics: Registry;
 }

@@ -1,11 +1,14 @@
 // The real dependencies a test builds the gateway from: the run's Postgres and Neo4j (see
 // globalSetup), a silent logger, and the default configuration.
+import type { Logger } from "pino";
 import { inject } from "vitest";
 import { loadConfig, type Config } from "../../src/config/config.ts";
 import { createDriver } from "../../src/graph/createDriver.ts";
 import { createServer, type Gateway } from "../../src/http/createServer.ts";
 import type { GatewayDeps } from "../../src/http/deps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
+import { createMetricsRegistry } from "../../src/observability/metricsRegistry.ts";
+import { timeStatements } from "../../src/observability/timeStatements.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import { queueOnlySync } from "../../src/sync/graphSync.ts";
 
@@ -13,19 +16,29 @@ export interface TestDeps extends GatewayDeps {
   close(): Promise<void>;
 }
 
-export function createTestDeps(overrides: Partial<Config> = {}): TestDeps {
-  const config = { ...loadConfig({ LOG_LEVEL: "silent" }), ...overrides };
-  const prisma = createPrisma(inject("databaseUrl"), { maxConnections: 5 });
-  const driver = createDriver(inject("neo4jUri"), config.neo4j);
+export interface TestDepsOptions {
+  readonly config?: Partial<Config>;
+  readonly logger?: Logger;
+  /** A Neo4j other than the run's (e.g. a dead port), or null for a gateway without a graph. */
+  readonly neo4jUri?: string | null;
+}
+
+export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
+  const config = { ...loadConfig({ LOG_LEVEL: "silent" }), ...options.config };
+  const metrics = createMetricsRegistry();
+  const prisma = createPrisma(inject("databaseUrl"), { maxConnections: 5, onQuery: timeStatements(metrics) });
+  const neo4jUri = options.neo4jUri === undefined ? inject("neo4jUri") : options.neo4jUri;
+  const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);
   return {
     config,
     prisma,
-    graph: { driver, database: config.neo4j.database },
-    logger: createLogger("silent"),
+    graph: driver && { driver, database: config.neo4j.database },
+    logger: options.logger ?? createLogger("silent"),
     sync: queueOnlySync,
+    metrics,
     async close() {
       await prisma.$disconnect();
-      await driver.close();
+      await driver?.close();
     },
   };
 }
