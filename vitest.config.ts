@@ -1,6 +1,15 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql ships index.js and index.mjs. Node (and so Apollo and every CommonJS dependency)
+    // loads index.js; Vite would hand our code index.mjs, and two graphql realms cannot share a
+    // schema. Point Vite at the one Node uses.
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+  },
   test: {
     include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
     globalSetup: ["tests/setup/globalSetup.ts"],

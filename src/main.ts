@@ -2,6 +2,7 @@
 // clean shutdown that closes everything it opened and stops every local server it started.
 import { ConfigError, loadConfig } from "./config/config.ts";
 import { createServer } from "./http/createServer.ts";
+import { startupAuth } from "./auth/startupAuth.ts";
 import { createLogger } from "./observability/createLogger.ts";
 import { createMetricsRegistry } from "./observability/metricsRegistry.ts";
 import { timeStatements } from "./observability/timeStatements.ts";
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
   const graph = await resolveGraph(config.neo4j, logger);
   stops.push(() => graph.stop());
 
-  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync: queueOnlySync, metrics });
+  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync: queueOnlySync, metrics,
+    verifyToken: startupAuth(config, logger),
+  });
   stops.push(() => gateway.close());
   const url = await gateway.listen(config.port);
   logger.info(`gateway serving ${url}/graphql`);

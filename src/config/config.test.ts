@@ -21,6 +21,10 @@ describe("loadConfig", () => {
       graphCapacity: { nodeLimit: 200_000, relationshipLimit: 400_000 },
       port: 4000,
       logLevel: "info",
+      production: false,
+      auth: { key: null, issuer: undefined, audience: undefined },
+      introspection: true,
+      queryLimits: { maxDepth: 10, maxAliases: 15, maxCost: 5_000 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -41,6 +45,17 @@ describe("loadConfig", () => {
     const [problem] = problemsOf({ DATABASE_URL: "mysql://root:hunter2@db/app" });
     expect(problem).toMatch(/^DATABASE_URL: expected a postgresql:\/\/ connection URL$/);
     expect(problem).not.toContain("hunter2");
+  });
+
+  it("refuses production without a token key, and turns introspection off there", () => {
+    expect(problemsOf({ NODE_ENV: "production" })[0]).toMatch(/^AUTH_JWT_SECRET: production .* refuses to start/);
+    const config = loadConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: "x".repeat(32) });
+    expect(config.auth.key).toEqual({ kind: "secret", secret: "x".repeat(32) });
+    expect(config.introspection).toBe(false);
+  });
+
+  it("rejects a short HS256 secret", () => {
+    expect(problemsOf({ AUTH_JWT_SECRET: "short" })[0]).toMatch(/^AUTH_JWT_SECRET: expected an HS256 secret/);
   });
 
   it("accepts Aura-style neo4j+s URIs and rejects http ones", () => {

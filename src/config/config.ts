@@ -12,6 +12,16 @@ const booleanFlag = z
 
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 
+const positiveInt = (what: string, fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: `expected ${what} as a whole number` })
+      .int({ error: `expected ${what} as a whole number` })
+      .positive({ error: `expected ${what} above 0` })
+      .default(fallback),
+  );
+
 const envSchema = z.object({
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
@@ -45,18 +55,24 @@ const envSchema = z.object({
       .max(65535, { error: "expected a port from 0 to 65535" })
       .default(4000),
   ),
-  GRAPH_NODE_LIMIT: z.preprocess(
+  GRAPH_NODE_LIMIT: positiveInt("a number of nodes", 200_000),
+  GRAPH_RELATIONSHIP_LIMIT: positiveInt("a number of relationships", 400_000),
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default("development")),
+  AUTH_JWT_SECRET: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ error: "expected a whole number of nodes" }).int({ error: "expected a whole number of nodes" }).positive({ error: "expected a positive number of nodes" }).default(200_000),
+    z.string().min(32, { error: "expected an HS256 secret of at least 32 characters" }).optional(),
   ),
-  GRAPH_RELATIONSHIP_LIMIT: z.preprocess(
+  AUTH_PUBLIC_KEY: z.preprocess(
     emptyAsUndefined,
-    z.coerce
-      .number({ error: "expected a whole number of relationships" })
-      .int({ error: "expected a whole number of relationships" })
-      .positive({ error: "expected a positive number of relationships" })
-      .default(400_000),
+    z.string().includes("BEGIN PUBLIC KEY", { error: "expected a PEM public key (-----BEGIN PUBLIC KEY-----)" }).optional(),
   ),
+  AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ error: "expected the https URL of a JWKS" }).optional()),
+  AUTH_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  GRAPHQL_INTROSPECTION: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
+  QUERY_MAX_DEPTH: positiveInt("a query depth", 10),
+  QUERY_MAX_ALIASES: positiveInt("a number of aliases", 15),
+  QUERY_MAX_COST: positiveInt("a query cost", 5_000),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -72,6 +88,19 @@ export interface Neo4jSettings {
   readonly database: string;
 }
 
+/** How bearer tokens are verified; which key source is set decides the algorithm family. */
+export type AuthKey =
+  | { readonly kind: "secret"; readonly secret: string }
+  | { readonly kind: "publicKey"; readonly pem: string }
+  | { readonly kind: "jwks"; readonly url: string };
+
+export interface AuthSettings {
+  /** Null outside production when no key is configured: start-up then makes a development secret. */
+  readonly key: AuthKey | null;
+  readonly issuer: string | undefined;
+  readonly audience: string | undefined;
+}
+
 export interface Config {
   /** Unset: the local Postgres on 127.0.0.1:5432 if it answers, else an embedded PGlite. */
   readonly databaseUrl: string | undefined;
@@ -82,6 +111,11 @@ export interface Config {
   readonly graphCapacity: { readonly nodeLimit: number; readonly relationshipLimit: number };
   readonly port: number;
   readonly logLevel: LogLevel;
+  readonly production: boolean;
+  readonly auth: AuthSettings;
+  /** Schema introspection (and so the playground's docs); off in production unless asked for. */
+  readonly introspection: boolean;
+  readonly queryLimits: { readonly maxDepth: number; readonly maxAliases: number; readonly maxCost: number };
 }
 
 export class ConfigError extends Error {
@@ -100,6 +134,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  const keys: AuthKey[] = [
+    ...(e.AUTH_JWT_SECRET ? [{ kind: "secret", secret: e.AUTH_JWT_SECRET } as const] : []),
+    ...(e.AUTH_PUBLIC_KEY ? [{ kind: "publicKey", pem: e.AUTH_PUBLIC_KEY } as const] : []),
+    ...(e.AUTH_JWKS_URL ? [{ kind: "jwks", url: e.AUTH_JWKS_URL } as const] : []),
+  ];
+  if (keys.length > 1) {
+    throw new ConfigError(["AUTH_JWT_SECRET: set only one of AUTH_JWT_SECRET, AUTH_PUBLIC_KEY and AUTH_JWKS_URL"]);
+  }
+  if (production && keys.length === 0) {
+    throw new ConfigError([
+      "AUTH_JWT_SECRET: production (NODE_ENV=production) refuses to start without AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL",
+    ]);
+  }
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     neo4j: Object.freeze({
@@ -112,5 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphCapacity: Object.freeze({ nodeLimit: e.GRAPH_NODE_LIMIT, relationshipLimit: e.GRAPH_RELATIONSHIP_LIMIT }),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    production,
+    auth: Object.freeze({ key: keys[0] ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE }),
+    introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    queryLimits: Object.freeze({ maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES, maxCost: e.QUERY_MAX_COST }),
   });
 }

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Access } from "../auth/access.ts";
 import type { GatewayDeps } from "../http/deps.ts";
 import { createLoaders, type Loaders } from "../postgres/loaders.ts";
 
@@ -8,8 +9,10 @@ export interface GatewayContext {
   readonly requestId: string;
   readonly log: Logger;
   readonly loaders: Loaders;
+  /** The caller's tenancy and role; resolvers ask it before reading or writing. */
+  readonly access: Access;
 }
 
-export function createContext(deps: GatewayDeps, requestId: string): GatewayContext {
-  return { deps, requestId, log: deps.logger.child({ requestId }), loaders: createLoaders(deps.prisma) };
+export function createContext(deps: GatewayDeps, requestId: string, access: Access): GatewayContext {
+  return { deps, requestId, access, log: deps.logger.child({ requestId }), loaders: createLoaders(deps.prisma) };
 }

@@ -11,7 +11,12 @@ import { graphqlHandler } from "./graphqlHandler.ts";
 import { graphHealth } from "../health/graphHealth.ts";
 import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../observability/operationPlugin.ts";
+import { queryLimitsPlugin } from "../security/queryLimits.ts";
 import { sendJson } from "./sendJson.ts";
+import { sendUnauthenticated } from "./sendUnauthenticated.ts";
+import type { Access } from "../auth/access.ts";
+import { authenticate } from "../auth/authenticate.ts";
+import { InvalidToken } from "../auth/tokenVerifier.ts";
 
 export interface Gateway {
   readonly server: http.Server;
@@ -26,9 +31,10 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     schema: buildSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    introspection: deps.config.introspection,
     // main.ts owns shutdown: it must close Prisma, Neo4j and local servers after Apollo.
     stopOnTerminationSignals: false,
-    plugins: [operationPlugin(deps.metrics)],
+    plugins: [operationPlugin(deps.metrics), queryLimitsPlugin(deps.config.queryLimits)],
   });
   await apollo.start();
 
@@ -36,14 +42,13 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     const given = req.headers["x-request-id"];
     return typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   };
-  const graphql = graphqlHandler(apollo, async (requestId) => createContext(deps, requestId));
+  const graphql = graphqlHandler(apollo);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://gateway.local");
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
     try {
-      if (url.pathname === "/graphql") return await graphql(req, res, url, requestId);
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/metrics") {
         res.writeHead(200, { "content-type": deps.metrics.contentType });
@@ -57,6 +62,15 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         const report = await graphHealth(deps);
         return sendJson(res, report.status === "unhealthy" ? 503 : 200, report);
       }
+
+      let access: Access;
+      try {
+        access = await authenticate(req.headers, deps.verifyToken);
+      } catch (error) {
+        if (!(error instanceof InvalidToken)) throw error;
+        return sendUnauthenticated(res, url, error.message);
+      }
+      if (url.pathname === "/graphql") return await graphql(req, res, url, async () => createContext(deps, requestId, access));
       return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
     } catch (error) {
       deps.logger.error({ err: error, path: url.pathname }, "request failed");

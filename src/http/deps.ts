@@ -4,6 +4,7 @@ import type { Driver } from "../graph/createDriver.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
 import type { GraphSync } from "../sync/graphSync.ts";
 import type { Registry } from "../observability/metricsRegistry.ts";
+import type { TokenVerifier } from "../auth/tokenVerifier.ts";
 
 /** A graph the gateway may use; null everywhere the graph is disabled (no Neo4j configured). */
 export interface GraphConnection {
@@ -21,4 +22,6 @@ export interface GatewayDeps {
   readonly sync: GraphSync;
   /** This gateway's Prometheus registry, scraped at GET /metrics. */
   readonly metrics: Registry;
+  /** Verifies bearer tokens; null only where authentication is deliberately off (tests). */
+  readonly verifyToken: TokenVerifier | null;
 }

@@ -8,11 +8,8 @@ import { sendJson } from "./sendJson.ts";
 
 const MAX_BODY_BYTES = 1_000_000;
 
-export function graphqlHandler(
-  apollo: ApolloServer<GatewayContext>,
-  context: (requestId: string) => Promise<GatewayContext>,
-) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
+export function graphqlHandler(apollo: ApolloServer<GatewayContext>) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, context: () => Promise<GatewayContext>): Promise<void> => {
     let raw: string;
     try {
       raw = await readBody(req, MAX_BODY_BYTES);
@@ -36,7 +33,7 @@ export function graphqlHandler(
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: () => context(requestId),
+      context,
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

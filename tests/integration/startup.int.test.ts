@@ -2,7 +2,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { inject, describe, expect, it } from "vitest";
+import { mintToken } from "../../src/auth/mintToken.ts";
 import { projectRoot } from "../../src/stack/paths.ts";
+
+const SECRET = "startup-test-secret-of-32-characters!";
 
 function runGateway(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -37,6 +40,13 @@ describe("starting the gateway", () => {
     expect(stderr).toMatch(/^Cannot reach Postgres \(DATABASE_URL\)/);
   });
 
+  it("refuses to start in production without a token key", async () => {
+    const gateway = runGateway({ NODE_ENV: "production", PORT: "0" });
+    const [code] = await once(gateway.child, "exit");
+    expect(code).toBe(1);
+    expect(gateway.output().stderr).toMatch(/AUTH_JWT_SECRET: production \(NODE_ENV=production\) refuses to start/);
+  });
+
   it("stops with one line per bad variable and never echoes a secret", async () => {
     const gateway = runGateway({ DATABASE_URL: "mysql://root:hunter2@db/x", PORT: "http" });
     const [code] = await once(gateway.child, "exit");
@@ -51,6 +61,7 @@ describe("starting the gateway", () => {
     const gateway = runGateway({
       DATABASE_URL: inject("databaseUrl"),
       NEO4J_URI: "bolt://127.0.0.1:1",
+      AUTH_JWT_SECRET: SECRET,
       PORT: "0",
       LOG_LEVEL: "info",
     });
@@ -62,7 +73,10 @@ describe("starting the gateway", () => {
       const url = /serving (http:\/\/[^/]+)\/graphql/.exec(stdout)![1];
       const res = await fetch(`${url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${await mintToken(SECRET, { organizationId: "org-1", role: "viewer" })}`,
+        },
         body: JSON.stringify({ query: "{ health { postgres graph } }" }),
       });
       expect(await res.json()).toEqual({ data: { health: { postgres: true, graph: "UNHEALTHY" } } });

@@ -1,6 +1,7 @@
 // The real dependencies a test builds the gateway from: the run's Postgres and Neo4j (see
 // globalSetup), a silent logger, and the default configuration.
 import type { Logger } from "pino";
+import type { TokenVerifier } from "../../src/auth/tokenVerifier.ts";
 import { inject } from "vitest";
 import { loadConfig, type Config } from "../../src/config/config.ts";
 import { createDriver } from "../../src/graph/createDriver.ts";
@@ -21,6 +22,8 @@ export interface TestDepsOptions {
   readonly logger?: Logger;
   /** A Neo4j other than the run's (e.g. a dead port), or null for a gateway without a graph. */
   readonly neo4jUri?: string | null;
+  /** Turns authentication on with this verifier; off (unrestricted) by default. */
+  readonly verifyToken?: TokenVerifier;
 }
 
 export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
@@ -36,6 +39,7 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
     logger: options.logger ?? createLogger("silent"),
     sync: queueOnlySync,
     metrics,
+    verifyToken: options.verifyToken ?? null,
     async close() {
       await prisma.$disconnect();
       await driver?.close();

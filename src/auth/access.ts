@@ -1,0 +1,52 @@
+// Who the caller is and what it may touch. Every tenancy decision goes through here, so the
+// Postgres resolvers, the graph fields and the REST routes cannot disagree.
+import { ErrorCode, GatewayError } from "../errors/codes.ts";
+
+export const ROLES = ["viewer", "editor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  readonly subject: string;
+  readonly organizationId: string;
+  readonly role: Role;
+}
+
+export class Access {
+  private constructor(readonly principal: Principal | null) {}
+
+  /** Authentication is off (tests, or a trusted local setup): every organization, every action. */
+  static unrestricted(): Access {
+    return new Access(null);
+  }
+
+  static of(principal: Principal): Access {
+    return new Access(principal);
+  }
+
+  /** The one organization the caller may see, or null when it may see all. */
+  get organizationScope(): string | null {
+    return this.principal?.organizationId ?? null;
+  }
+
+  canSee(organizationId: string): boolean {
+    return this.principal === null || this.principal.organizationId === organizationId;
+  }
+
+  /** Editors and admins change their own organization's data; viewers change nothing. */
+  assertCanWrite(organizationId: string, field = "id"): void {
+    if (this.principal === null) return;
+    if (this.principal.role === "viewer") {
+      throw new GatewayError(ErrorCode.Forbidden, "A viewer cannot change data", { field });
+    }
+    if (this.principal.organizationId !== organizationId) {
+      throw new GatewayError(ErrorCode.Forbidden, "That belongs to another organization", { field });
+    }
+  }
+
+  /** Backfill, reconcile, sync status and creating organizations. */
+  assertAdmin(): void {
+    if (this.principal !== null && this.principal.role !== "admin") {
+      throw new GatewayError(ErrorCode.Forbidden, "Only an admin may do this");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// Cost limits on every operation: depth, aliases and estimated cost, checked once the operation is
+// resolved (so the caller's variables count) with GraphQL Armor's rules. A rejection is one
+// QUERY_TOO_COMPLEX error naming the limit, with HTTP 400, before any resolver runs.
+import type { ApolloServerPlugin } from "@apollo/server";
+import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { GraphQLError, validate } from "graphql";
+import type { Config } from "../config/config.ts";
+import { ErrorCode } from "../errors/codes.ts";
+
+
+
+export function queryLimitsPlugin(limits: Config["queryLimits"]): ApolloServerPlugin {
+  const rules = [
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, propagateOnRejection: true }),
+    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: true }),
+    costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, propagateOnRejection: true }),
+  ];
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document }) {
+          const violation = firstViolation(() => validate(schema, document, rules));
+          if (!violation) return;
+          throw new GraphQLError(violation.replace(/^Syntax Error: /, ""), {
+            extensions: { code: ErrorCode.QueryTooComplex, http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
+
+/** Armor's rules throw on the first violation rather than report it; accept either. */
+function firstViolation(run: () => readonly GraphQLError[]): string | undefined {
+  try {
+    return run()[0]?.message;
+  } catch (error) {
+    if (error instanceof GraphQLError) return error.message;
+    throw error;
+  }
+}
