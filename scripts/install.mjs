@@ -32,3 +32,24 @@ const resolverTypes = at("src", "generated", "graphql.ts");
 if (mtime(resolverTypes) < Math.max(newest(at("schema"), ".graphql"), mtime(at("codegen.ts")))) {
   run("npx graphql-codegen --config codegen.ts");
 }
+
+const builtPages = at("dist", "web", "playground.html");
+const newestWebSource = Math.max(
+  ...["web", "web/playground", "web/explorer", "web/shared"].map((d) => newest(at(d), "")),
+);
+if (mtime(builtPages) < newestWebSource) {
+  console.log("building the playground and explorer…");
+  run("npx vite build --config web/vite.config.ts");
+}
+
+// The browser tests drive Debian's Chromium (never a downloaded browser build).
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+if (process.env.npm_lifecycle_event === "pretest" && !fs.existsSync(chromium)) {
+  if (process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
+    console.log("installing Debian's chromium for the browser tests…");
+    run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium");
+  } else {
+    console.error(`The browser tests need Chromium at ${chromium}: install Debian's chromium package or set CHROMIUM_PATH.`);
+    process.exit(1);
+  }
+}

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   stops.push(() => graph.stop());
 
   const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync: queueOnlySync, metrics,
-    verifyToken: startupAuth(config, logger),
+    ...startupAuth(config, logger, prisma),
   });
   stops.push(() => gateway.close());
   const url = await gateway.listen(config.port);

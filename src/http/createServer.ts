@@ -13,6 +13,7 @@ import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../observability/operationPlugin.ts";
 import { queryLimitsPlugin } from "../security/queryLimits.ts";
 import { sendJson } from "./sendJson.ts";
+import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
 import type { Access } from "../auth/access.ts";
 import { authenticate } from "../auth/authenticate.ts";
@@ -50,6 +51,10 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     res.setHeader("x-request-id", requestId);
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
+      if (wantsPlayground(req, url)) return servePage(res, "playground");
+      if (url.pathname === "/explorer") return servePage(res, "explorer");
+      if (url.pathname.startsWith("/ui/")) return serveAsset(res, url);
+      if (url.pathname === "/dev/token") return sendJson(res, deps.devToken ? 200 : 404, { token: deps.devToken ? await deps.devToken() : null });
       if (url.pathname === "/metrics") {
         res.writeHead(200, { "content-type": deps.metrics.contentType });
         return void res.end(await deps.metrics.metrics());

@@ -24,4 +24,9 @@ export interface GatewayDeps {
   readonly metrics: Registry;
   /** Verifies bearer tokens; null only where authentication is deliberately off (tests). */
   readonly verifyToken: TokenVerifier | null;
+  /**
+   * Development only (no key configured): a token for the demo organization, handed to the
+   * playground and explorer at /dev/token so they work without setup. Null everywhere else.
+   */
+  readonly devToken: (() => Promise<string | null>) | null;
 }

@@ -40,6 +40,7 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
     sync: queueOnlySync,
     metrics,
     verifyToken: options.verifyToken ?? null,
+    devToken: null,
     async close() {
       await prisma.$disconnect();
       await driver?.close();

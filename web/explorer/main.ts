@@ -1,0 +1,108 @@
+// The brand graph explorer: pick a brand, see its palette, assets, templates and similar brands as
+// a graph; click a brand to expand it, a color to see every brand using it. Data comes from the
+// gateway's own GraphQL API, so it shows exactly what a client would get.
+import cytoscape, { type ElementDefinition } from "cytoscape";
+import { graphql } from "../shared/gatewayClient.ts";
+import { BRAND_GRAPH, BRAND_LIST, COLOR_BRANDS, type BrandGraph, type ColorBrands } from "./queries.ts";
+import { graphStyle } from "./style.ts";
+import "./explorer.css";
+
+const picker = document.getElementById("brand-picker") as HTMLSelectElement;
+const status = document.getElementById("status")!;
+const details = document.getElementById("details")!;
+
+const cy = cytoscape({ container: document.getElementById("graph"), style: graphStyle, wheelSensitivity: 0.3 });
+(window as unknown as { explorer: unknown }).explorer = { cy };
+
+const fmt = (n: number | null | undefined) => (n == null ? "" : n.toFixed(2));
+
+function add(elements: ElementDefinition[]): void {
+  cy.add(elements.filter((e) => cy.getElementById(e.data.id!).empty()));
+}
+
+function brandElements({ brand }: BrandGraph): ElementDefinition[] {
+  if (!brand) return [];
+  const b = `brand:${brand.id}`;
+  return [
+    { data: { id: b, kind: "brand", label: brand.name, brandId: brand.id } },
+    ...brand.colors.flatMap((c) => [
+      { data: { id: `color:${c.hex}`, kind: "color", label: c.hex, hex: c.hex } },
+      { data: { id: `${b}->${c.hex}`, source: b, target: `color:${c.hex}`, kind: "OWNS_COLOR", weight: c.usageWeight ?? 0, label: fmt(c.usageWeight) } },
+    ]),
+    ...brand.assets.edges.flatMap(({ node: a }) => [
+      { data: { id: `asset:${a.id}`, kind: "asset", label: a.status, prompt: a.prompt } },
+      { data: { id: `${b}->${a.id}`, source: b, target: `asset:${a.id}`, kind: "GENERATED_ASSET", label: "" } },
+      ...a.colors.flatMap((c) => [
+        { data: { id: `color:${c.hex}`, kind: "color", label: c.hex, hex: c.hex } },
+        { data: { id: `${a.id}->${c.hex}`, source: `asset:${a.id}`, target: `color:${c.hex}`, kind: "USES_COLOR", label: fmt(c.coverage) } },
+      ]),
+    ]),
+    ...brand.templates.map((t) => ({ data: { id: `template:${t.id}`, kind: "template", label: t.name } })),
+    ...brand.templates.map((t) => ({ data: { id: `${b}->${t.id}`, source: b, target: `template:${t.id}`, kind: "HAS_TEMPLATE", label: "" } })),
+    ...brand.similarBrands.flatMap((s) => [
+      { data: { id: `brand:${s.brand.id}`, kind: "brand", label: s.brand.name, brandId: s.brand.id } },
+      { data: { id: `${b}~${s.brand.id}`, source: b, target: `brand:${s.brand.id}`, kind: "SIMILAR", weight: s.similarityScore, label: `${fmt(s.similarityScore)} (${s.sharedColorCount})` } },
+    ]),
+  ];
+}
+
+function colorElements({ color }: ColorBrands): ElementDefinition[] {
+  if (!color) return [];
+  return color.brands.flatMap((o) => [
+    { data: { id: `brand:${o.brand.id}`, kind: "brand", label: o.brand.name, brandId: o.brand.id } },
+    { data: { id: `${`brand:${o.brand.id}`}->${color.hex}`, source: `brand:${o.brand.id}`, target: `color:${color.hex}`, kind: "OWNS_COLOR", weight: o.usageWeight ?? 0, label: fmt(o.usageWeight) } },
+  ]);
+}
+
+function relayout(): void {
+  cy.layout({ name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 80 }).run();
+  document.body.dataset.colorNodes = String(cy.nodes('[kind = "color"]').length);
+}
+
+async function run(label: string, work: () => Promise<void>): Promise<void> {
+  status.textContent = label;
+  try {
+    await work();
+    status.textContent = "";
+  } catch (error) {
+    status.textContent = (error as Error).message;
+  }
+}
+
+async function showBrand(id: string, replace: boolean): Promise<void> {
+  const data = await graphql<BrandGraph>(BRAND_GRAPH, { id });
+  if (replace) cy.elements().remove();
+  add(brandElements(data));
+  relayout();
+}
+
+cy.on("tap", "node", (event) => {
+  const node = event.target;
+  const data = node.data();
+  details.textContent = "";
+  const title = document.createElement("h2");
+  title.textContent = data.label;
+  details.append(title);
+  if (data.kind === "brand") void run("Loading brand…", () => showBrand(data.brandId, false));
+  if (data.kind === "color") {
+    void run("Loading color…", async () => {
+      add(colorElements(await graphql<ColorBrands>(COLOR_BRANDS, { hex: data.hex })));
+      relayout();
+    });
+  }
+  if (data.prompt) {
+    const prompt = document.createElement("p");
+    prompt.textContent = data.prompt;
+    details.append(prompt);
+  }
+});
+
+picker.addEventListener("change", () => void run("Loading brand…", () => showBrand(picker.value, true)));
+
+void run("Loading brands…", async () => {
+  const { brands } = await graphql<{ brands: { edges: Array<{ node: { id: string; name: string } }> } }>(BRAND_LIST);
+  for (const { node } of brands.edges) picker.add(new Option(node.name, node.id));
+  const wanted = new URLSearchParams(location.search).get("brand");
+  if (wanted) picker.value = wanted;
+  if (picker.value) await showBrand(picker.value, true);
+});

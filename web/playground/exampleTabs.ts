@@ -1,0 +1,57 @@
+/** Ready-to-run operations, one tab each, so a first visit shows what the gateway answers. */
+export const exampleTabs = [
+  {
+    query: `# A brand's Postgres fields and its graph relationships, in one query.
+query BrandWithSimilarBrands {
+  brands(first: 5) {
+    edges {
+      node {
+        id
+        name
+        colors { hex name usage usageWeight }
+        similarBrands(minSharedColors: 2, limit: 3) {
+          brand { id name organizationId }
+          sharedColors
+          similarityScore
+        }
+      }
+    }
+  }
+}`,
+  },
+  {
+    query: `# Colors that pair well with a color in approved assets.
+query ColorPairings {
+  color(hex: "#0057b8") {
+    hex
+    name
+    brands { brand { name } usage usageWeight }
+    pairings(minSamples: 1, limit: 5) { color { hex name } pairingCount avgComplianceScore }
+  }
+}`,
+  },
+  {
+    query: `# Creates a brand; its palette reaches the graph through the sync.
+mutation CreateBrand($organizationId: ID!) {
+  createBrand(input: {
+    organizationId: $organizationId
+    name: "Playground brand"
+    colors: [
+      { hex: "#0057B8", name: "Midnight Blue", usage: "primary", usageWeight: 0.6 }
+      { hex: "fff", name: "White", usage: "background", usageWeight: 0.3 }
+    ]
+  }) { id name colors { hex usageWeight } }
+}`,
+    variables: `{ "organizationId": "paste an organization id" }`,
+  },
+  {
+    query: `# What a backfill would write, without writing it (admin only).
+mutation BackfillDryRun {
+  backfillGraph(dryRun: true) {
+    dryRun
+    durationMs
+    entities { entity created updated unchanged }
+  }
+}`,
+  },
+];

@@ -1,0 +1,19 @@
+import { createGraphiQLFetcher } from "@graphiql/toolkit";
+import { GraphiQL } from "graphiql";
+import "graphiql/style.css";
+import { createRoot } from "react-dom/client";
+import { bearerToken } from "../shared/gatewayClient.ts";
+import { exampleTabs } from "./exampleTabs.ts";
+
+const fetcher = createGraphiQLFetcher({ url: "/graphql" });
+const token = await bearerToken();
+
+createRoot(document.getElementById("root")!).render(
+  <GraphiQL
+    fetcher={fetcher}
+    defaultTabs={exampleTabs}
+    defaultHeaders={JSON.stringify(token ? { Authorization: `Bearer ${token}` } : {}, null, 2)}
+    isHeadersEditorEnabled
+    defaultEditorToolsVisibility="headers"
+  />,
+);
