@@ -8,6 +8,7 @@ import { createMetricsRegistry } from "./observability/metricsRegistry.ts";
 import { timeStatements } from "./observability/timeStatements.ts";
 import { createPrisma } from "./postgres/createPrisma.ts";
 import { MigrationFailed, migrateDatabase } from "./postgres/migrate.ts";
+import { migrationState } from "./postgres/migrationState.ts";
 import { resolvePostgres } from "./stack/localPostgres.ts";
 import { resolveGraph } from "./stack/resolveGraph.ts";
 import { queueOnlySync } from "./sync/graphSync.ts";
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   await prisma.$queryRaw`SELECT 1`.catch((error: Error) => {
     throw new PostgresUnreachable(`Cannot reach Postgres (DATABASE_URL): ${error.message.split("\n")[0]}`);
   });
-  await migrateDatabase(postgres.url);
+  if ((await migrationState(prisma)) !== "ready") await migrateDatabase(postgres.url);
   logger.info({ postgres: postgres.kind }, "postgres ready");
 
   const graph = await resolveGraph(config.neo4j, logger);

@@ -97,7 +97,9 @@ function requireJava(): void {
 /** Resolves Neo4j and APOC from Maven Central once; later starts reuse target/. */
 function buildLauncher(): void {
   const pom = path.join(launcherDir, "pom.xml");
-  const built = fs.existsSync(classesDir) && fs.statSync(classesDir).mtimeMs >= fs.statSync(pom).mtimeMs;
+  const sources = [pom, path.join(launcherDir, "src", "main", "java", "mobius", "LocalNeo4j.java")];
+  const newestSource = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
+  const built = fs.existsSync(classesDir) && fs.statSync(classesDir).mtimeMs >= newestSource;
   if (built) return;
   const mvn = spawnSync("mvn", ["-q", "-B", "-f", pom, "package", "-DskipTests"], {
     encoding: "utf8",
