@@ -11,6 +11,7 @@ import { graphqlHandler } from "./graphqlHandler.ts";
 import { graphHealth } from "../health/graphHealth.ts";
 import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../observability/operationPlugin.ts";
+import { registerGraphCapacityGauges } from "../observability/graphCapacityGauges.ts";
 import { queryLimitsPlugin } from "../security/queryLimits.ts";
 import { sendJson } from "./sendJson.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
@@ -38,6 +39,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     plugins: [operationPlugin(deps.metrics), queryLimitsPlugin(deps.config.queryLimits)],
   });
   await apollo.start();
+  registerGraphCapacityGauges(deps);
 
   const requestIdOf = (req: http.IncomingMessage) => {
     const given = req.headers["x-request-id"];

@@ -75,6 +75,8 @@ describe("operations with the graph running", () => {
     expect((sample(after, failedSeries) ?? 0) - (sample(before, failedSeries) ?? 0)).toBe(1);
     expect(sample(after, pgSeries)).toBeGreaterThan(sample(before, pgSeries) ?? 0);
     expect(after).toMatch(/^mobius_process_resident_memory_bytes \d+/m);
+    expect(sample(after, 'mobius_graph_elements{kind="nodes"}')).toBeGreaterThanOrEqual(0);
+    expect(sample(after, 'mobius_graph_capacity_used_ratio{kind="relationships"}')).toBeLessThan(0.8);
   });
 
   it("logs one line per operation with the caller's request id, name, duration and outcome", async () => {
