@@ -45,3 +45,12 @@ export function toConnection<T extends { id: string }>(rows: readonly T[], page:
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
+
+/** One list field: parse the arguments, let the store fetch the page, shape it as a connection. */
+export async function paginate<T extends { id: string }>(
+  args: { first?: number | null; after?: string | null },
+  fetch: (page: Page) => Promise<readonly T[]>,
+): Promise<Connection<T>> {
+  const page = parsePage(args.first, args.after);
+  return toConnection(await fetch(page), page);
+}

@@ -1,0 +1,39 @@
+// Every statement on organizations. Deleting one cascades in Postgres to its brands and all below
+// them; the outbox still needs one delete per cascaded entity, so they are listed first.
+import type { Organization } from "../generated/prisma/client.ts";
+import type { OrganizationDraft } from "../domain/organizationInput.ts";
+import type { Page } from "../domain/pagination.ts";
+import { brandStore } from "./brandStore.ts";
+import type { Db, Written } from "./inTransaction.ts";
+import { deleted, upserted } from "./changes.ts";
+import { keyset } from "./keyset.ts";
+import { requireFound } from "./requireFound.ts";
+
+
+export const organizationStore = {
+  findById: (db: Db, id: string) => db.organization.findUnique({ where: { id } }),
+
+  listPage(db: Db, page: Page) {
+    const { idAfter, ...rest } = keyset(page);
+    return db.organization.findMany({ where: idAfter, ...rest });
+  },
+
+  async create(tx: Db, draft: OrganizationDraft): Promise<Written<Organization>> {
+    const organization = await tx.organization.create({ data: { name: draft.name } });
+    return { result: organization, changes: [upserted("organization", organization.id)] };
+  },
+
+  async update(tx: Db, id: string, patch: Partial<OrganizationDraft>): Promise<Written<Organization>> {
+    requireFound(await organizationStore.findById(tx, id), "Organization", id, "id");
+    const organization = await tx.organization.update({ where: { id }, data: patch });
+    return { result: organization, changes: [upserted("organization", id)] };
+  },
+
+  async remove(tx: Db, id: string): Promise<Written<boolean>> {
+    requireFound(await organizationStore.findById(tx, id), "Organization", id, "id");
+    const brandIds = (await tx.brand.findMany({ where: { organizationId: id }, select: { id: true } })).map((b) => b.id);
+    const cascaded = await brandStore.cascadeOf(tx, brandIds);
+    await tx.organization.delete({ where: { id } });
+    return { result: true, changes: [deleted("organization", id), ...cascaded] };
+  },
+};
