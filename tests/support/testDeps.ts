@@ -6,16 +6,16 @@ import { createDriver } from "../../src/graph/createDriver.ts";
 import { createServer, type Gateway } from "../../src/http/createServer.ts";
 import type { GatewayDeps } from "../../src/http/deps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
-import { createPrisma } from "../../src/postgres/createPrisma.ts";
+import { createPrisma, type PrismaOptions } from "../../src/postgres/createPrisma.ts";
 import { queueOnlySync } from "../../src/sync/graphSync.ts";
 
 export interface TestDeps extends GatewayDeps {
   close(): Promise<void>;
 }
 
-export function createTestDeps(overrides: Partial<Config> = {}): TestDeps {
+export function createTestDeps(overrides: Partial<Config> = {}, prismaOptions: PrismaOptions = {}): TestDeps {
   const config = { ...loadConfig({ LOG_LEVEL: "silent" }), ...overrides };
-  const prisma = createPrisma(inject("databaseUrl"), { maxConnections: 5 });
+  const prisma = createPrisma(inject("databaseUrl"), { maxConnections: 5, ...prismaOptions });
   const driver = createDriver(inject("neo4jUri"), config.neo4j);
   return {
     config,
