@@ -10,8 +10,20 @@ import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
 
 
+// Any constant unique to this purpose; advisory locks are keyed by a bigint.
+const SEED_LOCK_KEY = 7_340_912_118n;
+
 export const organizationStore = {
   findById: (db: Db, id: string) => db.organization.findUnique({ where: { id } }),
+
+  /**
+   * The number of organizations, counted under a transaction-scoped advisory lock, so two
+   * processes starting on one empty database cannot both decide to seed it.
+   */
+  async countExclusively(tx: Db): Promise<number> {
+    await tx.$executeRaw`/* lockOrganizationsForSeeding */ SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
+    return tx.organization.count();
+  },
 
   listPage(db: Db, page: Page) {
     const { idAfter, ...rest } = keyset(page);
