@@ -19,11 +19,7 @@ export interface AssetFilter {
 export const assetStore = {
   findById: (db: Db, id: string) => db.asset.findUnique({ where: { id } }),
 
-  listPage(db: Db, filter: AssetFilter, page: Page) {
-    const { idAfter, ...rest } = keyset(page);
-    const where = { ...idAfter, ...(filter.brandId ? { brandId: filter.brandId } : {}), ...(filter.status ? { status: filter.status } : {}) };
-    return db.asset.findMany({ where, ...rest });
-  },
+  listPage: (db: Db, filter: AssetFilter, page: Page) => db.asset.findMany(keyset({ ...filter }, page)),
 
   /**
    * The same page (first + 1 rows after the cursor) of each brand's assets in one statement: a

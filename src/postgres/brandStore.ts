@@ -15,10 +15,7 @@ import { requireFound } from "./requireFound.ts";
 export const brandStore = {
   findByIds: (db: Db, ids: readonly string[]) => db.brand.findMany({ where: { id: { in: [...ids] } } }),
 
-  listPage(db: Db, filter: { organizationId?: string | null }, page: Page) {
-    const { idAfter, ...rest } = keyset(page);
-    return db.brand.findMany({ where: { ...idAfter, ...(filter.organizationId ? { organizationId: filter.organizationId } : {}) }, ...rest });
-  },
+  listPage: (db: Db, filter: { organizationId?: string | null }, page: Page) => db.brand.findMany(keyset(filter, page)),
 
   ofOrganizations: (db: Db, organizationIds: readonly string[]) =>
     db.brand.findMany({ where: { organizationId: { in: [...organizationIds] } }, orderBy: { id: "asc" } }),

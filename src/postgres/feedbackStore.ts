@@ -17,16 +17,7 @@ export interface FeedbackFilter {
 export const feedbackStore = {
   findById: (db: Db, id: string) => db.feedback.findUnique({ where: { id } }),
 
-  listPage(db: Db, filter: FeedbackFilter, page: Page) {
-    const { idAfter, ...rest } = keyset(page);
-    const where = {
-      ...idAfter,
-      ...(filter.assetId ? { assetId: filter.assetId } : {}),
-      ...(filter.brandId ? { brandId: filter.brandId } : {}),
-      ...(filter.action ? { action: filter.action } : {}),
-    };
-    return db.feedback.findMany({ where, ...rest });
-  },
+  listPage: (db: Db, filter: FeedbackFilter, page: Page) => db.feedback.findMany(keyset({ ...filter }, page)),
 
   ofAssets: (db: Db, assetIds: readonly string[]) =>
     db.feedback.findMany({ where: { assetId: { in: [...assetIds] } }, orderBy: { id: "asc" } }),

@@ -25,10 +25,7 @@ export const organizationStore = {
     return tx.organization.count();
   },
 
-  listPage(db: Db, page: Page) {
-    const { idAfter, ...rest } = keyset(page);
-    return db.organization.findMany({ where: idAfter, ...rest });
-  },
+  listPage: (db: Db, page: Page) => db.organization.findMany(keyset({}, page)),
 
   async create(tx: Db, draft: OrganizationDraft): Promise<Written<Organization>> {
     const organization = await tx.organization.create({ data: { name: draft.name } });

@@ -13,10 +13,7 @@ import { requireFound } from "./requireFound.ts";
 export const templateStore = {
   findById: (db: Db, id: string) => db.template.findUnique({ where: { id } }),
 
-  listPage(db: Db, filter: { brandId?: string | null }, page: Page) {
-    const { idAfter, ...rest } = keyset(page);
-    return db.template.findMany({ where: { ...idAfter, ...(filter.brandId ? { brandId: filter.brandId } : {}) }, ...rest });
-  },
+  listPage: (db: Db, filter: { brandId?: string | null }, page: Page) => db.template.findMany(keyset(filter, page)),
 
   ofBrands: (db: Db, brandIds: readonly string[]) =>
     db.template.findMany({ where: { brandId: { in: [...brandIds] } }, orderBy: { id: "asc" } }),

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { crudFactory, expectRefused, orphanedEventsSince, outboxMark, syncEventsFor, unique } from "../support/crudFactory.ts";
-import { startTestGateway, type TestGateway } from "../support/testDeps.ts";
+import { describe, expect, it } from "vitest";
+import { expectRefused, orphanedEventsSince, outboxMark, syncEventsFor, unique, UNKNOWN_ID } from "../support/crudFactory.ts";
+import { crudSuite } from "../support/crudSuite.ts";
 
 const CREATE_BRAND = `mutation($input: CreateBrandInput!) {
   createBrand(input: $input) { id organizationId name learningActive feedbackCount createdAt updatedAt colors { hex name usage usageWeight context } }
@@ -8,17 +8,11 @@ const CREATE_BRAND = `mutation($input: CreateBrandInput!) {
 const UPDATE_BRAND = `mutation($id: ID!, $input: UpdateBrandInput!) { updateBrand(id: $id, input: $input) { id name learningActive colors { hex usageWeight } } }`;
 
 describe("brands", () => {
-  let gateway: TestGateway;
-  let make: ReturnType<typeof crudFactory>;
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-    make = crudFactory(gateway.deps);
-  });
-  afterAll(() => gateway.close());
+  const sut = crudSuite();
 
   it("creates a brand whose palette is stored as #RRGGBB upper case, heaviest first", async () => {
-    const org = await make.organization();
-    const result = await gateway.graphql(CREATE_BRAND, {
+    const org = await sut.make.organization();
+    const result = await sut.graphql(CREATE_BRAND, {
       input: {
         organizationId: org.id,
         name: " Nordlicht ",
@@ -43,29 +37,29 @@ describe("brands", () => {
       ],
     });
     const { id } = result.data.createBrand;
-    expect(await syncEventsFor(gateway.deps, [id])).toEqual([`brand:upsert:${id}`]);
+    expect(await syncEventsFor(sut.deps, [id])).toEqual([`brand:upsert:${id}`]);
   });
 
   it("reads a brand by id with its templates, and null for an unknown id", async () => {
-    const org = await make.organization();
-    const brand = await make.brand(org.id);
-    const template = await make.template(brand.id);
-    const read = await gateway.graphql(`query($id: ID!) { brand(id: $id) { id name templates { id name } } }`, { id: brand.id });
+    const org = await sut.make.organization();
+    const brand = await sut.make.brand(org.id);
+    const template = await sut.make.template(brand.id);
+    const read = await sut.graphql(`query($id: ID!) { brand(id: $id) { id name templates { id name } } }`, { id: brand.id });
     expect(read.data.brand).toEqual({ id: brand.id, name: brand.name, templates: [{ id: template.id, name: template.name }] });
-    const unknown = await gateway.graphql(`{ brand(id: "019abcde-0000-7000-8000-00000000dead") { id } }`);
+    const unknown = await sut.graphql(`{ brand(id: "${UNKNOWN_ID}") { id } }`);
     expect(unknown).toEqual({ data: { brand: null } });
   });
 
   it("creates no brand, no colors and no outbox rows when the third color is invalid", async () => {
-    const org = await make.organization();
-    const mark = await outboxMark(gateway.deps);
-    const result = await gateway.graphql(CREATE_BRAND, {
+    const org = await sut.make.organization();
+    const mark = await outboxMark(sut.deps);
+    const result = await sut.graphql(CREATE_BRAND, {
       input: { organizationId: org.id, name: unique("Broken"), colors: [{ hex: "#111111" }, { hex: "#222" }, { hex: "#12345G" }] },
     });
     expectRefused(result, "BAD_USER_INPUT", "input.colors[2].hex");
-    expect(await gateway.deps.prisma.brand.count({ where: { organizationId: org.id } })).toBe(0);
-    expect(await gateway.deps.prisma.brandColor.count({ where: { brand: { organizationId: org.id } } })).toBe(0);
-    expect(await orphanedEventsSince(gateway.deps, mark)).toEqual([]);
+    expect(await sut.deps.prisma.brand.count({ where: { organizationId: org.id } })).toBe(0);
+    expect(await sut.deps.prisma.brandColor.count({ where: { brand: { organizationId: org.id } } })).toBe(0);
+    expect(await orphanedEventsSince(sut.deps, mark)).toEqual([]);
   });
 
   it.each([
@@ -75,26 +69,26 @@ describe("brands", () => {
     [{ name: "" }, "input.name"],
     [{ name: "x".repeat(201) }, "input.name"],
   ])("refuses %j, naming %s", async (overrides, field) => {
-    const org = await make.organization();
-    const result = await gateway.graphql(CREATE_BRAND, { input: { organizationId: org.id, name: "Fine", ...overrides } });
+    const org = await sut.make.organization();
+    const result = await sut.graphql(CREATE_BRAND, { input: { organizationId: org.id, name: "Fine", ...overrides } });
     expectRefused(result, "BAD_USER_INPUT", field);
-    expect(await gateway.deps.prisma.brand.count({ where: { organizationId: org.id } })).toBe(0);
+    expect(await sut.deps.prisma.brand.count({ where: { organizationId: org.id } })).toBe(0);
   });
 
   it("answers NOT_FOUND naming input.organizationId for an unknown organization", async () => {
-    const result = await gateway.graphql(CREATE_BRAND, { input: { organizationId: "019abcde-0000-7000-8000-00000000dead", name: "Orphan" } });
+    const result = await sut.graphql(CREATE_BRAND, { input: { organizationId: UNKNOWN_ID, name: "Orphan" } });
     expectRefused(result, "NOT_FOUND", "input.organizationId");
   });
 
   it("replaces the whole palette when colors are given, and keeps it when they are not", async () => {
-    const org = await make.organization();
-    const brand = await make.brand(org.id, {
+    const org = await sut.make.organization();
+    const brand = await sut.make.brand(org.id, {
       colors: [
         { hex: "#111111", name: null, usage: null, usageWeight: 0.5, context: null },
         { hex: "#222222", name: null, usage: null, usageWeight: 0.4, context: null },
       ],
     });
-    const renamed = await gateway.graphql(UPDATE_BRAND, { id: brand.id, input: { name: "Renamed", learningActive: true } });
+    const renamed = await sut.graphql(UPDATE_BRAND, { id: brand.id, input: { name: "Renamed", learningActive: true } });
     expect(renamed.data.updateBrand).toEqual({
       id: brand.id,
       name: "Renamed",
@@ -104,48 +98,48 @@ describe("brands", () => {
         { hex: "#222222", usageWeight: 0.4 },
       ],
     });
-    const repainted = await gateway.graphql(UPDATE_BRAND, { id: brand.id, input: { colors: [{ hex: "333", usageWeight: 0.1 }, { hex: "#222", usageWeight: 0.9 }] } });
+    const repainted = await sut.graphql(UPDATE_BRAND, { id: brand.id, input: { colors: [{ hex: "333", usageWeight: 0.1 }, { hex: "#222", usageWeight: 0.9 }] } });
     expect(repainted.data.updateBrand.colors).toEqual([
       { hex: "#222222", usageWeight: 0.9 },
       { hex: "#333333", usageWeight: 0.1 },
     ]);
-    expect(await syncEventsFor(gateway.deps, [brand.id])).toEqual(Array(3).fill(`brand:upsert:${brand.id}`));
+    expect(await syncEventsFor(sut.deps, [brand.id])).toEqual(Array(3).fill(`brand:upsert:${brand.id}`));
   });
 
   it("keeps the old palette when the new one is refused", async () => {
-    const org = await make.organization();
-    const brand = await make.brand(org.id, { colors: [{ hex: "#111111", name: null, usage: null, usageWeight: 0.5, context: null }] });
-    const result = await gateway.graphql(UPDATE_BRAND, { id: brand.id, input: { name: "Changed", colors: [{ hex: "#222" }, { hex: "#222222" }] } });
+    const org = await sut.make.organization();
+    const brand = await sut.make.brand(org.id, { colors: [{ hex: "#111111", name: null, usage: null, usageWeight: 0.5, context: null }] });
+    const result = await sut.graphql(UPDATE_BRAND, { id: brand.id, input: { name: "Changed", colors: [{ hex: "#222" }, { hex: "#222222" }] } });
     expectRefused(result, "BAD_USER_INPUT", "input.colors[1].hex");
-    const stored = await gateway.deps.prisma.brand.findUniqueOrThrow({ where: { id: brand.id }, include: { colors: true } });
+    const stored = await sut.deps.prisma.brand.findUniqueOrThrow({ where: { id: brand.id }, include: { colors: true } });
     expect(stored.name).toBe(brand.name);
     expect(stored.colors.map((c) => c.hex)).toEqual(["#111111"]);
   });
 
   it("refuses null for a required field on update and answers NOT_FOUND for an unknown brand", async () => {
-    const org = await make.organization();
-    const brand = await make.brand(org.id);
-    expectRefused(await gateway.graphql(UPDATE_BRAND, { id: brand.id, input: { name: null } }), "BAD_USER_INPUT", "input.name");
-    expectRefused(await gateway.graphql(UPDATE_BRAND, { id: "019abcde-0000-7000-8000-00000000dead", input: { name: "x" } }), "NOT_FOUND", "id");
-    expectRefused(await gateway.graphql(`mutation { deleteBrand(id: "019abcde-0000-7000-8000-00000000dead") }`), "NOT_FOUND", "id");
+    const org = await sut.make.organization();
+    const brand = await sut.make.brand(org.id);
+    expectRefused(await sut.graphql(UPDATE_BRAND, { id: brand.id, input: { name: null } }), "BAD_USER_INPUT", "input.name");
+    expectRefused(await sut.graphql(UPDATE_BRAND, { id: UNKNOWN_ID, input: { name: "x" } }), "NOT_FOUND", "id");
+    expectRefused(await sut.graphql(`mutation { deleteBrand(id: "${UNKNOWN_ID}") }`), "NOT_FOUND", "id");
   });
 
   it("deletes a brand with its colors, assets, feedback and templates, recording a delete for each", async () => {
-    const org = await make.organization();
-    const brand = await make.brand(org.id, { colors: [{ hex: "#ABCDEF", name: null, usage: null, usageWeight: null, context: null }] });
-    const asset = await make.asset(brand.id, { colors: [{ hex: "#ABCDEF", coverage: 0.5 }] });
-    const feedback = await make.feedback(asset.id, "reject");
-    const template = await make.template(brand.id);
-    const sibling = await make.brand(org.id);
+    const org = await sut.make.organization();
+    const brand = await sut.make.brand(org.id, { colors: [{ hex: "#ABCDEF", name: null, usage: null, usageWeight: null, context: null }] });
+    const asset = await sut.make.asset(brand.id, { colors: [{ hex: "#ABCDEF", coverage: 0.5 }] });
+    const feedback = await sut.make.feedback(asset.id, "reject");
+    const template = await sut.make.template(brand.id);
+    const sibling = await sut.make.brand(org.id);
 
-    expect(await gateway.graphql(`mutation($id: ID!) { deleteBrand(id: $id) }`, { id: brand.id })).toEqual({ data: { deleteBrand: true } });
+    expect(await sut.graphql(`mutation($id: ID!) { deleteBrand(id: $id) }`, { id: brand.id })).toEqual({ data: { deleteBrand: true } });
 
-    const { prisma } = gateway.deps;
+    const { prisma } = sut.deps;
     expect(await prisma.brand.findMany({ where: { organizationId: org.id }, select: { id: true } })).toEqual([{ id: sibling.id }]);
     expect(await prisma.assetColor.count({ where: { assetId: asset.id } })).toBe(0);
     expect(await prisma.feedback.count({ where: { id: feedback.id } })).toBe(0);
     expect(await prisma.template.count({ where: { id: template.id } })).toBe(0);
-    const events = await syncEventsFor(gateway.deps, [brand.id, asset.id, feedback.id, template.id]);
+    const events = await syncEventsFor(sut.deps, [brand.id, asset.id, feedback.id, template.id]);
     expect(events.filter((e) => e.includes(":delete:")).sort()).toEqual(
       [`asset:delete:${asset.id}`, `brand:delete:${brand.id}`, `feedback:delete:${feedback.id}`, `template:delete:${template.id}`].sort(),
     );

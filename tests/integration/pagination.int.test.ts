@@ -1,29 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { crudFactory, expectRefused } from "../support/crudFactory.ts";
-import { startTestGateway, type TestGateway } from "../support/testDeps.ts";
+import { describe, expect, it } from "vitest";
+import { expectRefused } from "../support/crudFactory.ts";
+import { crudSuite } from "../support/crudSuite.ts";
 
 const BRANDS = `query($organizationId: ID, $first: Int, $after: String) {
   brands(organizationId: $organizationId, first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } }
 }`;
 
 describe("cursor pagination", () => {
-  let gateway: TestGateway;
-  let make: ReturnType<typeof crudFactory>;
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-    make = crudFactory(gateway.deps);
-  });
-  afterAll(() => gateway.close());
+  const sut = crudSuite();
 
   async function organizationWithBrands(count: number) {
-    const org = await make.organization();
+    const org = await sut.make.organization();
     const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push((await make.brand(org.id)).id);
+    for (let i = 0; i < count; i++) ids.push((await sut.make.brand(org.id)).id);
     return { organizationId: org.id, ids };
   }
 
   const page = async (variables: Record<string, unknown>) => {
-    const result = await gateway.graphql(BRANDS, variables);
+    const result = await sut.graphql(BRANDS, variables);
     expect(result.errors).toBeUndefined();
     const { edges, pageInfo } = result.data.brands;
     return { ids: edges.map((e: any) => e.node.id), cursors: edges.map((e: any) => e.cursor), pageInfo };
@@ -60,24 +54,24 @@ describe("cursor pagination", () => {
     expect(defaulted.ids).toEqual(ids.slice(0, 20));
     expect(defaulted.pageInfo.hasNextPage).toBe(true);
     expect((await page({ organizationId, first: 100 })).ids).toEqual(ids);
-    expectRefused(await gateway.graphql(BRANDS, { organizationId, first: 101 }), "BAD_USER_INPUT", "first");
-    expectRefused(await gateway.graphql(BRANDS, { organizationId, first: -1 }), "BAD_USER_INPUT", "first");
+    expectRefused(await sut.graphql(BRANDS, { organizationId, first: 101 }), "BAD_USER_INPUT", "first");
+    expectRefused(await sut.graphql(BRANDS, { organizationId, first: -1 }), "BAD_USER_INPUT", "first");
   });
 
   it("refuses a cursor it did not issue, naming after", async () => {
-    expectRefused(await gateway.graphql(BRANDS, { first: 2, after: "bm90LWEtY3Vyc29y" }), "BAD_USER_INPUT", "after");
-    expectRefused(await gateway.graphql(BRANDS, { first: 2, after: "%%%" }), "BAD_USER_INPUT", "after");
+    expectRefused(await sut.graphql(BRANDS, { first: 2, after: "bm90LWEtY3Vyc29y" }), "BAD_USER_INPUT", "after");
+    expectRefused(await sut.graphql(BRANDS, { first: 2, after: "%%%" }), "BAD_USER_INPUT", "after");
   });
 
   it("pages each brand's assets on its own, in one query for several brands", async () => {
-    const org = await make.organization();
-    const a = await make.brand(org.id);
-    const b = await make.brand(org.id);
-    const aAssets = [await make.asset(a.id), await make.asset(a.id), await make.asset(a.id)].map((x) => x.id);
-    const bAssets = [await make.asset(b.id)].map((x) => x.id);
+    const org = await sut.make.organization();
+    const a = await sut.make.brand(org.id);
+    const b = await sut.make.brand(org.id);
+    const aAssets = [await sut.make.asset(a.id), await sut.make.asset(a.id), await sut.make.asset(a.id)].map((x) => x.id);
+    const bAssets = [await sut.make.asset(b.id)].map((x) => x.id);
     const nested = `query($organizationId: ID, $after: String) { brands(organizationId: $organizationId) { edges { node {
       assets(first: 2, after: $after) { edges { node { id brandId createdAt } } pageInfo { hasNextPage endCursor } } } } } }`;
-    const first = await gateway.graphql(nested, { organizationId: org.id });
+    const first = await sut.graphql(nested, { organizationId: org.id });
     const [pageA, pageB] = first.data.brands.edges.map((e: any) => e.node.assets);
     expect(pageA.edges.map((e: any) => e.node.id)).toEqual(aAssets.slice(0, 2));
     expect(pageA.edges[0].node).toMatchObject({ brandId: a.id, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
@@ -85,11 +79,11 @@ describe("cursor pagination", () => {
     expect(pageB.edges.map((e: any) => e.node.id)).toEqual(bAssets);
     expect(pageB.pageInfo.hasNextPage).toBe(false);
 
-    const rest = await gateway.graphql(`query($id: ID!, $after: String) { brand(id: $id) { assets(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage } } } }`, {
+    const rest = await sut.graphql(`query($id: ID!, $after: String) { brand(id: $id) { assets(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage } } } }`, {
       id: a.id,
       after: pageA.pageInfo.endCursor,
     });
     expect(rest.data.brand.assets).toEqual({ edges: [{ node: { id: aAssets[2] } }], pageInfo: { hasNextPage: false } });
-    expectRefused(await gateway.graphql(`query($id: ID!) { brand(id: $id) { assets(first: 500) { edges { cursor } } } }`, { id: a.id }), "BAD_USER_INPUT", "first");
+    expectRefused(await sut.graphql(`query($id: ID!) { brand(id: $id) { assets(first: 500) { edges { cursor } } } }`, { id: a.id }), "BAD_USER_INPUT", "first");
   });
 });

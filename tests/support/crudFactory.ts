@@ -13,9 +13,12 @@ import { inTransaction } from "../../src/postgres/inTransaction.ts";
 import { organizationStore } from "../../src/postgres/organizationStore.ts";
 import { templateStore } from "../../src/postgres/templateStore.ts";
 
+/** A well-formed UUIDv7 that no row has. */
+export const UNKNOWN_ID = "019abcde-0000-7000-8000-00000000dead";
+
 export const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
 
-export function crudFactory(deps: GatewayDeps) {
+export function crudFactory(deps: Pick<GatewayDeps, "prisma" | "sync">) {
   return {
     organization: (name = unique("Org")) => inTransaction(deps, (tx) => organizationStore.create(tx, { name })),
     brand: (organizationId: string, draft: Partial<BrandDraft> = {}) =>
