@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_ORGANIZATIONS } from "../../src/demo/demoData.ts";
 import { seedDemo, seedDemoIfEmpty } from "../../src/demo/seedDemo.ts";
+import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
+import { migrateDatabase } from "../../src/postgres/migrate.ts";
+import { queueOnlySync } from "../../src/sync/graphSync.ts";
 import { syncEventsFor } from "../support/crudFactory.ts";
 import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
 
@@ -81,5 +86,37 @@ describe("the demo data set", () => {
   it("leaves a database that already has organizations alone when seeding only if empty", async () => {
     await seedDemo(deps);
     expect(await seedDemoIfEmpty(deps)).toBeNull();
+  });
+});
+
+describe("seeding on start-up", () => {
+  // Needs a database with no organization at all, which the shared test database never is:
+  // a scratch database of its own on the same server, dropped afterwards.
+  const serverUrl = new URL(inject("databaseUrl"));
+  const scratchName = `${serverUrl.pathname.slice(1)}_seed_${randomUUID().slice(0, 8)}`;
+  let scratchUrl: string;
+  let prisma: PrismaClient;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: new URL("/postgres", serverUrl).toString() });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${pg.escapeIdentifier(scratchName)}`);
+    scratchUrl = new URL(`/${scratchName}`, serverUrl).toString();
+    await migrateDatabase(scratchUrl);
+    prisma = createPrisma(scratchUrl, { maxConnections: 2 });
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await admin(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(scratchName)} WITH (FORCE)`);
+  });
+
+  it("seeds an empty database once, even when two processes start together", async () => {
+    const deps = { prisma, sync: queueOnlySync };
+    const [a, b] = await Promise.all([seedDemoIfEmpty(deps), seedDemoIfEmpty(deps)]);
+    expect([a, b].filter((s) => s !== null)).toEqual([{ organizations: 4, brands: 10, assets: 30, feedback: 30, templates: 10 }]);
+    expect(await prisma.organization.count()).toBe(4);
+    expect(await prisma.syncEvent.count({ where: { entityType: "feedback" } })).toBe(30);
   });
 });
