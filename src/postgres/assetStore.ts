@@ -1,6 +1,6 @@
 // Every statement on assets and the colors they use. Deleting an asset cascades to its colors
-// and feedback; templates based on it keep existing with source_asset_id set to null, so they
-// change too and are recorded as upserts.
+// and feedback (taking that feedback off its brand's feedback_count); templates based on it keep
+// existing with source_asset_id set to null, so they change too and are recorded as upserts.
 import { type Asset, Prisma } from "../generated/prisma/client.ts";
 import type { AssetDraft, AssetPatch, AssetStatus } from "../domain/assetInput.ts";
 import type { AssetColorDraft } from "../domain/palette.ts";
@@ -64,16 +64,20 @@ export const assetStore = {
   },
 
   async remove(tx: Db, id: string): Promise<Written<boolean>> {
-    requireFound(await assetStore.findById(tx, id), "Asset", id, "id");
+    const { brandId } = requireFound(await assetStore.findById(tx, id), "Asset", id, "id");
     const feedback = await tx.feedback.findMany({ where: { assetId: id }, select: { id: true } });
     const templates = await tx.template.findMany({ where: { sourceAssetId: id }, select: { id: true } });
     await tx.asset.delete({ where: { id } });
+    // The brand's feedback_count counts its feedback rows, so the cascaded ones come off it.
+    const recounted = feedback.length > 0;
+    if (recounted) await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { decrement: feedback.length } } });
     return {
       result: true,
       changes: [
         deleted("asset", id),
         ...feedback.map((f) => deleted("feedback", f.id)),
         ...templates.map((t) => upserted("template", t.id)),
+        ...(recounted ? [upserted("brand", brandId)] : []),
       ],
     };
   },

@@ -68,6 +68,7 @@ describe("assets", () => {
   });
 
   it("deletes an asset with its feedback; templates based on it stay, detached, and are recorded as changed", async () => {
+    const brandId = (await sut.make.brand((await sut.make.organization()).id)).id;
     const asset = await sut.make.asset(brandId);
     const feedback = await sut.make.feedback(asset.id);
     const template = await sut.make.template(brandId, { sourceAssetId: asset.id });
@@ -85,6 +86,8 @@ describe("assets", () => {
       `feedback:delete:${feedback.id}`,
       `template:upsert:${template.id}`,
     ]);
+    expect(await prisma.brand.findUniqueOrThrow({ where: { id: brandId } })).toMatchObject({ feedbackCount: 0 });
+    expect((await syncEventsFor(sut.deps, [brandId])).at(-1)).toBe(`brand:upsert:${brandId}`);
     expectRefused(await sut.graphql(`mutation($id: ID!) { deleteAsset(id: $id) }`, { id: asset.id }), "NOT_FOUND", "id");
   });
 

@@ -80,7 +80,7 @@ describe("brands", () => {
     expectRefused(result, "NOT_FOUND", "input.organizationId");
   });
 
-  it("replaces the whole palette when colors are given, and keeps it when they are not", async () => {
+  it("replaces the whole palette when colors are given, keeps it when they are not, and empties it with []", async () => {
     const org = await sut.make.organization();
     const brand = await sut.make.brand(org.id, {
       colors: [
@@ -103,7 +103,9 @@ describe("brands", () => {
       { hex: "#222222", usageWeight: 0.9 },
       { hex: "#333333", usageWeight: 0.1 },
     ]);
-    expect(await syncEventsFor(sut.deps, [brand.id])).toEqual(Array(3).fill(`brand:upsert:${brand.id}`));
+    const emptied = await sut.graphql(UPDATE_BRAND, { id: brand.id, input: { colors: [] } });
+    expect(emptied.data.updateBrand.colors).toEqual([]);
+    expect(await syncEventsFor(sut.deps, [brand.id])).toEqual(Array(4).fill(`brand:upsert:${brand.id}`));
   });
 
   it("keeps the old palette when the new one is refused", async () => {
