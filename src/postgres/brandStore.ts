@@ -11,7 +11,6 @@ import { deleted, upserted } from "./changes.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
 
-
 export const brandStore = {
   findByIds: (db: Db, ids: readonly string[]) => db.brand.findMany({ where: { id: { in: [...ids] } } }),
 
@@ -57,17 +56,18 @@ export const brandStore = {
 
   async remove(tx: Db, id: string): Promise<Written<boolean>> {
     await brandStore.requireExists(tx, id, "id");
-    const changes = await brandStore.cascadeOf(tx, [id]);
+    const changes = await brandStore.cascadeOf(tx, { id });
     await tx.brand.delete({ where: { id } });
     return { result: true, changes };
   },
 
   /**
-   * One delete per entity that goes when these brands go: the brands, and what Postgres cascades
-   * to (assets, feedback, templates; colors are part of a brand or an asset, not entities).
+   * One delete per entity that goes when the brands matching `which` go: the brands, and what
+   * Postgres cascades to (assets, feedback, templates; colors are part of a brand or an asset).
    */
-  async cascadeOf(tx: Db, brandIds: readonly string[]): Promise<EntityChange[]> {
-    const below = { where: { brandId: { in: [...brandIds] } }, select: { id: true } };
+  async cascadeOf(tx: Db, which: { id: string } | { organizationId: string }): Promise<EntityChange[]> {
+    const brandIds = (await tx.brand.findMany({ where: which, select: { id: true } })).map((b) => b.id);
+    const below = { where: { brandId: { in: brandIds } }, select: { id: true } };
     const assets = await tx.asset.findMany(below);
     const feedback = await tx.feedback.findMany(below);
     const templates = await tx.template.findMany(below);

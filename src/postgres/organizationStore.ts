@@ -9,7 +9,6 @@ import { deleted, upserted } from "./changes.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
 
-
 // Any constant unique to this purpose; advisory locks are keyed by a bigint.
 const SEED_LOCK_KEY = 7_340_912_118n;
 
@@ -40,8 +39,7 @@ export const organizationStore = {
 
   async remove(tx: Db, id: string): Promise<Written<boolean>> {
     requireFound(await organizationStore.findById(tx, id), "Organization", id, "id");
-    const brandIds = (await tx.brand.findMany({ where: { organizationId: id }, select: { id: true } })).map((b) => b.id);
-    const cascaded = await brandStore.cascadeOf(tx, brandIds);
+    const cascaded = await brandStore.cascadeOf(tx, { organizationId: id });
     await tx.organization.delete({ where: { id } });
     return { result: true, changes: [deleted("organization", id), ...cascaded] };
   },
