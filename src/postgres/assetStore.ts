@@ -19,6 +19,8 @@ export interface AssetFilter {
 export const assetStore = {
   findById: (db: Db, id: string) => db.asset.findUnique({ where: { id } }),
 
+  findByIds: (db: Db, ids: readonly string[]) => db.asset.findMany({ where: { id: { in: [...ids] } } }),
+
   listPage: (db: Db, filter: AssetFilter, page: Page) => db.asset.findMany(keyset({ ...filter }, page)),
 
   /**

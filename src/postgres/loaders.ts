@@ -2,12 +2,13 @@
 // so a list of N parents costs one SQL statement per edge, not N. Built per request so a cached
 // row never outlives the request that read it.
 import DataLoader from "dataloader";
-import type { Asset, AssetColor, Brand, BrandColor, Feedback, Template } from "../generated/prisma/client.ts";
+import type { Asset, AssetColor, Brand, BrandColor, Feedback, Organization, Template } from "../generated/prisma/client.ts";
 import type { Page } from "../domain/pagination.ts";
 import { assetStore } from "./assetStore.ts";
 import { brandStore } from "./brandStore.ts";
 import type { PrismaClient } from "./createPrisma.ts";
 import { feedbackStore } from "./feedbackStore.ts";
+import { organizationStore } from "./organizationStore.ts";
 import { templateStore } from "./templateStore.ts";
 
 /** One brand's page of assets; brands asking for the same page share one statement. */
@@ -17,7 +18,9 @@ export interface AssetPageKey {
 }
 
 export interface Loaders {
+  readonly organizationById: DataLoader<string, Organization | null>;
   readonly brandById: DataLoader<string, Brand | null>;
+  readonly assetById: DataLoader<string, Asset | null>;
   readonly brandsByOrganization: DataLoader<string, Brand[]>;
   readonly colorsByBrand: DataLoader<string, BrandColor[]>;
   readonly assetPageByBrand: DataLoader<AssetPageKey, Asset[], string>;
@@ -33,15 +36,22 @@ function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T)
   return keys.map((k) => groups.get(k) ?? []);
 }
 
+/** Rows fetched by id → one row (or null) per requested id, in request order. */
+function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = new Map((await fetch(ids)).map((r) => [r.id, r]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
 const pageKey = (page: Page) => `${page.first}:${page.afterId ?? ""}`;
 const assetPageKey = (key: AssetPageKey) => `${key.brandId}|${pageKey(key.page)}`;
 
 export function createLoaders(prisma: PrismaClient): Loaders {
   return {
-    brandById: new DataLoader(async (ids) => {
-      const byId = new Map((await brandStore.findByIds(prisma, ids)).map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    organizationById: byId((ids) => organizationStore.findByIds(prisma, ids)),
+    brandById: byId((ids) => brandStore.findByIds(prisma, ids)),
+    assetById: byId((ids) => assetStore.findByIds(prisma, ids)),
     brandsByOrganization: new DataLoader(async (ids) =>
       groupBy(ids, await brandStore.ofOrganizations(prisma, ids), (b) => b.organizationId),
     ),

@@ -15,6 +15,8 @@ const SEED_LOCK_KEY = 7_340_912_118n;
 export const organizationStore = {
   findById: (db: Db, id: string) => db.organization.findUnique({ where: { id } }),
 
+  findByIds: (db: Db, ids: readonly string[]) => db.organization.findMany({ where: { id: { in: [...ids] } } }),
+
   /**
    * The number of organizations, counted under a transaction-scoped advisory lock, so two
    * processes starting on one empty database cannot both decide to seed it.

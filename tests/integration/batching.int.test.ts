@@ -2,7 +2,7 @@
 // pages, asset colors and templates costs one statement per edge, however many brands there are.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedSyntheticOrganization } from "../../src/demo/seedSyntheticOrganization.ts";
-import { unique } from "../support/crudFactory.ts";
+import { crudFactory, unique } from "../support/crudFactory.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
 
 const NESTED = `query($organizationId: ID) {
@@ -38,4 +38,28 @@ describe("batching nested fields", () => {
     expect(ten).toHaveLength(6);
     expect(hundred).toHaveLength(ten.length);
   }, 120_000);
+
+  it("walks from a page of feedback up to the organizations in one statement per level", async () => {
+    const make = crudFactory(gateway.deps);
+    const brand = await make.brand((await make.organization()).id);
+    const assets = [await make.asset(brand.id), await make.asset(brand.id)];
+    for (let i = 0; i < 10; i++) await make.feedback(assets[i % 2]!.id, i % 3 ? "approve" : "reject");
+    const template = await make.template(brand.id, { sourceAssetId: assets[0]!.id });
+
+    statements.length = 0;
+    const result = await gateway.graphql(
+      `query($brandId: ID) {
+        feedbackList(brandId: $brandId) { edges { node { asset { id brand { id organization { id } } } } } }
+        templates(brandId: $brandId) { edges { node { id brand { id } sourceAsset { id } } } }
+      }`,
+      { brandId: brand.id },
+    );
+    expect(result.errors).toBeUndefined();
+    const feedback = result.data.feedbackList.edges.map((e: any) => e.node.asset);
+    expect(feedback).toHaveLength(10);
+    expect(new Set(feedback.map((a: any) => a.brand.organization.id)).size).toBe(1);
+    expect(result.data.templates.edges).toEqual([{ node: { id: template.id, brand: { id: brand.id }, sourceAsset: { id: assets[0]!.id } } }]);
+    // feedback, templates, then assets, brands and organizations once each, shared by both lists
+    expect(statements).toHaveLength(5);
+  });
 });

@@ -3,10 +3,11 @@ import { parseAssetStatus, parseCreateAssetInput, parseUpdateAssetInput } from "
 import { paginate } from "../../../domain/pagination.ts";
 import { assetStore } from "../../../postgres/assetStore.ts";
 import { inTransaction } from "../../../postgres/inTransaction.ts";
+import { loadParent } from "./loadParent.ts";
 
 export const assetResolvers: Resolvers = {
   Query: {
-    asset: (_, { id }, { deps }) => assetStore.findById(deps.prisma, id),
+    asset: (_, { id }, { loaders }) => loaders.assetById.load(id),
     assets(_, { brandId, status, ...args }, { deps }) {
       const filter = { brandId, status: status == null ? null : parseAssetStatus(status, "status") };
       return paginate(args, (page) => assetStore.listPage(deps.prisma, filter, page));
@@ -24,6 +25,7 @@ export const assetResolvers: Resolvers = {
     deleteAsset: (_, { id }, { deps }) => inTransaction(deps, (tx) => assetStore.remove(tx, id)),
   },
   Asset: {
+    brand: (asset, _, { loaders }) => loadParent(loaders.brandById, "Brand", asset.brandId),
     colors: (asset, _, { loaders }) => loaders.colorsByAsset.load(asset.id),
     feedback: (asset, _, { loaders }) => loaders.feedbackByAsset.load(asset.id),
   },

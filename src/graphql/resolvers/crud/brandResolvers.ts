@@ -4,6 +4,7 @@ import { parseCreateBrandInput, parseUpdateBrandInput } from "../../../domain/br
 import { paginate } from "../../../domain/pagination.ts";
 import { brandStore } from "../../../postgres/brandStore.ts";
 import { inTransaction } from "../../../postgres/inTransaction.ts";
+import { loadParent } from "./loadParent.ts";
 
 export const brandResolvers: Resolvers = {
   Query: {
@@ -23,6 +24,7 @@ export const brandResolvers: Resolvers = {
     deleteBrand: (_, { id }, { deps }) => inTransaction(deps, (tx) => brandStore.remove(tx, id)),
   },
   Brand: {
+    organization: (brand, _, { loaders }) => loadParent(loaders.organizationById, "Organization", brand.organizationId),
     colors: (brand, _, { loaders }) => loaders.colorsByBrand.load(brand.id),
     assets: (brand, args, { loaders }) =>
       paginate(args, (page) => loaders.assetPageByBrand.load({ brandId: brand.id, page })),

@@ -3,6 +3,7 @@ import { parseFeedbackAction, parseRecordFeedbackInput } from "../../../domain/f
 import { paginate } from "../../../domain/pagination.ts";
 import { feedbackStore } from "../../../postgres/feedbackStore.ts";
 import { inTransaction } from "../../../postgres/inTransaction.ts";
+import { loadParent } from "./loadParent.ts";
 
 export const feedbackResolvers: Resolvers = {
   Query: {
@@ -17,5 +18,8 @@ export const feedbackResolvers: Resolvers = {
       const draft = parseRecordFeedbackInput(input);
       return inTransaction(deps, (tx) => feedbackStore.record(tx, draft));
     },
+  },
+  Feedback: {
+    asset: (feedback, _, { loaders }) => loadParent(loaders.assetById, "Asset", feedback.assetId),
   },
 };

@@ -3,6 +3,7 @@ import { paginate } from "../../../domain/pagination.ts";
 import { parseCreateTemplateInput, parseUpdateTemplateInput } from "../../../domain/templateInput.ts";
 import { inTransaction } from "../../../postgres/inTransaction.ts";
 import { templateStore } from "../../../postgres/templateStore.ts";
+import { loadParent } from "./loadParent.ts";
 
 export const templateResolvers: Resolvers = {
   Query: {
@@ -19,5 +20,9 @@ export const templateResolvers: Resolvers = {
       return inTransaction(deps, (tx) => templateStore.update(tx, id, patch));
     },
     deleteTemplate: (_, { id }, { deps }) => inTransaction(deps, (tx) => templateStore.remove(tx, id)),
+  },
+  Template: {
+    brand: (template, _, { loaders }) => loadParent(loaders.brandById, "Brand", template.brandId),
+    sourceAsset: (template, _, { loaders }) => (template.sourceAssetId ? loaders.assetById.load(template.sourceAssetId) : null),
   },
 };
