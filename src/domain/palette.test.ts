@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAssetColors, parseBrandColors } from "./palette.ts";
+import { MAX_COLORS, parseAssetColors, parseBrandColors } from "./palette.ts";
 
 describe("parseBrandColors", () => {
   it("normalises every hex and fills absent fields with null", () => {
@@ -12,6 +12,14 @@ describe("parseBrandColors", () => {
   it("refuses a hex that repeats after normalisation, naming the later one", () => {
     expect(() => parseBrandColors([{ hex: "#FFFFFF" }, { hex: "#000" }, { hex: "fff" }], "input.colors")).toThrow(
       expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "input.colors[2].hex" } }),
+    );
+  });
+
+  it("refuses more than MAX_COLORS colors, naming the list", () => {
+    const colors = Array.from({ length: MAX_COLORS + 1 }, (_, i) => ({ hex: i.toString(16).padStart(6, "0") }));
+    expect(parseBrandColors(colors.slice(1), "input.colors")).toHaveLength(MAX_COLORS);
+    expect(() => parseBrandColors(colors, "input.colors")).toThrow(
+      expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "input.colors" } }),
     );
   });
 

@@ -5,6 +5,9 @@ import { badInput } from "../errors/codes.ts";
 import { NAME_MAX_LENGTH, optionalText, unitInterval } from "./fieldRules.ts";
 import { normalizeHex } from "./normalizeHex.ts";
 
+/** Far above any real palette; a bound so one request cannot write an unbounded list. */
+export const MAX_COLORS = 64;
+
 export interface BrandColorDraft {
   readonly hex: string;
   readonly name: string | null;
@@ -19,6 +22,7 @@ export interface AssetColorDraft {
 }
 
 function uniqueHexes<I, O extends { hex: string }>(colors: readonly I[], field: string, parse: (c: I, at: string) => O): O[] {
+  if (colors.length > MAX_COLORS) throw badInput(field, `at most ${MAX_COLORS} colors, not ${colors.length}`);
   const seen = new Map<string, number>();
   return colors.map((color, i) => {
     const at = `${field}[${i}]`;
