@@ -56,23 +56,25 @@ export function createLoaders(prisma: PrismaClient): Loaders {
       groupBy(ids, await brandStore.ofOrganizations(prisma, ids), (b) => b.organizationId),
     ),
     colorsByBrand: new DataLoader(async (ids) => groupBy(ids, await brandStore.colorsOfBrands(prisma, ids), (c) => c.brandId)),
-    assetPageByBrand: new DataLoader(
-      async (keys) => {
-        // Every brand of one list asks for the same page, so this is normally a single statement.
-        const samePage = new Map<string, AssetPageKey[]>();
-        for (const key of keys) samePage.set(pageKey(key.page), [...(samePage.get(pageKey(key.page)) ?? []), key]);
-        const found = new Map<string, Asset[]>();
-        for (const group of samePage.values()) {
-          const brandIds = group.map((k) => k.brandId);
-          const rows = await assetStore.pagesOfBrands(prisma, brandIds, group[0]!.page);
-          groupBy(brandIds, rows, (a) => a.brandId).forEach((assets, i) => found.set(assetPageKey(group[i]!), assets));
-        }
-        return keys.map((key) => found.get(assetPageKey(key)) ?? []);
-      },
-      { cacheKeyFn: assetPageKey },
-    ),
+    assetPageByBrand: new DataLoader((keys) => loadAssetPages(prisma, keys), { cacheKeyFn: assetPageKey }),
     templatesByBrand: new DataLoader(async (ids) => groupBy(ids, await templateStore.ofBrands(prisma, ids), (t) => t.brandId)),
     colorsByAsset: new DataLoader(async (ids) => groupBy(ids, await assetStore.colorsOfAssets(prisma, ids), (c) => c.assetId)),
     feedbackByAsset: new DataLoader(async (ids) => groupBy(ids, await feedbackStore.ofAssets(prisma, ids), (f) => f.assetId)),
   };
+}
+
+/**
+ * Brands asking for the same page (every brand of one list does) share one windowed statement;
+ * a request mixing pages costs one statement per distinct page.
+ */
+async function loadAssetPages(prisma: PrismaClient, keys: readonly AssetPageKey[]): Promise<Asset[][]> {
+  const samePage = new Map<string, AssetPageKey[]>();
+  for (const key of keys) samePage.set(pageKey(key.page), [...(samePage.get(pageKey(key.page)) ?? []), key]);
+  const found = new Map<string, Asset[]>();
+  for (const group of samePage.values()) {
+    const brandIds = group.map((k) => k.brandId);
+    const rows = await assetStore.pagesOfBrands(prisma, brandIds, group[0]!.page);
+    groupBy(brandIds, rows, (a) => a.brandId).forEach((assets, i) => found.set(assetPageKey(group[i]!), assets));
+  }
+  return keys.map((key) => found.get(assetPageKey(key)) ?? []);
 }
