@@ -41,6 +41,7 @@ describe("templates", () => {
     expect(attached.data.updateTemplate).toEqual({ id: template.id, name: "Story", description: "9:16", sourceAssetId: asset.id });
     const detached = await sut.graphql(UPDATE, { id: template.id, input: { sourceAssetId: null } });
     expect(detached.data.updateTemplate).toMatchObject({ name: "Story", sourceAssetId: null });
+    expect(await syncEventsFor(sut.deps, [template.id])).toEqual(Array(3).fill(`template:upsert:${template.id}`));
     expectRefused(await sut.graphql(UPDATE, { id: UNKNOWN_ID, input: { name: "x" } }), "NOT_FOUND", "id");
   });
 
