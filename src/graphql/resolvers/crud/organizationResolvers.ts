@@ -6,7 +6,7 @@ import { organizationStore } from "../../../postgres/organizationStore.ts";
 
 export const organizationResolvers: Resolvers = {
   Query: {
-    organization: (_, { id }, { deps }) => organizationStore.findById(deps.prisma, id),
+    organization: (_, { id }, { loaders }) => loaders.organizationById.load(id),
     organizations: (_, args, { deps }) => paginate(args, (page) => organizationStore.listPage(deps.prisma, page)),
   },
   Mutation: {
