@@ -3,6 +3,7 @@
 // Uses DATABASE_URL, else its own database `mobius_bench` on the local Postgres, and an
 // organization of its own that it deletes afterwards.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config/config.ts";
@@ -67,6 +68,8 @@ try {
     statementsPerRequest: [...new Set(samples.map((s) => s.statements))],
     latencyMs: { p50: round(percentile(50)), p99: round(percentile(99)), min: round(sorted[0]!), max: round(sorted.at(-1)!) },
     measuredAt: new Date().toISOString(),
+    // Latency on a shared machine means little without how busy it was.
+    machine: { cpus: os.cpus().length, loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100 },
   };
   const file = path.join(projectRoot, "bench", "results", "nested-crud.json");
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
