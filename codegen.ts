@@ -15,7 +15,16 @@ const config: CodegenConfig = {
         maybeValue: "T | null | undefined",
         inputMaybeValue: "T | null | undefined",
         useIndexSignature: false,
-        mappers: {},
+        // Parents are the Prisma rows the stores return; field resolvers add what a row lacks.
+        mappers: {
+          Organization: "./prisma/client.ts#Organization as OrganizationRow",
+          Brand: "./prisma/client.ts#Brand as BrandRow",
+          BrandColor: "./prisma/client.ts#BrandColor as BrandColorRow",
+          Asset: "./prisma/client.ts#Asset as AssetRow",
+          AssetColor: "./prisma/client.ts#AssetColor as AssetColorRow",
+          Feedback: "./prisma/client.ts#Feedback as FeedbackRow",
+          Template: "./prisma/client.ts#Template as TemplateRow",
+        },
       },
     },
   },

@@ -1,6 +1,7 @@
 // The gateway process: configuration, the two databases (configured or local), the server, and a
 // clean shutdown that closes everything it opened and stops every local server it started.
 import { ConfigError, loadConfig } from "./config/config.ts";
+import { seedDemoIfEmpty } from "./demo/seedDemo.ts";
 import { createServer } from "./http/createServer.ts";
 import { startupAuth } from "./auth/startupAuth.ts";
 import { createLogger } from "./observability/createLogger.ts";
@@ -44,10 +45,15 @@ async function main(): Promise<void> {
   if ((await migrationState(prisma)) !== "ready") await migrateDatabase(postgres.url);
   logger.info({ postgres: postgres.kind }, "postgres ready");
 
+  const sync = queueOnlySync;
+  // An empty database gets the demo set, so the playground has something to show on first start.
+  const seeded = await seedDemoIfEmpty({ prisma, sync });
+  if (seeded) logger.info(seeded, "database was empty: seeded the demo data set");
+
   const graph = await resolveGraph(config.neo4j, logger);
   stops.push(() => graph.stop());
 
-  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync: queueOnlySync, metrics,
+  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync, metrics,
     ...startupAuth(config, logger, prisma),
   });
   stops.push(() => gateway.close());

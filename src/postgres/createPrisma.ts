@@ -7,7 +7,8 @@ export interface PrismaOptions {
   /** Pool size; PGlite multiplexes a single backend, so more buys nothing there. */
   readonly maxConnections?: number;
   readonly log?: boolean;
-  /** Called for every SQL statement with its text and duration, e.g. to feed a histogram. */
+  /** Called for every SQL statement with its text and duration: the metrics histogram, and how tests
+   *  and the benchmark count statements per request. */
   readonly onQuery?: (sql: string, durationMs: number) => void;
 }
 

@@ -1,19 +1,80 @@
 // Per-request DataLoaders: every parent → child edge of the schema batches through one of these,
-// so a list of N parents costs one SQL statement per edge, not N.
+// so a list of N parents costs one SQL statement per edge, not N. Built per request so a cached
+// row never outlives the request that read it.
 import DataLoader from "dataloader";
-import type { Brand } from "../generated/prisma/client.ts";
+import type { Asset, AssetColor, Brand, BrandColor, Feedback, Organization, Template } from "../generated/prisma/client.ts";
+import type { Page } from "../domain/pagination.ts";
+import { assetStore } from "./assetStore.ts";
+import { brandStore } from "./brandStore.ts";
 import type { PrismaClient } from "./createPrisma.ts";
+import { feedbackStore } from "./feedbackStore.ts";
+import { organizationStore } from "./organizationStore.ts";
+import { templateStore } from "./templateStore.ts";
+
+/** One brand's page of assets; brands asking for the same page share one statement. */
+export interface AssetPageKey {
+  readonly brandId: string;
+  readonly page: Page;
+}
 
 export interface Loaders {
+  readonly organizationById: DataLoader<string, Organization | null>;
   readonly brandById: DataLoader<string, Brand | null>;
+  readonly assetById: DataLoader<string, Asset | null>;
+  readonly brandsByOrganization: DataLoader<string, Brand[]>;
+  readonly colorsByBrand: DataLoader<string, BrandColor[]>;
+  readonly assetPageByBrand: DataLoader<AssetPageKey, Asset[], string>;
+  readonly templatesByBrand: DataLoader<string, Template[]>;
+  readonly colorsByAsset: DataLoader<string, AssetColor[]>;
+  readonly feedbackByAsset: DataLoader<string, Feedback[]>;
 }
+
+/** Rows of many parents → one list per key, in key order; the store's row order is kept. */
+function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+/** Rows fetched by id → one row (or null) per requested id, in request order. */
+function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = new Map((await fetch(ids)).map((r) => [r.id, r]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
+const pageKey = (page: Page) => `${page.first}:${page.afterId ?? ""}`;
+const assetPageKey = (key: AssetPageKey) => `${key.brandId}|${pageKey(key.page)}`;
 
 export function createLoaders(prisma: PrismaClient): Loaders {
   return {
-    brandById: new DataLoader(async (ids) => {
-      const rows = await prisma.brand.findMany({ where: { id: { in: [...ids] } } });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    organizationById: byId((ids) => organizationStore.findByIds(prisma, ids)),
+    brandById: byId((ids) => brandStore.findByIds(prisma, ids)),
+    assetById: byId((ids) => assetStore.findByIds(prisma, ids)),
+    brandsByOrganization: new DataLoader(async (ids) =>
+      groupBy(ids, await brandStore.ofOrganizations(prisma, ids), (b) => b.organizationId),
+    ),
+    colorsByBrand: new DataLoader(async (ids) => groupBy(ids, await brandStore.colorsOfBrands(prisma, ids), (c) => c.brandId)),
+    assetPageByBrand: new DataLoader((keys) => loadAssetPages(prisma, keys), { cacheKeyFn: assetPageKey }),
+    templatesByBrand: new DataLoader(async (ids) => groupBy(ids, await templateStore.ofBrands(prisma, ids), (t) => t.brandId)),
+    colorsByAsset: new DataLoader(async (ids) => groupBy(ids, await assetStore.colorsOfAssets(prisma, ids), (c) => c.assetId)),
+    feedbackByAsset: new DataLoader(async (ids) => groupBy(ids, await feedbackStore.ofAssets(prisma, ids), (f) => f.assetId)),
   };
+}
+
+/**
+ * Brands asking for the same page (every brand of one list does) share one windowed statement;
+ * a request mixing pages costs one statement per distinct page.
+ */
+async function loadAssetPages(prisma: PrismaClient, keys: readonly AssetPageKey[]): Promise<Asset[][]> {
+  const samePage = new Map<string, AssetPageKey[]>();
+  for (const key of keys) samePage.set(pageKey(key.page), [...(samePage.get(pageKey(key.page)) ?? []), key]);
+  const found = new Map<string, Asset[]>();
+  for (const group of samePage.values()) {
+    const brandIds = group.map((k) => k.brandId);
+    const rows = await assetStore.pagesOfBrands(prisma, brandIds, group[0]!.page);
+    groupBy(brandIds, rows, (a) => a.brandId).forEach((assets, i) => found.set(assetPageKey(group[i]!), assets));
+  }
+  return keys.map((key) => found.get(assetPageKey(key)) ?? []);
 }

@@ -22,6 +22,8 @@ export interface TestDepsOptions {
   readonly logger?: Logger;
   /** A Neo4j other than the run's (e.g. a dead port), or null for a gateway without a graph. */
   readonly neo4jUri?: string | null;
+  /** Also called with every SQL statement, e.g. to count statements per request. */
+  readonly onQuery?: (sql: string) => void;
   /** Turns authentication on with this verifier; off (unrestricted) by default. */
   readonly verifyToken?: TokenVerifier;
 }
@@ -29,7 +31,14 @@ export interface TestDepsOptions {
 export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   const config = { ...loadConfig({ LOG_LEVEL: "silent" }), ...options.config };
   const metrics = createMetricsRegistry();
-  const prisma = createPrisma(inject("databaseUrl"), { maxConnections: 5, onQuery: timeStatements(metrics) });
+  const timeStatement = timeStatements(metrics);
+  const prisma = createPrisma(inject("databaseUrl"), {
+    maxConnections: 5,
+    onQuery: (sql, durationMs) => {
+      timeStatement(sql, durationMs);
+      options.onQuery?.(sql);
+    },
+  });
   const neo4jUri = options.neo4jUri === undefined ? inject("neo4jUri") : options.neo4jUri;
   const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);
   return {

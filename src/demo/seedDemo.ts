@@ -1,0 +1,100 @@
+// Writes the demo data set through the stores in one transaction, so its outbox events are
+// recorded like any mutation's and the graph is built from it by the same sync.
+import type { GatewayDeps } from "../http/deps.ts";
+import { parseCreateAssetInput } from "../domain/assetInput.ts";
+import { parseCreateBrandInput } from "../domain/brandInput.ts";
+import { assetStore } from "../postgres/assetStore.ts";
+import { brandStore } from "../postgres/brandStore.ts";
+import { feedbackStore } from "../postgres/feedbackStore.ts";
+import { type Db, inTransaction, type Written } from "../postgres/inTransaction.ts";
+import { organizationStore } from "../postgres/organizationStore.ts";
+import { templateStore } from "../postgres/templateStore.ts";
+import type { EntityChange } from "../sync/entityChange.ts";
+import { DEMO_COLORS, DEMO_COMPLIANCE, DEMO_COVERAGES, DEMO_ORGANIZATIONS, DEMO_PROMPTS, DEMO_USAGES, DEMO_WEIGHTS, type DemoBrand } from "./demoData.ts";
+
+export interface DemoSummary {
+  readonly organizations: number;
+  readonly brands: number;
+  readonly assets: number;
+  readonly feedback: number;
+  readonly templates: number;
+}
+
+/** Seeds the demo set when the database has no organization yet; null when it had some. */
+export function seedDemoIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<DemoSummary | null> {
+  return inTransaction(deps, async (tx) => {
+    if ((await organizationStore.countExclusively(tx)) > 0) return { result: null, changes: [] };
+    return writeDemo(tx);
+  });
+}
+
+/** Seeds the demo set whatever the database holds (a second run adds a second copy). */
+export const seedDemo = (deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<DemoSummary> => inTransaction(deps, writeDemo);
+
+async function writeDemo(tx: Db): Promise<Written<DemoSummary>> {
+  const changes: EntityChange[] = [];
+  const write = async <T>(written: Promise<Written<T>>): Promise<T> => {
+    const { result, changes: more } = await written;
+    changes.push(...more);
+    return result;
+  };
+  const counts = { organizations: 0, brands: 0, assets: 0, feedback: 0, templates: 0 };
+  let brandIndex = 0;
+  for (const org of DEMO_ORGANIZATIONS) {
+    const organization = await write(organizationStore.create(tx, { name: org.name }));
+    counts.organizations++;
+    for (const demoBrand of org.brands) {
+      const brand = await write(brandStore.create(tx, parseCreateBrandInput(brandInput(organization.id, demoBrand))));
+      counts.brands++;
+      let firstApproved: string | null = null;
+      for (const [a, prompt] of DEMO_PROMPTS.entries()) {
+        // Deterministic variety: 3–5 colors, a compliance score, and feedback that follows it.
+        const score = DEMO_COMPLIANCE[(brandIndex * DEMO_PROMPTS.length + a) % DEMO_COMPLIANCE.length]!;
+        const action = score >= 0.7 ? "approve" : "reject";
+        const used = demoBrand.palette.slice(0, Math.min(3 + ((brandIndex + a) % 3), demoBrand.palette.length));
+        const asset = await write(
+          assetStore.create(
+            tx,
+            parseCreateAssetInput({
+              brandId: brand.id,
+              prompt: `${demoBrand.name}: ${prompt}`,
+              imageUrl: `https://images.example.com/${slug(demoBrand.name)}/${a + 1}.png`,
+              complianceScore: score,
+              status: action === "approve" ? "approved" : "rejected",
+              colors: used.map((color, i) => ({ hex: DEMO_COLORS[color].hex, coverage: DEMO_COVERAGES[i] })),
+            }),
+          ),
+        );
+        await write(feedbackStore.record(tx, { assetId: asset.id, action, reason: action === "approve" ? "On brand" : "Palette too far from the guidelines" }));
+        counts.assets++;
+        counts.feedback++;
+        firstApproved ??= action === "approve" ? asset.id : null;
+      }
+      await write(
+        templateStore.create(tx, {
+          brandId: brand.id,
+          name: `${demoBrand.name} campaign`,
+          description: "Layout and palette of the brand's best-rated asset",
+          sourceAssetId: firstApproved,
+        }),
+      );
+      counts.templates++;
+      brandIndex++;
+    }
+  }
+  return { result: counts, changes };
+}
+
+const brandInput = (organizationId: string, brand: DemoBrand) => ({
+  organizationId,
+  name: brand.name,
+  learningActive: brand.learningActive,
+  colors: brand.palette.map((color, i) => ({
+    ...DEMO_COLORS[color],
+    usage: DEMO_USAGES[i],
+    usageWeight: DEMO_WEIGHTS[i],
+    context: i === 0 ? "logo and headlines" : null,
+  })),
+});
+
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");

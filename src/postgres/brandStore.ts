@@ -1,0 +1,86 @@
+// Every statement on brands and their guideline palettes. A palette is replaced as a whole
+// (delete + insert in the mutation's transaction), which is what "colors given on update replace
+// the palette" means and keeps the (brand_id, hex) key free of half-updated states.
+import type { Brand } from "../generated/prisma/client.ts";
+import type { BrandDraft, BrandPatch } from "../domain/brandInput.ts";
+import type { BrandColorDraft } from "../domain/palette.ts";
+import type { Page } from "../domain/pagination.ts";
+import type { EntityChange } from "../sync/entityChange.ts";
+import type { Db, Written } from "./inTransaction.ts";
+import { deleted, upserted } from "./changes.ts";
+import { keyset } from "./keyset.ts";
+import { requireFound } from "./requireFound.ts";
+
+export const brandStore = {
+  findByIds: (db: Db, ids: readonly string[]) => db.brand.findMany({ where: { id: { in: [...ids] } } }),
+
+  listPage: (db: Db, filter: { organizationId?: string | null }, page: Page) => db.brand.findMany(keyset(filter, page)),
+
+  ofOrganizations: (db: Db, organizationIds: readonly string[]) =>
+    db.brand.findMany({ where: { organizationId: { in: [...organizationIds] } }, orderBy: { id: "asc" } }),
+
+  /** Heaviest first; unweighted colors last, ties by hex so the order is stable. */
+  colorsOfBrands: (db: Db, brandIds: readonly string[]) =>
+    db.brandColor.findMany({
+      where: { brandId: { in: [...brandIds] } },
+      orderBy: [{ usageWeight: { sort: "desc", nulls: "last" } }, { hex: "asc" }],
+    }),
+
+  /** NOT_FOUND naming `field` unless the brand exists; the lookup a write under a brand starts with. */
+  async requireExists(db: Db, id: string, field: string): Promise<void> {
+    requireFound(await db.brand.findUnique({ where: { id }, select: { id: true } }), "Brand", id, field);
+  },
+
+  async create(tx: Db, draft: BrandDraft): Promise<Written<Brand>> {
+    const organization = await tx.organization.findUnique({ where: { id: draft.organizationId }, select: { id: true } });
+    requireFound(organization, "Organization", draft.organizationId, "input.organizationId");
+    const brand = await tx.brand.create({
+      data: {
+        organizationId: draft.organizationId,
+        name: draft.name,
+        learningActive: draft.learningActive,
+        colors: { createMany: { data: [...draft.colors] } },
+      },
+    });
+    return { result: brand, changes: [upserted("brand", brand.id)] };
+  },
+
+  async update(tx: Db, id: string, patch: BrandPatch): Promise<Written<Brand>> {
+    await brandStore.requireExists(tx, id, "id");
+    const { colors, ...fields } = patch;
+    if (colors) await replacePalette(tx, id, colors);
+    // updatedAt is set explicitly: a palette-only update changes no brand column, yet changes the brand.
+    const brand = await tx.brand.update({ where: { id }, data: { ...fields, updatedAt: new Date() } });
+    return { result: brand, changes: [upserted("brand", id)] };
+  },
+
+  async remove(tx: Db, id: string): Promise<Written<boolean>> {
+    await brandStore.requireExists(tx, id, "id");
+    const changes = await brandStore.cascadeOf(tx, { id });
+    await tx.brand.delete({ where: { id } });
+    return { result: true, changes };
+  },
+
+  /**
+   * One delete per entity that goes when the brands matching `which` go: the brands, and what
+   * Postgres cascades to (assets, feedback, templates; colors are part of a brand or an asset).
+   */
+  async cascadeOf(tx: Db, which: { id: string } | { organizationId: string }): Promise<EntityChange[]> {
+    const brandIds = (await tx.brand.findMany({ where: which, select: { id: true } })).map((b) => b.id);
+    const below = { where: { brandId: { in: brandIds } }, select: { id: true } };
+    const assets = await tx.asset.findMany(below);
+    const feedback = await tx.feedback.findMany(below);
+    const templates = await tx.template.findMany(below);
+    return [
+      ...brandIds.map((id) => deleted("brand", id)),
+      ...assets.map((a) => deleted("asset", a.id)),
+      ...feedback.map((f) => deleted("feedback", f.id)),
+      ...templates.map((t) => deleted("template", t.id)),
+    ];
+  },
+};
+
+async function replacePalette(tx: Db, brandId: string, colors: readonly BrandColorDraft[]) {
+  await tx.brandColor.deleteMany({ where: { brandId } });
+  await tx.brandColor.createMany({ data: colors.map((c) => ({ ...c, brandId })) });
+}

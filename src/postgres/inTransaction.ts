@@ -1,0 +1,30 @@
+// The one path every mutation takes: its writes and their outbox rows commit together (so the
+// graph can never miss a change), and only after the commit are the events handed to the sync.
+import type { GatewayDeps } from "../http/deps.ts";
+import type { EntityChange } from "../sync/entityChange.ts";
+import { recordChanges, type TransactionClient } from "../sync/recordChanges.ts";
+
+/** What a store's write returns: its result and one change per entity it touched, cascades included. */
+export interface Written<T> {
+  readonly result: T;
+  readonly changes: readonly EntityChange[];
+}
+
+/** A PrismaClient or an open transaction: reads accept either, writes are only called with a transaction. */
+export type Db = TransactionClient;
+
+// Interactive transactions default to a 5 s budget; a few statements never need that, but a
+// gateway sharing a small pool under load may wait for a connection longer than the 2 s default.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+export async function inTransaction<T>(
+  deps: Pick<GatewayDeps, "prisma" | "sync">,
+  write: (tx: TransactionClient) => Promise<Written<T>>,
+): Promise<T> {
+  const { result, eventIds } = await deps.prisma.$transaction(async (tx) => {
+    const { result, changes } = await write(tx);
+    return { result, eventIds: await recordChanges(tx, changes) };
+  }, TRANSACTION_OPTIONS);
+  await deps.sync.afterCommit(eventIds);
+  return result;
+}

@@ -1,0 +1,48 @@
+// Every statement on organizations. Deleting one cascades in Postgres to its brands and all below
+// them; the outbox still needs one delete per cascaded entity, so they are listed first.
+import type { Organization } from "../generated/prisma/client.ts";
+import type { OrganizationDraft } from "../domain/organizationInput.ts";
+import type { Page } from "../domain/pagination.ts";
+import { brandStore } from "./brandStore.ts";
+import type { Db, Written } from "./inTransaction.ts";
+import { deleted, upserted } from "./changes.ts";
+import { keyset } from "./keyset.ts";
+import { requireFound } from "./requireFound.ts";
+
+// Any constant unique to this purpose; advisory locks are keyed by a bigint.
+const SEED_LOCK_KEY = 7_340_912_118n;
+
+export const organizationStore = {
+  findById: (db: Db, id: string) => db.organization.findUnique({ where: { id } }),
+
+  findByIds: (db: Db, ids: readonly string[]) => db.organization.findMany({ where: { id: { in: [...ids] } } }),
+
+  /**
+   * The number of organizations, counted under a transaction-scoped advisory lock, so two
+   * processes starting on one empty database cannot both decide to seed it.
+   */
+  async countExclusively(tx: Db): Promise<number> {
+    await tx.$executeRaw`/* lockOrganizationsForSeeding */ SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
+    return tx.organization.count();
+  },
+
+  listPage: (db: Db, page: Page) => db.organization.findMany(keyset({}, page)),
+
+  async create(tx: Db, draft: OrganizationDraft): Promise<Written<Organization>> {
+    const organization = await tx.organization.create({ data: { name: draft.name } });
+    return { result: organization, changes: [upserted("organization", organization.id)] };
+  },
+
+  async update(tx: Db, id: string, patch: Partial<OrganizationDraft>): Promise<Written<Organization>> {
+    requireFound(await organizationStore.findById(tx, id), "Organization", id, "id");
+    const organization = await tx.organization.update({ where: { id }, data: patch });
+    return { result: organization, changes: [upserted("organization", id)] };
+  },
+
+  async remove(tx: Db, id: string): Promise<Written<boolean>> {
+    requireFound(await organizationStore.findById(tx, id), "Organization", id, "id");
+    const cascaded = await brandStore.cascadeOf(tx, { organizationId: id });
+    await tx.organization.delete({ where: { id } });
+    return { result: true, changes: [deleted("organization", id), ...cascaded] };
+  },
+};

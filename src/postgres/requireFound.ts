@@ -1,0 +1,7 @@
+import { notFound } from "../errors/codes.ts";
+
+/** Stores look a parent up before writing under it, so an unknown id is NOT_FOUND, never a foreign-key error. */
+export function requireFound<T>(row: T | null, what: string, id: string, field: string): T {
+  if (row === null) throw notFound(what, id, field);
+  return row;
+}

@@ -1,0 +1,70 @@
+// Nested fields go through per-request DataLoaders: a page of brands with their colors, asset
+// pages, asset colors and templates costs one statement per edge, however many brands there are.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedSyntheticOrganization } from "../../src/demo/seedSyntheticOrganization.ts";
+import { crudFactory, unique } from "../support/crudFactory.ts";
+import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
+
+const NESTED = `query($organizationId: ID) {
+  brands(organizationId: $organizationId, first: 100) {
+    edges { node { id colors { hex usageWeight } templates { id }
+      assets(first: 10) { edges { node { id colors { hex } feedback { id } } } } } }
+  }
+}`;
+
+describe("batching nested fields", () => {
+  let gateway: TestGateway;
+  const statements: string[] = [];
+  beforeAll(async () => {
+    gateway = await startTestGateway(createTestDeps({ onQuery: (sql) => statements.push(sql) }));
+  });
+  afterAll(() => gateway.close());
+
+  async function statementsOfNestedQuery(brands: number) {
+    const shape = { brands, colorsPerBrand: 4, assetsPerBrand: 2 };
+    const organization = await seedSyntheticOrganization(gateway.deps, unique("Batching"), shape);
+    statements.length = 0;
+    const result = await gateway.graphql(NESTED, { organizationId: organization.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.brands.edges).toHaveLength(brands);
+    expect(result.data.brands.edges.every((e: any) => e.node.colors.length === 4 && e.node.assets.edges.length === 2)).toBe(true);
+    return [...statements];
+  }
+
+  it("costs the same six statements for 10 brands as for 100", async () => {
+    const ten = await statementsOfNestedQuery(10);
+    const hundred = await statementsOfNestedQuery(100);
+    // brands, their colors, their asset pages, the assets' colors, the assets' feedback, templates
+    expect(ten).toHaveLength(6);
+    expect(hundred).toHaveLength(ten.length);
+  }, 120_000);
+
+  it("walks from a page of feedback up to the organizations in one statement per level", async () => {
+    const make = crudFactory(gateway.deps);
+    const brand = await make.brand((await make.organization()).id);
+    const assets = [await make.asset(brand.id), await make.asset(brand.id)];
+    for (let i = 0; i < 10; i++) await make.feedback(assets[i % 2]!.id, i % 3 ? "approve" : "reject");
+    const template = await make.template(brand.id, { sourceAssetId: assets[0]!.id });
+
+    // Two requests: two root lists resolve at unrelated moments, so their parents could not share a batch.
+    statements.length = 0;
+    const fromFeedback = await gateway.graphql(
+      `query($brandId: ID) { feedbackList(brandId: $brandId) { edges { node { asset { id brand { id organization { id } } } } } } }`,
+      { brandId: brand.id },
+    );
+    const upFromFeedback = statements.length;
+    const feedback = fromFeedback.data.feedbackList.edges.map((e: any) => e.node.asset);
+    expect(feedback).toHaveLength(10);
+    expect(new Set(feedback.map((a: any) => a.brand.organization.id)).size).toBe(1);
+    // feedback, then their assets, brands and organizations once each
+    expect(upFromFeedback).toBe(4);
+
+    statements.length = 0;
+    const fromTemplates = await gateway.graphql(`query($brandId: ID) { templates(brandId: $brandId) { edges { node { id brand { id } sourceAsset { id } } } } }`, {
+      brandId: brand.id,
+    });
+    expect(fromTemplates.data.templates.edges).toEqual([{ node: { id: template.id, brand: { id: brand.id }, sourceAsset: { id: assets[0]!.id } } }]);
+    // templates, then brands and source assets side by side
+    expect(statements).toHaveLength(3);
+  });
+});
