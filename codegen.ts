@@ -15,7 +15,14 @@ const config: CodegenConfig = {
         maybeValue: "T | null | undefined",
         inputMaybeValue: "T | null | undefined",
         useIndexSignature: false,
-        mappers: {},
+        // Parents as the stores return them: a Brand is its Prisma row; graph types are query rows.
+        mappers: {
+          Brand: "./prisma/client.ts#Brand as BrandRow",
+          SimilarBrand: "../graph/queries/similarBrands.ts#SimilarBrandMatch",
+          Color: "../graph/queries/colorByHex.ts#ColorNode",
+          ColorOwner: "../graph/queries/brandsUsingColor.ts#ColorOwnerMatch",
+          ColorPairing: "../graph/queries/colorPairings.ts#ColorPairingMatch",
+        },
       },
     },
   },

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { createGraphLoaders, type GraphLoaders } from "../graph/graphLoaders.ts";
 import type { GatewayDeps } from "../http/deps.ts";
 import { createLoaders, type Loaders } from "../postgres/loaders.ts";
 
@@ -8,8 +9,15 @@ export interface GatewayContext {
   readonly requestId: string;
   readonly log: Logger;
   readonly loaders: Loaders;
+  readonly graphLoaders: GraphLoaders;
 }
 
 export function createContext(deps: GatewayDeps, requestId: string): GatewayContext {
-  return { deps, requestId, log: deps.logger.child({ requestId }), loaders: createLoaders(deps.prisma) };
+  return {
+    deps,
+    requestId,
+    log: deps.logger.child({ requestId }),
+    loaders: createLoaders(deps.prisma),
+    graphLoaders: createGraphLoaders(deps.graph),
+  };
 }

@@ -1,11 +1,13 @@
 // Builds the whole gateway from its dependencies, with no module-level state, so main.ts and the
-// tests run the same server. Routes: /graphql (Apollo), /health; later issues add /v1 and /metrics.
+// tests run the same server. Routes: /graphql (Apollo), /health, /v1 (the seed plan's REST);
+// later issues add /metrics.
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import { buildSchema } from "../graphql/buildSchema.ts";
+import { buildSchema, type SchemaExtension } from "../graphql/buildSchema.ts";
 import { createContext, type GatewayContext } from "../graphql/context.ts";
 import { formatError } from "../errors/formatError.ts";
+import { restHandler } from "../rest/restHandler.ts";
 import type { GatewayDeps } from "./deps.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
 import { sendJson } from "./sendJson.ts";
@@ -18,9 +20,14 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export async function createServer(deps: GatewayDeps): Promise<Gateway> {
+export interface CreateServerOptions {
+  /** Extra root fields for tests and the benchmark (e.g. a brand root until Query.brand lands). */
+  readonly schemaExtensions?: readonly SchemaExtension[];
+}
+
+export async function createServer(deps: GatewayDeps, options: CreateServerOptions = {}): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema: await buildSchema(deps, options.schemaExtensions),
     formatError,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown: it must close Prisma, Neo4j and local servers after Apollo.
@@ -33,6 +40,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     return typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   };
   const graphql = graphqlHandler(apollo, async (requestId) => createContext(deps, requestId));
+  const rest = restHandler(deps.graph);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://gateway.local");
@@ -41,6 +49,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     try {
       if (url.pathname === "/graphql") return await graphql(req, res, url, requestId);
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname.startsWith("/v1/")) return await rest(req, res, url);
       return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
     } catch (error) {
       deps.logger.error({ err: error, path: url.pathname }, "request failed");

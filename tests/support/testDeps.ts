@@ -3,7 +3,7 @@
 import { inject } from "vitest";
 import { loadConfig, type Config } from "../../src/config/config.ts";
 import { createDriver } from "../../src/graph/createDriver.ts";
-import { createServer, type Gateway } from "../../src/http/createServer.ts";
+import { createServer, type CreateServerOptions, type Gateway } from "../../src/http/createServer.ts";
 import type { GatewayDeps } from "../../src/http/deps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
@@ -38,8 +38,8 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startTestGateway(deps: TestDeps = createTestDeps()): Promise<TestGateway> {
-  const gateway: Gateway = await createServer(deps);
+export async function startTestGateway(deps: TestDeps = createTestDeps(), options: CreateServerOptions = {}): Promise<TestGateway> {
+  const gateway: Gateway = await createServer(deps, options);
   const url = await gateway.listen(0);
   return {
     url,

@@ -1,0 +1,30 @@
+// The @neo4j/graphql-generated read API over schema/graph/ (filters, sorting, connections,
+// aggregations) for exploring the graph in the playground. It is read-only: every type in the SDL
+// carries @mutation(operations: []), so no Mutation root is generated at all.
+//
+// Its helper types (PageInfo, DateTime, SortDirection, *ScalarFilters, …) are renamed with a
+// Graph prefix, through a wrapping (delegating) schema: the generated resolvers look types up by
+// their original names, and the contract already owns PageInfo and DateTime with other shapes.
+import path from "node:path";
+import { Neo4jGraphQL } from "@neo4j/graphql";
+import { MapperKind, mapSchema } from "@graphql-tools/utils";
+import { RenameTypes, wrapSchema } from "@graphql-tools/wrap";
+import type { GraphQLSchema } from "graphql";
+import type { GraphConnection } from "../../http/deps.ts";
+import { loadSdl } from "../../graphql/loadSdl.ts";
+import { projectRoot } from "../../stack/paths.ts";
+import { guardGraphResolver } from "./guardGraphResolver.ts";
+
+const KEPT_NAMES = new Set(["Query", "Mutation", "Subscription", "String", "Int", "Float", "Boolean", "ID"]);
+
+export const graphTypeName = (name: string) => (KEPT_NAMES.has(name) || name.startsWith("Graph") ? name : `Graph${name}`);
+
+/** Builds without connecting; with no graph, every generated field answers GRAPH_UNAVAILABLE. */
+export async function buildGraphApiSchema(graph: GraphConnection | null): Promise<GraphQLSchema> {
+  const typeDefs = loadSdl(path.join(projectRoot, "schema", "graph"));
+  const generated = await new Neo4jGraphQL({ typeDefs, driver: graph?.driver }).getSchema();
+  const guarded = mapSchema(generated, {
+    [MapperKind.ROOT_FIELD]: (field) => ({ ...field, resolve: guardGraphResolver(field.resolve) }),
+  });
+  return wrapSchema({ schema: guarded, transforms: [new RenameTypes(graphTypeName)] });
+}

@@ -1,0 +1,59 @@
+// Per-request DataLoaders for the graph edges a list can ask for (Brand.similarBrands,
+// Color.brands, Color.pairings): every parent asking in the same tick shares one UNWIND statement
+// per distinct argument set, so N brands cost one Neo4j round trip, not N.
+import DataLoader from "dataloader";
+import type { GraphConnection } from "../http/deps.ts";
+import { findBrandsUsingColor, type ColorOwnerMatch } from "./queries/brandsUsingColor.ts";
+import { findColorPairings, type ColorPairingMatch, type ColorPairingsArgs } from "./queries/colorPairings.ts";
+import { findSimilarBrands, type SimilarBrandMatch, type SimilarBrandsArgs } from "./queries/similarBrands.ts";
+
+export interface EdgeKey<Args> {
+  readonly id: string;
+  readonly args: Args;
+}
+
+export interface GraphLoaders {
+  readonly similarBrands: DataLoader<EdgeKey<SimilarBrandsArgs>, SimilarBrandMatch[], string>;
+  readonly brandsUsingColor: DataLoader<EdgeKey<object>, ColorOwnerMatch[], string>;
+  readonly colorPairings: DataLoader<EdgeKey<ColorPairingsArgs>, ColorPairingMatch[], string>;
+}
+
+export function createGraphLoaders(graph: GraphConnection | null): GraphLoaders {
+  return {
+    similarBrands: edgeLoader((ids, args) => findSimilarBrands(graph, ids, args), (row) => row.brandId),
+    brandsUsingColor: edgeLoader((ids) => findBrandsUsingColor(graph, ids), (row) => row.hex),
+    colorPairings: edgeLoader((ids, args) => findColorPairings(graph, ids, args), (row) => row.hex),
+  };
+}
+
+const cacheKey = (id: string, args: unknown) => JSON.stringify([id, args]);
+
+/** Groups a batch by its arguments, runs one query per group and hands each parent its rows. */
+function edgeLoader<Args, Row>(
+  query: (ids: string[], args: Args) => Promise<Row[]>,
+  parentOf: (row: Row) => string,
+): DataLoader<EdgeKey<Args>, Row[], string> {
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, { args: Args; ids: string[] }>();
+      for (const { id, args } of keys) {
+        const group = groups.get(JSON.stringify(args)) ?? { args, ids: [] };
+        group.ids.push(id);
+        groups.set(JSON.stringify(args), group);
+      }
+      const rows = new Map<string, Row[]>();
+      await Promise.all(
+        [...groups.values()].map(async ({ args, ids }) => {
+          for (const row of await query(ids, args)) {
+            const key = cacheKey(parentOf(row), args);
+            const list = rows.get(key);
+            if (list) list.push(row);
+            else rows.set(key, [row]);
+          }
+        }),
+      );
+      return keys.map(({ id, args }) => rows.get(cacheKey(id, args)) ?? []);
+    },
+    { cacheKeyFn: ({ id, args }) => cacheKey(id, args) },
+  );
+}
