@@ -9,7 +9,7 @@ import path from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { RenameTypes, wrapSchema } from "@graphql-tools/wrap";
-import type { GraphQLSchema } from "graphql";
+import { getNullableType, type GraphQLSchema } from "graphql";
 import type { GraphConnection } from "../../http/deps.ts";
 import { loadSdl } from "../../graphql/loadSdl.ts";
 import { projectRoot } from "../../stack/paths.ts";
@@ -26,5 +26,10 @@ export async function buildGraphApiSchema(graph: GraphConnection | null): Promis
   const guarded = mapSchema(generated, {
     [MapperKind.ROOT_FIELD]: (field) => ({ ...field, resolve: guardGraphResolver(field.resolve) }),
   });
-  return wrapSchema({ schema: guarded, transforms: [new RenameTypes(graphTypeName)] });
+  const renamed = wrapSchema({ schema: guarded, transforms: [new RenameTypes(graphTypeName)] });
+  // Generated root fields are non-null lists; nullable here, a failing one (GRAPH_UNAVAILABLE)
+  // nulls itself instead of the whole response, so the Postgres fields beside it still answer.
+  return mapSchema(renamed, {
+    [MapperKind.ROOT_FIELD]: (field) => ({ ...field, type: getNullableType(field.type) }),
+  });
 }
