@@ -17,12 +17,28 @@ import { guardGraphResolver } from "./guardGraphResolver.ts";
 
 const KEPT_NAMES = new Set(["Query", "Mutation", "Subscription", "String", "Int", "Float", "Boolean", "ID"]);
 
+// A new API has no clients of the deprecated filter spellings (name_EQ, …); they only clutter it.
+const FEATURES = {
+  excludeDeprecatedFields: {
+    mutationOperations: true,
+    aggregationFilters: true,
+    aggregationFiltersOutsideConnection: true,
+    relationshipFilters: true,
+    attributeFilters: true,
+  },
+};
+
 export const graphTypeName = (name: string) => (KEPT_NAMES.has(name) || name.startsWith("Graph") ? name : `Graph${name}`);
+
+/** The library over schema/graph/; also what checkNeo4jCompat() is asked through. */
+export function createNeo4jGraphQL(graph: GraphConnection | null): Neo4jGraphQL {
+  const typeDefs = loadSdl(path.join(projectRoot, "schema", "graph"));
+  return new Neo4jGraphQL({ typeDefs, driver: graph?.driver, features: FEATURES });
+}
 
 /** Builds without connecting; with no graph, every generated field answers GRAPH_UNAVAILABLE. */
 export async function buildGraphApiSchema(graph: GraphConnection | null): Promise<GraphQLSchema> {
-  const typeDefs = loadSdl(path.join(projectRoot, "schema", "graph"));
-  const generated = await new Neo4jGraphQL({ typeDefs, driver: graph?.driver }).getSchema();
+  const generated = await createNeo4jGraphQL(graph).getSchema();
   const guarded = mapSchema(generated, {
     [MapperKind.ROOT_FIELD]: (field) => ({ ...field, resolve: guardGraphResolver(field.resolve) }),
   });
