@@ -42,7 +42,9 @@ export async function seedBenchData(prisma: PrismaClient, graph: GraphConnection
   if (marker.records.length) return { brandIds: marker.records[0]!.get("ids"), hexes };
 
   console.log(`seeding ${key} …`);
-  await run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  // The bench's own Neo4j: wiping it is safe. IN TRANSACTIONS needs an auto-commit statement.
+  const wipe = graph.driver.session({ database: graph.database });
+  await wipe.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").finally(() => wipe.close());
   await ensureGraphSchema(graph.driver, graph.database);
   await prisma.$executeRawUnsafe("TRUNCATE organizations CASCADE");
 
