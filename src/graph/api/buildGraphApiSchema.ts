@@ -28,7 +28,7 @@ const FEATURES = {
   },
 };
 
-export const graphTypeName = (name: string) => (KEPT_NAMES.has(name) || name.startsWith("Graph") ? name : `Graph${name}`);
+const graphTypeName = (name: string) => (KEPT_NAMES.has(name) || name.startsWith("Graph") ? name : `Graph${name}`);
 
 /** The library over schema/graph/; also what checkNeo4jCompat() is asked through. */
 export function createNeo4jGraphQL(graph: GraphConnection | null): Neo4jGraphQL {
