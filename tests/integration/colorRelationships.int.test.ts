@@ -88,6 +88,17 @@ describe("Query.color", () => {
     expect(result.data.color.brands[0].brand.name).toMatch(/^Brand /);
   });
 
+  it("leaves out a brand the graph still has but Postgres has deleted (the sync not yet caught up)", async () => {
+    const [hex] = fixtures.hexes(1) as [string];
+    const organization = await fixtures.organization();
+    const kept = await fixtures.brand(organization, [{ hex, usageWeight: 0.1 }]);
+    const deleted = await fixtures.brand(organization, [{ hex, usageWeight: 0.9 }]);
+    await gateway.deps.prisma.brand.delete({ where: { id: deleted.id } });
+    const result = await gateway.graphql(OWNERS, { hex });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.color.brands.map((o: any) => o.brand.id)).toEqual([kept.id]);
+  });
+
   it("pairs colors co-used in approved assets only, counted at least minSamples times, by count then hex", async () => {
     const result = await gateway.graphql(PAIRINGS, { hex: paired.base, min: 2 });
     expect(result.errors).toBeUndefined();
