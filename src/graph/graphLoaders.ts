@@ -4,7 +4,7 @@
 import DataLoader from "dataloader";
 import type { GraphConnection } from "../http/deps.ts";
 import { findBrandsUsingColor, type ColorOwnerMatch } from "./queries/brandsUsingColor.ts";
-import { findColorPairings, type ColorPairingMatch, type ColorPairingsArgs } from "./queries/colorPairings.ts";
+import { findColorPairings, type ColorPairingsArgs, type ColorWithPairings } from "./queries/colorPairings.ts";
 import { findSimilarBrands, type SimilarBrandMatch, type SimilarBrandsArgs } from "./queries/similarBrands.ts";
 
 export interface EdgeKey<Args> {
@@ -15,24 +15,27 @@ export interface EdgeKey<Args> {
 export interface GraphLoaders {
   readonly similarBrands: DataLoader<EdgeKey<SimilarBrandsArgs>, SimilarBrandMatch[], string>;
   readonly brandsUsingColor: DataLoader<EdgeKey<object>, ColorOwnerMatch[], string>;
-  readonly colorPairings: DataLoader<EdgeKey<ColorPairingsArgs>, ColorPairingMatch[], string>;
+  /** Null when the graph has no such color. */
+  readonly colorPairings: DataLoader<EdgeKey<ColorPairingsArgs>, ColorWithPairings | null, string>;
 }
 
 export function createGraphLoaders(graph: GraphConnection | null): GraphLoaders {
   return {
-    similarBrands: edgeLoader((ids, args) => findSimilarBrands(graph, ids, args), (row) => row.brandId),
-    brandsUsingColor: edgeLoader((ids) => findBrandsUsingColor(graph, ids), (row) => row.hex),
-    colorPairings: edgeLoader((ids, args) => findColorPairings(graph, ids, args), (row) => row.hex),
+    similarBrands: edgeLoader((ids, args) => findSimilarBrands(graph, ids, args), (row) => row.brandId, allRows),
+    brandsUsingColor: edgeLoader((ids) => findBrandsUsingColor(graph, ids), (row) => row.hex, allRows),
+    colorPairings: edgeLoader((ids, args) => findColorPairings(graph, ids, args), (row) => row.hex, (rows) => rows[0] ?? null),
   };
 }
 
 const cacheKey = (id: string, args: unknown) => JSON.stringify([id, args]);
+const allRows = <Row>(rows: Row[]) => rows;
 
 /** Groups a batch by its arguments, runs one query per group and hands each parent its rows. */
-function edgeLoader<Args, Row>(
+function edgeLoader<Args, Row, Value>(
   query: (ids: string[], args: Args) => Promise<Row[]>,
   parentOf: (row: Row) => string,
-): DataLoader<EdgeKey<Args>, Row[], string> {
+  valueOf: (rows: Row[]) => Value,
+): DataLoader<EdgeKey<Args>, Value, string> {
   return new DataLoader(
     async (keys) => {
       const groups = new Map<string, { args: Args; ids: string[] }>();
@@ -52,7 +55,7 @@ function edgeLoader<Args, Row>(
           }
         }),
       );
-      return keys.map(({ id, args }) => rows.get(cacheKey(id, args)) ?? []);
+      return keys.map(({ id, args }) => valueOf(rows.get(cacheKey(id, args)) ?? []));
     },
     { cacheKeyFn: ({ id, args }) => cacheKey(id, args) },
   );

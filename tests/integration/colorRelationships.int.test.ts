@@ -69,6 +69,7 @@ describe("Query.color", () => {
   it("is null when the graph has no such color", async () => {
     const [unknown] = fixtures.hexes(1);
     expect(await gateway.graphql(OWNERS, { hex: unknown })).toEqual({ data: { color: null } });
+    expect(await gateway.graphql(PAIRINGS, { hex: unknown, min: 1 })).toEqual({ data: { color: null } });
   });
 
   it("refuses a malformed hex with BAD_USER_INPUT naming it", async () => {

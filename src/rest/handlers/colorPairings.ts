@@ -10,7 +10,8 @@ export const colorPairings: RestRoute = {
     const hex = validHex("hex", rawHex);
     const minSamples = atLeastOne("min_samples", intParam(query, "min_samples", 5));
     const limit = boundedLimit("limit", intParam(query, "limit", 10));
-    const pairings = await findColorPairings(graph, [hex], { minSamples, limit });
+    const [found] = await findColorPairings(graph, [hex], { minSamples, limit });
+    const pairings = found?.pairings ?? [];
     return {
       color: hex,
       pairings: pairings.map((p) => ({

@@ -7,5 +7,5 @@ export const Color: ColorResolvers = {
     const owners = await graphLoaders.brandsUsingColor.load(brandsKey(color.hex));
     return keepBrandsInPostgres(owners, (owner) => owner.brandId, loaders);
   },
-  pairings: (color, args, { graphLoaders }) => graphLoaders.colorPairings.load(pairingsKey(color.hex, args)),
+  pairings: async (color, args, { graphLoaders }) => (await graphLoaders.colorPairings.load(pairingsKey(color.hex, args)))?.pairings ?? [],
 };
