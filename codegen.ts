@@ -15,7 +15,7 @@ const config: CodegenConfig = {
         maybeValue: "T | null | undefined",
         inputMaybeValue: "T | null | undefined",
         useIndexSignature: false,
-        // Parents are the Prisma rows the stores return; field resolvers add what a row lacks.
+        // Parents as the stores return them: Postgres types are Prisma rows, graph types query rows.
         mappers: {
           Organization: "./prisma/client.ts#Organization as OrganizationRow",
           Brand: "./prisma/client.ts#Brand as BrandRow",
@@ -24,6 +24,10 @@ const config: CodegenConfig = {
           AssetColor: "./prisma/client.ts#AssetColor as AssetColorRow",
           Feedback: "./prisma/client.ts#Feedback as FeedbackRow",
           Template: "./prisma/client.ts#Template as TemplateRow",
+          SimilarBrand: "../graph/queries/similarBrands.ts#SimilarBrandMatch",
+          Color: "../graph/queries/colorByHex.ts#ColorNode",
+          ColorOwner: "../graph/queries/brandsUsingColor.ts#ColorOwnerMatch",
+          ColorPairing: "../graph/queries/colorPairings.ts#ColorPairingMatch",
         },
       },
     },

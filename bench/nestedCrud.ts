@@ -8,16 +8,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config/config.ts";
 import { seedSyntheticOrganization } from "../src/demo/seedSyntheticOrganization.ts";
+import { benchDeps } from "./support/benchDeps.ts";
 import { createServer } from "../src/http/createServer.ts";
-import { createLogger } from "../src/observability/createLogger.ts";
-import { createMetricsRegistry } from "../src/observability/metricsRegistry.ts";
 import { createPrisma } from "../src/postgres/createPrisma.ts";
 import { inTransaction } from "../src/postgres/inTransaction.ts";
 import { migrateDatabase } from "../src/postgres/migrate.ts";
 import { organizationStore } from "../src/postgres/organizationStore.ts";
 import { resolvePostgres } from "../src/stack/localPostgres.ts";
 import { projectRoot } from "../src/stack/paths.ts";
-import { queueOnlySync } from "../src/sync/graphSync.ts";
 
 const { values } = parseArgs({ options: { brands: { type: "string", default: "100" }, reps: { type: "string", default: "50" } } });
 const shape = { brands: Number(values.brands), colorsPerBrand: 5, assetsPerBrand: 5 };
@@ -35,16 +33,7 @@ const postgres = await resolvePostgres(config.databaseUrl, "mobius_bench");
 await migrateDatabase(postgres.url);
 let statements = 0;
 const prisma = createPrisma(postgres.url, { onQuery: () => statements++ });
-const deps = {
-  config,
-  prisma,
-  graph: null,
-  logger: createLogger("silent"),
-  sync: queueOnlySync,
-  metrics: createMetricsRegistry(),
-  verifyToken: null,
-  devToken: null,
-};
+const deps = benchDeps({ config, prisma, graph: null });
 const gateway = await createServer(deps);
 const url = await gateway.listen(0);
 

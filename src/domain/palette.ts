@@ -3,7 +3,7 @@
 import type { AssetColorInput, BrandColorInput } from "../generated/graphql.ts";
 import { badInput } from "../errors/codes.ts";
 import { NAME_MAX_LENGTH, optionalText, unitInterval } from "./fieldRules.ts";
-import { normalizeHex } from "./normalizeHex.ts";
+import { requireHex } from "./requireHex.ts";
 
 /** Far above any real palette; a bound so one request cannot write an unbounded list. */
 export const MAX_COLORS = 64;
@@ -36,7 +36,7 @@ function uniqueHexes<I, O extends { hex: string }>(colors: readonly I[], field: 
 
 export function parseBrandColors(colors: readonly BrandColorInput[], field: string): BrandColorDraft[] {
   return uniqueHexes(colors, field, (c, at) => ({
-    hex: normalizeHex(c.hex, `${at}.hex`),
+    hex: requireHex(c.hex, `${at}.hex`),
     name: optionalText(c.name, `${at}.name`, NAME_MAX_LENGTH) ?? null,
     usage: optionalText(c.usage, `${at}.usage`, NAME_MAX_LENGTH) ?? null,
     usageWeight: unitInterval(c.usageWeight, `${at}.usageWeight`) ?? null,
@@ -46,7 +46,7 @@ export function parseBrandColors(colors: readonly BrandColorInput[], field: stri
 
 export function parseAssetColors(colors: readonly AssetColorInput[], field: string): AssetColorDraft[] {
   return uniqueHexes(colors, field, (c, at) => ({
-    hex: normalizeHex(c.hex, `${at}.hex`),
+    hex: requireHex(c.hex, `${at}.hex`),
     coverage: unitInterval(c.coverage, `${at}.coverage`) ?? null,
   }));
 }

@@ -1,14 +1,20 @@
-// One executable schema from the SDL in schema/ and each domain's resolvers.
-import { makeExecutableSchema } from "@graphql-tools/schema";
+// One executable schema: the contract (SDL in schema/ and each domain's resolvers) merged with the
+// @neo4j/graphql read API over schema/graph/, so the playground shows one schema. The generated
+// half's type names all start with Graph, so nothing in it collides with the contract.
+import { makeExecutableSchema, mergeSchemas } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
+import { buildGraphApiSchema } from "../graph/api/buildGraphApiSchema.ts";
 import { healthResolvers } from "../health/resolvers.ts";
+import type { GatewayDeps } from "../http/deps.ts";
+import { relationshipResolvers } from "./resolvers/relationships/index.ts";
 import { loadSdl } from "./loadSdl.ts";
 import { crudResolvers } from "./resolvers/crud/crudResolvers.ts";
 import { scalarResolvers } from "./scalars.ts";
 
-export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+export async function buildSchema(deps: Pick<GatewayDeps, "graph">): Promise<GraphQLSchema> {
+  const contract = makeExecutableSchema({
     typeDefs: loadSdl(),
-    resolvers: [scalarResolvers, healthResolvers, ...crudResolvers],
+    resolvers: [scalarResolvers, healthResolvers, ...crudResolvers, relationshipResolvers],
   });
+  return mergeSchemas({ schemas: [contract, await buildGraphApiSchema(deps.graph)] });
 }

@@ -1,11 +1,13 @@
 // Builds the whole gateway from its dependencies, with no module-level state, so main.ts and the
-// tests run the same server. Routes: /graphql (Apollo), /health; later issues add /v1 and /metrics.
+// tests run the same server. Routes: /graphql (Apollo), /health, /v1 (the seed plan's REST);
+// later issues add /metrics.
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { buildSchema } from "../graphql/buildSchema.ts";
 import { createContext, type GatewayContext } from "../graphql/context.ts";
 import { formatError } from "../errors/formatError.ts";
+import { restHandler } from "../rest/restHandler.ts";
 import type { GatewayDeps } from "./deps.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
 import { graphHealth } from "../health/graphHealth.ts";
@@ -30,7 +32,7 @@ export interface Gateway {
 
 export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema: await buildSchema(deps),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.introspection,
@@ -46,6 +48,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     return typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   };
   const graphql = graphqlHandler(apollo);
+  const rest = restHandler(deps.graph);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://gateway.local");
@@ -78,6 +81,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         return sendUnauthenticated(res, url, error.message);
       }
       if (url.pathname === "/graphql") return await graphql(req, res, url, async () => createContext(deps, requestId, access));
+      if (url.pathname.startsWith("/v1/")) return await rest(req, res, url);
       return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
     } catch (error) {
       deps.logger.error({ err: error, path: url.pathname }, "request failed");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { normalizeHex } from "./normalizeHex.ts";
+import { requireHex } from "./requireHex.ts";
 
-describe("normalizeHex", () => {
+describe("requireHex", () => {
   it.each([
     ["#0057b8", "#0057B8"],
     ["0057B8", "#0057B8"],
@@ -9,13 +9,13 @@ describe("normalizeHex", () => {
     ["a1c", "#AA11CC"],
     ["  #AbCdEf ", "#ABCDEF"],
   ])("spells %s as %s", (given, stored) => {
-    expect(normalizeHex(given, "hex")).toBe(stored);
+    expect(requireHex(given, "hex")).toBe(stored);
   });
 
   it.each(["", "#", "#12", "#1234", "#12345", "#1234567", "#GGGGGG", "##FFF", "red"])(
     "refuses %j, naming the field",
     (given) => {
-      expect(() => normalizeHex(given, "input.colors[2].hex")).toThrow(
+      expect(() => requireHex(given, "input.colors[2].hex")).toThrow(
         expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "input.colors[2].hex" } }),
       );
     },

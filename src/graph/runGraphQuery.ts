@@ -1,0 +1,33 @@
+// Every read of the relationship queries goes through here: a disabled graph and a graph that
+// does not answer both become GRAPH_UNAVAILABLE, so an empty list always means "no matches".
+//
+// A read is one auto-commit statement in a READ session (one round trip), not executeQuery's
+// managed transaction (BEGIN/RUN/PULL, then COMMIT, retried for up to maxTransactionRetryTime):
+// cheaper per request, and a Neo4j that is down is reported at once instead of after the retries.
+// Sharing executeQuery's bookmark manager keeps reads causally after the sync's writes.
+import { session as accessMode } from "neo4j-driver";
+import { graphUnavailable } from "../errors/codes.ts";
+import type { GraphConnection } from "../http/deps.ts";
+import type { GraphStatement } from "./graphStatement.ts";
+import { isGraphUnavailableError } from "./isGraphUnavailableError.ts";
+
+export async function runGraphQuery<Row>(
+  graph: GraphConnection | null,
+  statement: GraphStatement,
+  params: Record<string, unknown>,
+): Promise<Row[]> {
+  if (!graph) throw graphUnavailable();
+  const session = graph.driver.session({
+    database: graph.database,
+    defaultAccessMode: accessMode.READ,
+    bookmarkManager: graph.driver.executeQueryBookmarkManager,
+  });
+  try {
+    const { records } = await session.run(statement.text, params);
+    return records.map((record) => record.toObject() as Row);
+  } catch (error) {
+    throw isGraphUnavailableError(error) ? graphUnavailable(error) : error;
+  } finally {
+    await session.close();
+  }
+}

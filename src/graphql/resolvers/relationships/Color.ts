@@ -1,0 +1,11 @@
+import type { ColorResolvers } from "../../../generated/graphql.ts";
+import { brandsKey, pairingsKey } from "./colorEdgeKeys.ts";
+import { keepBrandsInPostgres } from "./keepBrandsInPostgres.ts";
+
+export const Color: ColorResolvers = {
+  brands: async (color, _args, { graphLoaders, loaders }) => {
+    const owners = await graphLoaders.brandsUsingColor.load(brandsKey(color.hex));
+    return keepBrandsInPostgres(owners, (owner) => owner.brandId, loaders);
+  },
+  pairings: async (color, args, { graphLoaders }) => (await graphLoaders.colorPairings.load(pairingsKey(color.hex, args)))?.pairings ?? [],
+};

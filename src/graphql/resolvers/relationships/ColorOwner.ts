@@ -1,0 +1,6 @@
+import type { ColorOwnerResolvers } from "../../../generated/graphql.ts";
+import { postgresBrand } from "./postgresBrand.ts";
+
+export const ColorOwner: ColorOwnerResolvers = {
+  brand: (owner, _args, context) => postgresBrand(owner.brandId, context),
+};

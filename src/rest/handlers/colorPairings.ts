@@ -1,0 +1,26 @@
+import { atLeastOne, boundedLimit, validHex } from "../../domain/relationshipArgs.ts";
+import { findColorPairings } from "../../graph/queries/colorPairings.ts";
+import { intParam } from "../intParam.ts";
+import type { RestRoute } from "../RestRoute.ts";
+
+/** GET /v1/colors/{hex}/pairings?min_samples=5&limit=10 */
+export const colorPairings: RestRoute = {
+  pattern: /^\/v1\/colors\/([^/]+)\/pairings$/,
+  async handle({ params: [rawHex = ""], query, graph }) {
+    const hex = validHex("hex", rawHex);
+    const minSamples = atLeastOne("min_samples", intParam(query, "min_samples", 5));
+    const limit = boundedLimit("limit", intParam(query, "limit", 10));
+    const [found] = await findColorPairings(graph, [hex], { minSamples, limit });
+    const pairings = found?.pairings ?? [];
+    return {
+      color: hex,
+      pairings: pairings.map((p) => ({
+        paired_hex: p.pairedHex,
+        paired_name: p.pairedName,
+        pairing_count: p.pairingCount,
+        avg_compliance_score: p.avgComplianceScore,
+      })),
+      pairing_count: pairings.length,
+    };
+  },
+};

@@ -1,0 +1,25 @@
+import { atLeastOne, boundedLimit } from "../../domain/relationshipArgs.ts";
+import { findSimilarBrands } from "../../graph/queries/similarBrands.ts";
+import { intParam } from "../intParam.ts";
+import type { RestRoute } from "../RestRoute.ts";
+
+/** GET /v1/brands/{brand_id}/similar?min_shared_colors=3&limit=5 */
+export const similarBrands: RestRoute = {
+  pattern: /^\/v1\/brands\/([^/]+)\/similar$/,
+  async handle({ params: [brandId = ""], query, graph }) {
+    const minSharedColors = atLeastOne("min_shared_colors", intParam(query, "min_shared_colors", 3));
+    const limit = boundedLimit("limit", intParam(query, "limit", 5));
+    const matches = await findSimilarBrands(graph, [brandId], { minSharedColors, limit });
+    return {
+      brand_id: brandId,
+      similar_brands: matches.map((m) => ({
+        similar_brand_id: m.similarBrandId,
+        similar_brand_name: m.similarBrandName,
+        shared_colors: m.sharedColors,
+        shared_color_count: m.sharedColorCount,
+        similarity_score: m.similarityScore,
+      })),
+      count: matches.length,
+    };
+  },
+};
