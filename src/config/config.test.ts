@@ -24,7 +24,7 @@ describe("loadConfig", () => {
       production: false,
       auth: { key: null, issuer: undefined, audience: undefined },
       introspection: true,
-      queryLimits: { maxDepth: 10, maxAliases: 15, maxCost: 5_000 },
+      queryLimits: { maxDepth: 10, maxAliases: 15, maxCost: 250_000 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -72,7 +72,9 @@ const envSchema = z.object({
   GRAPHQL_INTROSPECTION: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
   QUERY_MAX_DEPTH: positiveInt("a query depth", 10),
   QUERY_MAX_ALIASES: positiveInt("a number of aliases", 15),
-  QUERY_MAX_COST: positiveInt("a query cost", 5_000),
+  // Armor's static estimate grows 1.5× per level: "100 brands with colors and assets" costs
+  // ~130k, so the default admits about two such queries in one operation, and no alias bomb.
+  QUERY_MAX_COST: positiveInt("a query cost", 250_000),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
