@@ -7,7 +7,9 @@ import { createPrisma } from "./postgres/createPrisma.ts";
 import { MigrationFailed, migrateDatabase } from "./postgres/migrate.ts";
 import { resolvePostgres } from "./stack/localPostgres.ts";
 import { resolveGraph } from "./stack/resolveGraph.ts";
-import { queueOnlySync } from "./sync/graphSync.ts";
+import { createMetrics } from "./observability/metrics.ts";
+import { createGraphSync } from "./sync/createGraphSync.ts";
+import { readSyncStatus } from "./sync/readSyncStatus.ts";
 
 class PostgresUnreachable extends Error {}
 
@@ -39,7 +41,11 @@ async function main(): Promise<void> {
   const graph = await resolveGraph(config.neo4j, logger);
   stops.push(() => graph.stop());
 
-  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync: queueOnlySync });
+  const metrics = createMetrics(() => readSyncStatus(prisma));
+  const sync = createGraphSync({ config, prisma, graph: graph.graph, logger, metrics });
+  stops.push(() => sync.stop());
+
+  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, metrics, sync });
   stops.push(() => gateway.close());
   const url = await gateway.listen(config.port);
   logger.info(`gateway serving ${url}/graphql`);

@@ -3,11 +3,12 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import { healthResolvers } from "../health/resolvers.ts";
 import { loadSdl } from "./loadSdl.ts";
+import { syncResolvers } from "./resolvers/sync/syncResolvers.ts";
 import { scalarResolvers } from "./scalars.ts";
 
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadSdl(),
-    resolvers: [scalarResolvers, healthResolvers],
+    resolvers: [scalarResolvers, healthResolvers, syncResolvers],
   });
 }

@@ -32,7 +32,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     const given = req.headers["x-request-id"];
     return typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   };
-  const graphql = graphqlHandler(apollo, async (requestId) => createContext(deps, requestId));
+  const graphql = graphqlHandler(apollo, async (request) => createContext(deps, request));
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://gateway.local");

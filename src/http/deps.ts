@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import type { Driver } from "../graph/createDriver.ts";
+import type { Metrics } from "../observability/metrics.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
 import type { GraphSync } from "../sync/graphSync.ts";
 
@@ -16,6 +17,7 @@ export interface GatewayDeps {
   readonly prisma: PrismaClient;
   readonly graph: GraphConnection | null;
   readonly logger: Logger;
+  readonly metrics: Metrics;
   /** Mutations hand their committed outbox events to this. */
   readonly sync: GraphSync;
 }

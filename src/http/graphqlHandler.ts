@@ -2,7 +2,7 @@
 // does the GraphQL-over-HTTP rules (methods, content types, status codes); this only moves bytes.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
-import type { GatewayContext } from "../graphql/context.ts";
+import type { GatewayContext, RequestInfo } from "../graphql/context.ts";
 import { BodyTooLarge, readBody } from "./readBody.ts";
 import { sendJson } from "./sendJson.ts";
 
@@ -10,7 +10,7 @@ const MAX_BODY_BYTES = 1_000_000;
 
 export function graphqlHandler(
   apollo: ApolloServer<GatewayContext>,
-  context: (requestId: string) => Promise<GatewayContext>,
+  context: (request: RequestInfo) => Promise<GatewayContext>,
 ) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
     let raw: string;
@@ -36,7 +36,7 @@ export function graphqlHandler(
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: () => context(requestId),
+      context: () => context({ requestId, headers }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

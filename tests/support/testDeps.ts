@@ -1,5 +1,8 @@
 // The real dependencies a test builds the gateway from: the run's Postgres and Neo4j (see
-// globalSetup), a silent logger, and the default configuration.
+// globalSetup), a silent logger, the default configuration and the real graph sync. The drainer
+// does not poll unless asked: tests share one outbox, and a polling drainer would apply events
+// another test is deliberately keeping pending (kill switch, outage).
+import type { Logger } from "pino";
 import { inject } from "vitest";
 import { loadConfig, type Config } from "../../src/config/config.ts";
 import { createDriver } from "../../src/graph/createDriver.ts";
@@ -7,23 +10,40 @@ import { createServer, type Gateway } from "../../src/http/createServer.ts";
 import type { GatewayDeps } from "../../src/http/deps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
-import { queueOnlySync } from "../../src/sync/graphSync.ts";
+import { createMetrics } from "../../src/observability/metrics.ts";
+import { createGraphSync, type RunningGraphSync } from "../../src/sync/createGraphSync.ts";
+import { readSyncStatus } from "../../src/sync/readSyncStatus.ts";
 
 export interface TestDeps extends GatewayDeps {
+  readonly sync: RunningGraphSync;
   close(): Promise<void>;
 }
 
-export function createTestDeps(overrides: Partial<Config> = {}): TestDeps {
+export interface TestDepsOptions {
+  /** Another Neo4j, e.g. bolt://127.0.0.1:1 for one that does not answer. */
+  readonly neo4jUri?: string;
+  /** Start the drainer's polling loop (retries, other processes' events). */
+  readonly poll?: boolean;
+  readonly logger?: Logger;
+}
+
+export function createTestDeps(overrides: Partial<Config> = {}, options: TestDepsOptions = {}): TestDeps {
   const config = { ...loadConfig({ LOG_LEVEL: "silent" }), ...overrides };
   const prisma = createPrisma(inject("databaseUrl"), { maxConnections: 5 });
-  const driver = createDriver(inject("neo4jUri"), config.neo4j);
+  const driver = createDriver(options.neo4jUri ?? inject("neo4jUri"), config.neo4j);
+  const graph = { driver, database: config.neo4j.database };
+  const logger = options.logger ?? createLogger("silent");
+  const metrics = createMetrics(() => readSyncStatus(prisma));
+  const sync = createGraphSync({ config, prisma, graph, logger, metrics }, { poll: options.poll ?? false });
   return {
     config,
     prisma,
-    graph: { driver, database: config.neo4j.database },
-    logger: createLogger("silent"),
-    sync: queueOnlySync,
+    graph,
+    logger,
+    metrics,
+    sync,
     async close() {
+      await sync.stop();
       await prisma.$disconnect();
       await driver.close();
     },
