@@ -28,7 +28,13 @@ export default async function setup(project: TestProject) {
   const localNeo4j = { port: neo4jPort, home: path.join(dataDir, `neo4j-test-${neo4jPort}`) };
   const neo4jUri = process.env.TEST_NEO4J_URI ?? (await startLocalNeo4j(localNeo4j)).uri;
   const driver = neo4j.driver(neo4jUri, neo4j.auth.basic("neo4j", process.env.TEST_NEO4J_PASSWORD ?? ""));
-  await driver.executeQuery("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
+  const session = driver.session({ database: "neo4j" });
+  try {
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  } finally {
+    await session.close();
+  }
   await ensureGraphSchema(driver, "neo4j");
   await driver.close();
 
