@@ -8,6 +8,7 @@ import type { Metrics } from "../observability/metrics.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
 import { createDrainer, type Drainer } from "./drainer.ts";
 import { queueOnlySync, type GraphSync } from "./graphSync.ts";
+import { warmProjectionCypher } from "./projector/warmProjectionCypher.ts";
 
 export interface SyncDeps {
   readonly config: Config;
@@ -31,6 +32,8 @@ export function createGraphSync(deps: SyncDeps, options: { poll?: boolean } = {}
   }
   const settings = config.graphSync;
   const drainer = createDrainer({ prisma, graph, logger, metrics, settings });
+  // Best effort: a graph that is down now is the drainer's business, not start-up's.
+  warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
   if (options.poll ?? true) drainer.start();
   return {
     drainer,

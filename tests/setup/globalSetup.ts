@@ -6,6 +6,7 @@ import neo4j from "neo4j-driver";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { ensureGraphSchema } from "../../src/graph/ensureGraphSchema.ts";
+import { warmProjectionCypher } from "../../src/sync/projector/warmProjectionCypher.ts";
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
 import { resolvePostgres } from "../../src/stack/localPostgres.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../src/stack/localNeo4j.ts";
@@ -36,6 +37,7 @@ export default async function setup(project: TestProject) {
     await session.close();
   }
   await ensureGraphSchema(driver, "neo4j");
+  await warmProjectionCypher({ driver, database: "neo4j" });
   await driver.close();
 
   project.provide("databaseUrl", databaseUrl);
