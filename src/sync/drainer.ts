@@ -65,11 +65,15 @@ export function createDrainer(deps: DrainerDeps): Drainer {
   let pausedUntil = 0;
   let consecutiveFailures = 0;
   let polling = false;
+  let stopped = false;
+  let resumeTimer: NodeJS.Timeout | null = null;
   let pollLoop: Promise<void> | null = null;
   let cancelPollSleep: AbortController | null = null;
   const passWaiters = new Set<() => void>();
 
   function kick(): void {
+    if (stopped) return;
+    if (Date.now() < pausedUntil) return resumeAfterPause();
     if (inFlight) {
       rerun = true;
       return;
@@ -120,6 +124,16 @@ export function createDrainer(deps: DrainerDeps): Drainer {
   function pause(): void {
     consecutiveFailures += 1;
     pausedUntil = Date.now() + retryDelay(consecutiveFailures, settings);
+    resumeAfterPause();
+  }
+
+  /** Events handed over during a pause are retried when it ends, polling or not. */
+  function resumeAfterPause(): void {
+    if (resumeTimer || priority.size === 0 || stopped) return;
+    resumeTimer = setTimeout(() => {
+      resumeTimer = null;
+      kick();
+    }, Math.max(0, pausedUntil - Date.now()));
   }
 
   async function pass(onlyIds: readonly bigint[] | undefined): Promise<PassResult> {
@@ -244,6 +258,8 @@ export function createDrainer(deps: DrainerDeps): Drainer {
     },
     async stop() {
       polling = false;
+      stopped = true;
+      if (resumeTimer) clearTimeout(resumeTimer);
       cancelPollSleep?.abort();
       await pollLoop;
       while (inFlight) await inFlight;

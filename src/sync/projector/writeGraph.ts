@@ -1,7 +1,9 @@
 // The Neo4j half of a projection: one write transaction, in dependency order (brands and their
 // palette, assets and their colors, feedback, templates, then the colors all of them touched).
-// The driver retries the whole function on transient errors; every statement is idempotent.
-import type { ManagedTransaction } from "neo4j-driver";
+// Not the driver's executeWrite: it retries an unreachable server for maxTransactionRetryTime while
+// the drainer holds its Postgres transaction. Here only transient errors (deadlocks between
+// concurrent projections) are retried at once; an outage fails fast and the outbox backoff retries.
+import { Neo4jError, type Transaction } from "neo4j-driver";
 import type { GraphConnection } from "../../http/deps.ts";
 import type { ColorState } from "./readColorState.ts";
 import type { EntityState } from "./readEntityState.ts";
@@ -14,17 +16,19 @@ export interface DeferredRef {
   readonly reason: string;
 }
 
+/** Auto-commit, like the write below not retried by the driver: an outage fails the pass at once. */
 export async function readLinkedHexes(graph: GraphConnection, state: EntityState): Promise<string[]> {
-  const { records } = await graph.driver.executeQuery(
-    cypher.readLinkedHexes,
-    {
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: "READ" });
+  try {
+    const result = await session.run(cypher.readLinkedHexes, {
       brandIds: [...state.brands.upsert.map((b) => b.brand_id), ...state.brands.delete],
       deletedBrandIds: state.brands.delete,
       assetIds: [...state.assets.upsert.map((a) => a.asset_id), ...state.assets.delete],
-    },
-    { database: graph.database, routing: "READ" },
-  );
-  return records[0]?.get("hexes") ?? [];
+    });
+    return result.records[0]?.get("hexes") ?? [];
+  } finally {
+    await session.close();
+  }
 }
 
 export async function writeGraph(
@@ -32,50 +36,74 @@ export async function writeGraph(
   state: EntityState,
   colors: readonly ColorState[],
 ): Promise<DeferredRef[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOnce(graph, state, colors);
+    } catch (error) {
+      const transient = error instanceof Neo4jError && error.code.startsWith("Neo.TransientError.");
+      if (!transient || attempt >= TRANSIENT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const TRANSIENT_ATTEMPTS = 3;
+
+async function writeOnce(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<DeferredRef[]> {
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: "WRITE" });
   try {
-    return await session.executeWrite(async (tx) => {
-      const deferred: DeferredRef[] = [];
-      await run(tx, cypher.deleteBrands, { ids: state.brands.delete });
-      await upsert(tx, cypher.upsertBrands, state.brands.upsert, (b) => b.brand_id);
-      await run(tx, cypher.deleteAssets, { ids: state.assets.delete });
-      const assetsWritten = await upsert(tx, cypher.upsertAssets, state.assets.upsert, (a) => a.asset_id);
-      for (const a of state.assets.upsert) {
-        if (!assetsWritten.has(a.asset_id)) {
-          deferred.push({ ref: { entity: "asset", id: a.asset_id }, reason: `brand ${a.brand_id} is not in the graph yet` });
-        }
-      }
-      await run(tx, cypher.deleteFeedback, { ids: state.feedback.delete });
-      const feedbackWritten = await upsert(tx, cypher.upsertFeedback, state.feedback.upsert, (f) => f.feedback_id);
-      for (const f of state.feedback.upsert) {
-        if (!feedbackWritten.has(f.feedback_id)) {
-          deferred.push({ ref: { entity: "feedback", id: f.feedback_id }, reason: `asset ${f.asset_id} is not in the graph yet` });
-        }
-      }
-      await run(tx, cypher.deleteTemplates, { ids: state.templates.delete });
-      const templatesWritten = await upsert(tx, cypher.upsertTemplates, state.templates.upsert, (t) => t.template_id);
-      for (const t of state.templates.upsert) {
-        if (!templatesWritten.has(t.template_id)) {
-          const parents = t.source_asset_id ? `brand ${t.brand_id} or asset ${t.source_asset_id}` : `brand ${t.brand_id}`;
-          deferred.push({ ref: { entity: "template", id: t.template_id }, reason: `${parents} is not in the graph yet` });
-        }
-      }
-      await run(tx, cypher.setColorNames, { rows: colors.filter((c) => c.used).map(({ hex, name }) => ({ hex, name })) });
-      await run(tx, cypher.deleteUnusedColors, { hexes: colors.filter((c) => !c.used).map((c) => c.hex) });
+    const tx = await session.beginTransaction();
+    try {
+      const deferred = await writeStatements(tx, state, colors);
+      await tx.commit();
       return deferred;
-    });
+    } finally {
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+    }
   } finally {
     await session.close();
   }
 }
 
-async function run(tx: ManagedTransaction, statement: string, params: Record<string, unknown[]>) {
+async function writeStatements(tx: Transaction, state: EntityState, colors: readonly ColorState[]): Promise<DeferredRef[]> {
+  const deferred: DeferredRef[] = [];
+  const deferMissing = <T>(rows: T[], written: Set<string>, ref: (row: T) => EntityRef, reason: (row: T) => string) => {
+    for (const row of rows) if (!written.has(ref(row).id)) deferred.push({ ref: ref(row), reason: reason(row) });
+  };
+  await run(tx, cypher.deleteBrands, { ids: state.brands.delete });
+  await upsert(tx, cypher.upsertBrands, state.brands.upsert);
+  await run(tx, cypher.deleteAssets, { ids: state.assets.delete });
+  deferMissing(
+    state.assets.upsert,
+    await upsert(tx, cypher.upsertAssets, state.assets.upsert),
+    (a) => ({ entity: "asset", id: a.asset_id }),
+    (a) => `brand ${a.brand_id} is not in the graph yet`,
+  );
+  await run(tx, cypher.deleteFeedback, { ids: state.feedback.delete });
+  deferMissing(
+    state.feedback.upsert,
+    await upsert(tx, cypher.upsertFeedback, state.feedback.upsert),
+    (f) => ({ entity: "feedback", id: f.feedback_id }),
+    (f) => `asset ${f.asset_id} is not in the graph yet`,
+  );
+  await run(tx, cypher.deleteTemplates, { ids: state.templates.delete });
+  deferMissing(
+    state.templates.upsert,
+    await upsert(tx, cypher.upsertTemplates, state.templates.upsert),
+    (t) => ({ entity: "template", id: t.template_id }),
+    (t) => `brand ${t.brand_id}${t.source_asset_id ? ` or asset ${t.source_asset_id}` : ""} is not in the graph yet`,
+  );
+  await run(tx, cypher.setColorNames, { rows: colors.filter((c) => c.used).map(({ hex, name }) => ({ hex, name })) });
+  await run(tx, cypher.deleteUnusedColors, { hexes: colors.filter((c) => !c.used).map((c) => c.hex) });
+  return deferred;
+}
+
+async function run(tx: Transaction, statement: string, params: Record<string, unknown[]>) {
   if (Object.values(params).every((list) => list.length === 0)) return;
   await tx.run(statement, params);
 }
 
-async function upsert<T>(tx: ManagedTransaction, statement: string, rows: T[], idOf: (row: T) => string) {
-  if (rows.length === 0) return new Set<string>();
+async function upsert(tx: Transaction, statement: string, rows: unknown[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
   const result = await tx.run(statement, { rows });
   return new Set(result.records.map((r) => r.get("id") as string));
 }
