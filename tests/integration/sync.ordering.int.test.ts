@@ -2,6 +2,7 @@
 // an older event never moves the graph away from Postgres, and one entity is never projected by
 // two drainers at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/config.ts";
 import { projectEntities } from "../../src/sync/projector/projectEntities.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { drainUntilApplied, markUnapplied, outboxRows } from "../support/outbox.ts";
@@ -11,7 +12,7 @@ import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
 let live: TestDeps;
 let switchedOff: TestDeps;
 beforeAll(() => {
-  const fastRetries = { ...createTestDeps().config.graphSync, retryBaseMs: 20, retryMaxMs: 100 };
+  const fastRetries = { ...loadConfig({}).graphSync, waitTimeoutMs: 20_000, retryBaseMs: 20, retryMaxMs: 100 };
   live = createTestDeps({ graphSync: fastRetries });
   // Writes through this one only reach the outbox, so a test decides which events get projected.
   switchedOff = createTestDeps({ graphSyncEnabled: false });

@@ -2,6 +2,7 @@
 // every write succeeds, its events wait in the outbox with their errors, and the graph catches up
 // to exactly Postgres' state once projection can run again.
 import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/config.ts";
 import { readSyncStatus } from "../../src/sync/readSyncStatus.ts";
 import { capturedLogger } from "../support/capturedLogger.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
@@ -54,7 +55,7 @@ describe("the kill switch", () => {
 });
 
 describe("when Neo4j cannot be reached", () => {
-  const fastRetries = { ...createTestDeps().config.graphSync, retryBaseMs: 20, retryMaxMs: 200, waitTimeoutMs: 300 };
+  const fastRetries = { ...loadConfig({}).graphSync, retryBaseMs: 20, retryMaxMs: 200, waitTimeoutMs: 300 };
 
   it("lets every write succeed, keeps its events pending with their errors, and converges afterwards", async () => {
     const scope = newScope();

@@ -28,7 +28,8 @@ export interface TestDepsOptions {
 }
 
 export function createTestDeps(overrides: Partial<Config> = {}, options: TestDepsOptions = {}): TestDeps {
-  const config = { ...loadConfig({ LOG_LEVEL: "silent" }), ...overrides };
+  // Tests that wait for the graph mean it: a cold Neo4j may take seconds to plan a first statement.
+  const config = { ...loadConfig({ LOG_LEVEL: "silent", GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000" }), ...overrides };
   const prisma = createPrisma(inject("databaseUrl"), { maxConnections: 5 });
   const driver = createDriver(options.neo4jUri ?? inject("neo4jUri"), config.neo4j);
   const graph = { driver, database: config.neo4j.database };
