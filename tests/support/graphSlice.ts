@@ -138,7 +138,8 @@ export async function expectedGraphSlice(prisma: PrismaClient, scope: TestScope)
   });
 }
 
-function emptySlice(): GraphSlice {
+/** The slice of a test whose entities are all gone. */
+export function emptySlice(): GraphSlice {
   return {
     brands: [],
     colors: [],
