@@ -54,7 +54,10 @@ interface EntityGroup {
 }
 
 const PASS_TIMEOUT_MS = 60_000;
-const WAIT_POLL_MS = 25;
+/** A waiter rechecks when this process finishes a pass; this only catches other processes' passes. */
+const WAIT_POLL_MS = 100;
+/** Ids handed over beyond this many (a long outage) are left to the poll, which finds them anyway. */
+const MAX_PRIORITY_IDS = 10_000;
 
 export function createDrainer(deps: DrainerDeps): Drainer {
   const { prisma, graph, logger, metrics, settings } = deps;
@@ -227,7 +230,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
 
   return {
     wake(eventIds) {
-      for (const id of eventIds) priority.add(id);
+      for (const id of eventIds) if (priority.size < MAX_PRIORITY_IDS) priority.add(id);
       kick();
     },
     async drainOnce(onlyIds) {
