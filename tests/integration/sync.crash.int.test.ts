@@ -4,29 +4,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import pg from "pg";
 import { createDriver } from "../../src/graph/createDriver.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
-import { migrateDatabase } from "../../src/postgres/migrate.ts";
 import { projectRoot } from "../../src/stack/paths.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
+import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { eventually, outboxRows } from "../support/outbox.ts";
 import { newScope, uniqueHex, type TestScope } from "../support/syncedWrites.ts";
 
 let databaseUrl: string;
 let prisma: PrismaClient;
 beforeAll(async () => {
-  const base = new URL(inject("databaseUrl"));
-  const name = `${base.pathname.slice(1)}_crash`;
-  const admin = new pg.Client({ connectionString: base.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  await admin.end();
-  base.pathname = `/${name}`;
-  databaseUrl = base.toString();
-  await migrateDatabase(databaseUrl);
+  databaseUrl = await createIsolatedDatabase("crash");
   prisma = createPrisma(databaseUrl, { maxConnections: 2 });
 }, 120_000);
 afterAll(() => prisma?.$disconnect());

@@ -5,10 +5,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import { readSyncStatus } from "../../src/sync/readSyncStatus.ts";
 import { capturedLogger } from "../support/capturedLogger.ts";
+import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { drainUntilApplied, eventually, outboxRows } from "../support/outbox.ts";
 import { newScope, syncedWrites, uniqueHex, type SyncedWrites, type TestScope } from "../support/syncedWrites.ts";
-import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
+import { createTestDeps, startTestGateway, type TestDeps } from "../support/testDeps.ts";
 
 const UNREACHABLE_NEO4J = "bolt://127.0.0.1:1";
 const opened: TestDeps[] = [];
@@ -38,17 +39,25 @@ async function mixedWrites(writes: SyncedWrites, scope: TestScope) {
 }
 
 describe("the kill switch", () => {
-  it("projects nothing while GRAPH_SYNC_ENABLED=false and catches up once a process starts with it on", async () => {
+  // On a database of its own: the restarted process polls, and would drain other tests' outbox too.
+  it("projects nothing while GRAPH_SYNC_ENABLED=false and catches up once a process starts with it on", { timeout: 120_000 }, async () => {
     const scope = newScope();
-    const off = open({ graphSyncEnabled: false });
+    const databaseUrl = await createIsolatedDatabase("killswitch");
+    const off = open({ graphSyncEnabled: false }, { databaseUrl });
     await mixedWrites(syncedWrites(off, scope, { waitForGraph: true }), scope);
 
     expect((await outboxRows(off.prisma, scope.eventIds)).every((e) => e.appliedAt === null && e.attempts === 0)).toBe(true);
     expect((await readGraphSlice(off.graph!, scope)).brands).toEqual([]);
     expect(off.sync.drainer).toBeNull();
+    const gateway = await startTestGateway(createTestDeps({ graphSyncEnabled: false }, { databaseUrl }));
+    const { data } = await gateway.graphql(`{ syncStatus { enabled pendingEvents oldestPendingAgeSeconds } }`);
+    await gateway.close();
+    expect(data.syncStatus.enabled).toBe(false);
+    expect(data.syncStatus.pendingEvents).toBe(scope.eventIds.length);
+    expect(data.syncStatus.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(0);
 
     // "Restart with true": a new process whose drainer polls the outbox.
-    const on = open({}, { poll: true });
+    const on = open({}, { poll: true, databaseUrl });
     await eventually(() => outboxRows(on.prisma, scope.eventIds), (rows) => rows.every((e) => e.appliedAt !== null));
     expect(await readGraphSlice(on.graph!, scope)).toEqual(await expectedGraphSlice(on.prisma, scope));
   });

@@ -1,7 +1,7 @@
 // The real dependencies a test builds the gateway from: the run's Postgres and Neo4j (see
 // globalSetup), a silent logger, the default configuration and the real graph sync. The drainer
 // does not poll unless asked: tests share one outbox, and a polling drainer would apply events
-// another test is deliberately keeping pending (kill switch, outage).
+// another test is deliberately keeping pending; a test that polls brings its own database.
 import type { Logger } from "pino";
 import { inject } from "vitest";
 import { loadConfig, type Config } from "../../src/config/config.ts";
@@ -22,6 +22,8 @@ export interface TestDeps extends GatewayDeps {
 export interface TestDepsOptions {
   /** Another Neo4j, e.g. bolt://127.0.0.1:1 for one that does not answer. */
   readonly neo4jUri?: string;
+  /** Another database than the run's shared one (see isolatedDatabase.ts). */
+  readonly databaseUrl?: string;
   /** Start the drainer's polling loop (retries, other processes' events). */
   readonly poll?: boolean;
   readonly logger?: Logger;
@@ -30,7 +32,7 @@ export interface TestDepsOptions {
 export function createTestDeps(overrides: Partial<Config> = {}, options: TestDepsOptions = {}): TestDeps {
   // Tests that wait for the graph mean it: a cold Neo4j may take seconds to plan a first statement.
   const config = { ...loadConfig({ LOG_LEVEL: "silent", GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000" }), ...overrides };
-  const prisma = createPrisma(inject("databaseUrl"), { maxConnections: 5 });
+  const prisma = createPrisma(options.databaseUrl ?? inject("databaseUrl"), { maxConnections: 5 });
   const driver = createDriver(options.neo4jUri ?? inject("neo4jUri"), config.neo4j);
   const graph = { driver, database: config.neo4j.database };
   const logger = options.logger ?? createLogger("silent");
