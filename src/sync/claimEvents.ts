@@ -6,6 +6,7 @@
 // order — they are applied together.
 import type { EntityKind } from "./entityChange.ts";
 import type { TransactionClient } from "./recordChanges.ts";
+import { tryLockEntities } from "./tryLockEntities.ts";
 
 export interface ClaimedEvent {
   readonly id: bigint;
@@ -19,9 +20,6 @@ export interface ClaimOptions {
   /** The after-commit path claims only the events its mutation just committed. */
   readonly onlyIds?: readonly bigint[];
 }
-
-/** Advisory-lock namespace for entities (colors use another, see readColorState.ts). */
-const ENTITY_LOCK_NAMESPACE = 7_173_730;
 
 interface EventRow {
   id: bigint;
@@ -48,15 +46,14 @@ export async function claimEvents(tx: TransactionClient, options: ClaimOptions):
            FOR UPDATE SKIP LOCKED`;
   if (candidates.length === 0) return [];
 
-  const keys = [...new Set(candidates.map((c) => `${c.entity_type}:${c.entity_id}`))];
-  const locked = await tx.$queryRaw<{ key: string }[]>`
-    /* lockEntities */
-    SELECT k AS key FROM unnest(${keys}::text[]) AS k
-     WHERE pg_try_advisory_xact_lock(${ENTITY_LOCK_NAMESPACE}::int4, hashtext(k))`;
+  const locked = await tryLockEntities(
+    tx,
+    candidates.map((c) => ({ entity: c.entity_type as EntityKind, id: c.entity_id })),
+  );
   if (locked.length === 0) return [];
 
-  const types = locked.map((l) => l.key.slice(0, l.key.indexOf(":")));
-  const ids = locked.map((l) => l.key.slice(l.key.indexOf(":") + 1));
+  const types = locked.map((l) => l.entity);
+  const ids = locked.map((l) => l.id);
   const rows = await tx.$queryRaw<EventRow[]>`
     /* claimEntityEvents */
     SELECT id, entity_type, entity_id, attempts FROM sync_events

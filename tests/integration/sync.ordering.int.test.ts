@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import { projectEntities } from "../../src/sync/projector/projectEntities.ts";
+import { tryLockEntities } from "../../src/sync/tryLockEntities.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { drainUntilApplied, markUnapplied, outboxRows } from "../support/outbox.ts";
 import { newScope, syncedWrites, uniqueHex } from "../support/syncedWrites.ts";
@@ -77,7 +78,7 @@ describe("ordering", () => {
     const holding = new Promise<void>((resolve) => (held = resolve));
     // Another "process" holding the brand's entity lock, as a drainer does while projecting it.
     const otherDrainer = switchedOff.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(7173730, hashtext(${`brand:${brand.id}`}))::text`;
+      expect(await tryLockEntities(tx, [{ entity: "brand", id: brand.id }])).toHaveLength(1);
       held();
       await released;
     });

@@ -5,7 +5,9 @@
 // Called inside a Postgres transaction that holds the refs' entity locks (see drainer.ts), the read
 // and the write of each entity happen under one lock: a projection that writes later also read
 // later, so an older state can never overwrite a newer one. Colors, shared by many entities, are
-// locked per hex here for the same reason.
+// locked per hex here for the same reason. A backfill pages through ids and, per page, opens a
+// transaction, takes tryLockEntities(tx, page) and projects the refs it got; refs it did not get are
+// being projected by a drainer right now.
 import type { GraphConnection } from "../../http/deps.ts";
 import type { TransactionClient } from "../recordChanges.ts";
 import { refKey, type EntityRef } from "./entityRef.ts";
