@@ -41,9 +41,13 @@ export function createGraphSync(deps: SyncDeps, options: { poll?: boolean } = {}
       if (eventIds.length === 0) return;
       drainer.wake(eventIds);
       if (!waitForGraph) return;
-      // On timeout the mutation still succeeds (its change is committed and will reach the graph);
-      // the warning is what tells an operator that read-your-writes was not met.
-      if (!(await drainer.waitUntilApplied(eventIds, settings.waitTimeoutMs))) {
+      // On timeout (or if Postgres cannot even be asked) the mutation still succeeds: its change is
+      // committed and will reach the graph; the warning tells an operator read-your-writes was missed.
+      const applied = await drainer.waitUntilApplied(eventIds, settings.waitTimeoutMs).catch((error: Error) => {
+        logger.warn({ err: error }, "graph sync wait failed");
+        return false;
+      });
+      if (!applied) {
         logger.warn({ eventIds: eventIds.map(String), timeoutMs: settings.waitTimeoutMs }, "graph_sync_wait_timeout");
       }
     },
