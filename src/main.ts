@@ -12,7 +12,9 @@ import { MigrationFailed, migrateDatabase } from "./postgres/migrate.ts";
 import { migrationState } from "./postgres/migrationState.ts";
 import { resolvePostgres } from "./stack/localPostgres.ts";
 import { resolveGraph } from "./stack/resolveGraph.ts";
-import { queueOnlySync } from "./sync/graphSync.ts";
+import { createSyncMetrics } from "./observability/syncMetrics.ts";
+import { createGraphSync } from "./sync/createGraphSync.ts";
+import { readSyncStatus } from "./sync/readSyncStatus.ts";
 
 class PostgresUnreachable extends Error {}
 
@@ -45,13 +47,16 @@ async function main(): Promise<void> {
   if ((await migrationState(prisma)) !== "ready") await migrateDatabase(postgres.url);
   logger.info({ postgres: postgres.kind }, "postgres ready");
 
-  const sync = queueOnlySync;
+  const graph = await resolveGraph(config.neo4j, logger);
+  stops.push(() => graph.stop());
+
+  const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
+  const sync = createGraphSync({ config, prisma, graph: graph.graph, logger, metrics: syncMetrics });
+  stops.push(() => sync.stop());
+
   // An empty database gets the demo set, so the playground has something to show on first start.
   const seeded = await seedDemoIfEmpty({ prisma, sync });
   if (seeded) logger.info(seeded, "database was empty: seeded the demo data set");
-
-  const graph = await resolveGraph(config.neo4j, logger);
-  stops.push(() => graph.stop());
 
   const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync, metrics,
     ...startupAuth(config, logger, prisma),

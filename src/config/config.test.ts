@@ -19,6 +19,14 @@ describe("loadConfig", () => {
       neo4j: { uri: undefined, user: "neo4j", password: "", database: "neo4j" },
       graphSyncEnabled: true,
       graphCapacity: { nodeLimit: 200_000, relationshipLimit: 400_000 },
+      graphSync: {
+        waitForGraph: false,
+        waitTimeoutMs: 2_000,
+        pollIntervalMs: 500,
+        retryBaseMs: 250,
+        retryMaxMs: 60_000,
+        batchSize: 200,
+      },
       port: 4000,
       logLevel: "info",
       production: false,
@@ -31,6 +39,12 @@ describe("loadConfig", () => {
 
   it("reads GRAPH_SYNC_ENABLED=false as the kill switch", () => {
     expect(loadConfig({ GRAPH_SYNC_ENABLED: "false" }).graphSyncEnabled).toBe(false);
+  });
+
+  it("reads the sync waiting and retry settings", () => {
+    const config = loadConfig({ GRAPH_SYNC_WAIT: "true", GRAPH_SYNC_WAIT_TIMEOUT_MS: "750", GRAPH_SYNC_BATCH_SIZE: "50" });
+    expect(config.graphSync).toMatchObject({ waitForGraph: true, waitTimeoutMs: 750, batchSize: 50 });
+    expect(problemsOf({ GRAPH_SYNC_RETRY_MAX_MS: "soon" })[0]).toMatch(/^GRAPH_SYNC_RETRY_MAX_MS: expected a duration/);
   });
 
   it("names each bad variable with what was expected", () => {

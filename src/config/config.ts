@@ -22,6 +22,17 @@ const positiveInt = (what: string, fallback: number) =>
       .default(fallback),
   );
 
+const milliseconds = (fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a duration in milliseconds" })
+      .int({ error: "expected a whole number of milliseconds" })
+      .min(1, { error: "expected at least 1 millisecond" })
+      .max(3_600_000, { error: "expected at most 3600000 milliseconds (one hour)" })
+      .default(fallback),
+  );
+
 const envSchema = z.object({
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
@@ -46,6 +57,20 @@ const envSchema = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, { error: "expected a Neo4j database name" })
     .default("neo4j"),
   GRAPH_SYNC_ENABLED: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
+  GRAPH_SYNC_WAIT: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+  GRAPH_SYNC_WAIT_TIMEOUT_MS: milliseconds(2_000),
+  GRAPH_SYNC_POLL_INTERVAL_MS: milliseconds(500),
+  GRAPH_SYNC_RETRY_BASE_MS: milliseconds(250),
+  GRAPH_SYNC_RETRY_MAX_MS: milliseconds(60_000),
+  GRAPH_SYNC_BATCH_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of events" })
+      .int({ error: "expected a whole number of events" })
+      .min(1, { error: "expected from 1 to 5000 events" })
+      .max(5000, { error: "expected from 1 to 5000 events" })
+      .default(200),
+  ),
   PORT: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -103,6 +128,21 @@ export interface AuthSettings {
   readonly audience: string | undefined;
 }
 
+/** How the after-commit projection and the drainer behave (see README "Sync"). */
+export interface GraphSyncSettings {
+  /** Default for every mutation: wait until the graph applied its change (read-your-writes). */
+  readonly waitForGraph: boolean;
+  /** How long a waiting mutation waits before it returns anyway, with a warning logged. */
+  readonly waitTimeoutMs: number;
+  /** How often an idle drainer looks for due events written by other processes. */
+  readonly pollIntervalMs: number;
+  /** First retry delay; doubled per attempt, capped at retryMaxMs, with jitter. */
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  /** Events claimed per drainer pass. */
+  readonly batchSize: number;
+}
+
 export interface Config {
   /** Unset: the local Postgres on 127.0.0.1:5432 if it answers, else an embedded PGlite. */
   readonly databaseUrl: string | undefined;
@@ -111,6 +151,7 @@ export interface Config {
   readonly graphSyncEnabled: boolean;
   /** The graph tier's caps (default: Aura Free's, from the seed plan's cost table). */
   readonly graphCapacity: { readonly nodeLimit: number; readonly relationshipLimit: number };
+  readonly graphSync: GraphSyncSettings;
   readonly port: number;
   readonly logLevel: LogLevel;
   readonly production: boolean;
@@ -160,6 +201,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     graphSyncEnabled: e.GRAPH_SYNC_ENABLED,
     graphCapacity: Object.freeze({ nodeLimit: e.GRAPH_NODE_LIMIT, relationshipLimit: e.GRAPH_RELATIONSHIP_LIMIT }),
+    graphSync: Object.freeze({
+      waitForGraph: e.GRAPH_SYNC_WAIT,
+      waitTimeoutMs: e.GRAPH_SYNC_WAIT_TIMEOUT_MS,
+      pollIntervalMs: e.GRAPH_SYNC_POLL_INTERVAL_MS,
+      retryBaseMs: e.GRAPH_SYNC_RETRY_BASE_MS,
+      retryMaxMs: e.GRAPH_SYNC_RETRY_MAX_MS,
+      batchSize: e.GRAPH_SYNC_BATCH_SIZE,
+    }),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     production,

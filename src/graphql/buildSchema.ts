@@ -9,12 +9,13 @@ import type { GatewayDeps } from "../http/deps.ts";
 import { relationshipResolvers } from "./resolvers/relationships/index.ts";
 import { loadSdl } from "./loadSdl.ts";
 import { crudResolvers } from "./resolvers/crud/crudResolvers.ts";
+import { syncResolvers } from "./resolvers/sync/syncResolvers.ts";
 import { scalarResolvers } from "./scalars.ts";
 
 export async function buildSchema(deps: Pick<GatewayDeps, "graph">): Promise<GraphQLSchema> {
   const contract = makeExecutableSchema({
     typeDefs: loadSdl(),
-    resolvers: [scalarResolvers, healthResolvers, ...crudResolvers, relationshipResolvers],
+    resolvers: [scalarResolvers, healthResolvers, ...crudResolvers, relationshipResolvers, syncResolvers],
   });
   return mergeSchemas({ schemas: [contract, await buildGraphApiSchema(deps.graph)] });
 }

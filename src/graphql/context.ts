@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "pino";
 import type { Access } from "../auth/access.ts";
 import { createGraphLoaders, type GraphLoaders } from "../graph/graphLoaders.ts";
@@ -13,9 +14,17 @@ export interface GatewayContext {
   readonly graphLoaders: GraphLoaders;
   /** The caller's tenancy and role; resolvers ask it before reading or writing. */
   readonly access: Access;
+  /** Whether this request's mutations wait for the graph: `x-graph-sync: wait|async`, else GRAPH_SYNC_WAIT. */
+  readonly waitForGraph: boolean;
 }
 
-export function createContext(deps: GatewayDeps, requestId: string, access: Access): GatewayContext {
+export interface RequestInfo {
+  readonly requestId: string;
+  readonly access: Access;
+  readonly headers: IncomingHttpHeaders;
+}
+
+export function createContext(deps: GatewayDeps, { requestId, access, headers }: RequestInfo): GatewayContext {
   return {
     deps,
     requestId,
@@ -23,5 +32,13 @@ export function createContext(deps: GatewayDeps, requestId: string, access: Acce
     log: deps.logger.child({ requestId }),
     loaders: createLoaders(deps.prisma),
     graphLoaders: createGraphLoaders(deps.graph),
+    waitForGraph: waitForGraphOf(headers["x-graph-sync"], deps.config.graphSync.waitForGraph),
   };
+}
+
+function waitForGraphOf(header: string | string[] | undefined, fallback: boolean): boolean {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim().toLowerCase();
+  if (value === "wait") return true;
+  if (value === "async") return false;
+  return fallback;
 }

@@ -80,7 +80,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         if (!(error instanceof InvalidToken)) throw error;
         return sendUnauthenticated(res, url, error.message);
       }
-      if (url.pathname === "/graphql") return await graphql(req, res, url, async () => createContext(deps, requestId, access));
+      if (url.pathname === "/graphql") return await graphql(req, res, url, async () => createContext(deps, { requestId, access, headers: req.headers }));
       if (url.pathname.startsWith("/v1/")) return await rest(req, res, url);
       return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
     } catch (error) {

@@ -2,7 +2,7 @@
 // does the GraphQL-over-HTTP rules (methods, content types, status codes); this only moves bytes.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
-import type { GatewayContext } from "../graphql/context.ts";
+import type { GatewayContext, RequestInfo } from "../graphql/context.ts";
 import { BodyTooLarge, readBody } from "./readBody.ts";
 import { sendJson } from "./sendJson.ts";
 

@@ -2,6 +2,7 @@
 // graph can never miss a change), and only after the commit are the events handed to the sync.
 import type { GatewayDeps } from "../http/deps.ts";
 import type { EntityChange } from "../sync/entityChange.ts";
+import type { AfterCommitOptions } from "../sync/graphSync.ts";
 import { recordChanges, type TransactionClient } from "../sync/recordChanges.ts";
 
 /** What a store's write returns: its result and one change per entity it touched, cascades included. */
@@ -20,11 +21,12 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 export async function inTransaction<T>(
   deps: Pick<GatewayDeps, "prisma" | "sync">,
   write: (tx: TransactionClient) => Promise<Written<T>>,
+  afterCommit: AfterCommitOptions = {},
 ): Promise<T> {
   const { result, eventIds } = await deps.prisma.$transaction(async (tx) => {
     const { result, changes } = await write(tx);
     return { result, eventIds: await recordChanges(tx, changes) };
   }, TRANSACTION_OPTIONS);
-  await deps.sync.afterCommit(eventIds);
+  await deps.sync.afterCommit(eventIds, afterCommit);
   return result;
 }

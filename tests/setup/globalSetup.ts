@@ -3,13 +3,14 @@
 // (the Postgres server on 5432 or PGlite; the project's local Neo4j on its own test port).
 import path from "node:path";
 import neo4j from "neo4j-driver";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { ensureGraphSchema } from "../../src/graph/ensureGraphSchema.ts";
+import { warmProjectionCypher } from "../../src/sync/projector/warmProjectionCypher.ts";
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
 import { resolvePostgres } from "../../src/stack/localPostgres.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../src/stack/localNeo4j.ts";
 import { dataDir } from "../../src/stack/paths.ts";
+import { recreateDatabase } from "../support/recreateDatabase.ts";
 import { testStack } from "../support/testStack.ts";
 
 declare module "vitest" {
@@ -28,8 +29,15 @@ export default async function setup(project: TestProject) {
   const localNeo4j = { port: neo4jPort, home: path.join(dataDir, `neo4j-test-${neo4jPort}`) };
   const neo4jUri = process.env.TEST_NEO4J_URI ?? (await startLocalNeo4j(localNeo4j)).uri;
   const driver = neo4j.driver(neo4jUri, neo4j.auth.basic("neo4j", process.env.TEST_NEO4J_PASSWORD ?? ""));
-  await driver.executeQuery("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
+  const session = driver.session({ database: "neo4j" });
+  try {
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  } finally {
+    await session.close();
+  }
   await ensureGraphSchema(driver, "neo4j");
+  await warmProjectionCypher({ driver, database: "neo4j" });
   await driver.close();
 
   project.provide("databaseUrl", databaseUrl);
@@ -39,19 +47,4 @@ export default async function setup(project: TestProject) {
     if (!process.env.TEST_NEO4J_URI) await stopLocalNeo4j(localNeo4j);
     await postgres.stop();
   };
-}
-
-/** Drops and recreates the test database on the same server, so every run starts empty. */
-async function recreateDatabase(serverDatabaseUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverDatabaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverDatabaseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }

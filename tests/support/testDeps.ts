@@ -1,27 +1,36 @@
 // The real dependencies a test builds the gateway from: the run's Postgres and Neo4j (see
-// globalSetup), a silent logger, and the default configuration.
+// globalSetup), a silent logger, the default configuration and the real graph sync. The drainer
+// does not poll unless asked: tests share one outbox, and a polling drainer would apply events
+// another test is deliberately keeping pending; a test that polls brings its own database.
 import type { Logger } from "pino";
-import type { TokenVerifier } from "../../src/auth/tokenVerifier.ts";
 import { inject } from "vitest";
+import type { TokenVerifier } from "../../src/auth/tokenVerifier.ts";
 import { loadConfig, type Config } from "../../src/config/config.ts";
 import { createDriver } from "../../src/graph/createDriver.ts";
 import { createServer, type Gateway } from "../../src/http/createServer.ts";
 import type { GatewayDeps } from "../../src/http/deps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
 import { createMetricsRegistry } from "../../src/observability/metricsRegistry.ts";
+import { createSyncMetrics } from "../../src/observability/syncMetrics.ts";
 import { timeStatements } from "../../src/observability/timeStatements.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
-import { queueOnlySync } from "../../src/sync/graphSync.ts";
+import { createGraphSync, type RunningGraphSync } from "../../src/sync/createGraphSync.ts";
+import { readSyncStatus } from "../../src/sync/readSyncStatus.ts";
 
 export interface TestDeps extends GatewayDeps {
+  readonly sync: RunningGraphSync;
   close(): Promise<void>;
 }
 
 export interface TestDepsOptions {
   readonly config?: Partial<Config>;
   readonly logger?: Logger;
-  /** A Neo4j other than the run's (e.g. a dead port), or null for a gateway without a graph. */
+  /** Another Neo4j (e.g. bolt://127.0.0.1:1, one that does not answer), or null for no graph at all. */
   readonly neo4jUri?: string | null;
+  /** Another database than the run's shared one (see isolatedDatabase.ts). */
+  readonly databaseUrl?: string;
+  /** Start the drainer's polling loop (retries, other processes' events). */
+  readonly poll?: boolean;
   /** Also called with every SQL statement, e.g. to count statements per request. */
   readonly onQuery?: (sql: string) => void;
   /** Turns authentication on with this verifier; off (unrestricted) by default. */
@@ -29,10 +38,11 @@ export interface TestDepsOptions {
 }
 
 export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
-  const config = { ...loadConfig({ LOG_LEVEL: "silent" }), ...options.config };
+  // Tests that wait for the graph mean it: a cold Neo4j may take seconds to plan a first statement.
+  const config = { ...loadConfig({ LOG_LEVEL: "silent", GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000" }), ...options.config };
   const metrics = createMetricsRegistry();
   const timeStatement = timeStatements(metrics);
-  const prisma = createPrisma(inject("databaseUrl"), {
+  const prisma = createPrisma(options.databaseUrl ?? inject("databaseUrl"), {
     maxConnections: 5,
     onQuery: (sql, durationMs) => {
       timeStatement(sql, durationMs);
@@ -41,16 +51,21 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   });
   const neo4jUri = options.neo4jUri === undefined ? inject("neo4jUri") : options.neo4jUri;
   const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);
+  const graph = driver && { driver, database: config.neo4j.database };
+  const logger = options.logger ?? createLogger("silent");
+  const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
+  const sync = createGraphSync({ config, prisma, graph, logger, metrics: syncMetrics }, { poll: options.poll ?? false });
   return {
     config,
     prisma,
-    graph: driver && { driver, database: config.neo4j.database },
-    logger: options.logger ?? createLogger("silent"),
-    sync: queueOnlySync,
+    graph,
+    logger,
+    sync,
     metrics,
     verifyToken: options.verifyToken ?? null,
     devToken: null,
     async close() {
+      await sync.stop();
       await prisma.$disconnect();
       await driver?.close();
     },

@@ -14,15 +14,15 @@ export const assetResolvers: Resolvers = {
     },
   },
   Mutation: {
-    createAsset(_, { input }, { deps }) {
+    createAsset(_, { input }, { deps, waitForGraph }) {
       const draft = parseCreateAssetInput(input);
-      return inTransaction(deps, (tx) => assetStore.create(tx, draft));
+      return inTransaction(deps, (tx) => assetStore.create(tx, draft), { waitForGraph });
     },
-    updateAsset(_, { id, input }, { deps }) {
+    updateAsset(_, { id, input }, { deps, waitForGraph }) {
       const patch = parseUpdateAssetInput(input);
-      return inTransaction(deps, (tx) => assetStore.update(tx, id, patch));
+      return inTransaction(deps, (tx) => assetStore.update(tx, id, patch), { waitForGraph });
     },
-    deleteAsset: (_, { id }, { deps }) => inTransaction(deps, (tx) => assetStore.remove(tx, id)),
+    deleteAsset: (_, { id }, { deps, waitForGraph }) => inTransaction(deps, (tx) => assetStore.remove(tx, id), { waitForGraph }),
   },
   Asset: {
     brand: (asset, _, { loaders }) => loadParent(loaders.brandById, "Brand", asset.brandId),

@@ -13,15 +13,15 @@ export const brandResolvers: Resolvers = {
       paginate(args, (page) => brandStore.listPage(deps.prisma, { organizationId }, page)),
   },
   Mutation: {
-    createBrand(_, { input }, { deps }) {
+    createBrand(_, { input }, { deps, waitForGraph }) {
       const draft = parseCreateBrandInput(input);
-      return inTransaction(deps, (tx) => brandStore.create(tx, draft));
+      return inTransaction(deps, (tx) => brandStore.create(tx, draft), { waitForGraph });
     },
-    updateBrand(_, { id, input }, { deps }) {
+    updateBrand(_, { id, input }, { deps, waitForGraph }) {
       const patch = parseUpdateBrandInput(input);
-      return inTransaction(deps, (tx) => brandStore.update(tx, id, patch));
+      return inTransaction(deps, (tx) => brandStore.update(tx, id, patch), { waitForGraph });
     },
-    deleteBrand: (_, { id }, { deps }) => inTransaction(deps, (tx) => brandStore.remove(tx, id)),
+    deleteBrand: (_, { id }, { deps, waitForGraph }) => inTransaction(deps, (tx) => brandStore.remove(tx, id), { waitForGraph }),
   },
   Brand: {
     organization: (brand, _, { loaders }) => loadParent(loaders.organizationById, "Organization", brand.organizationId),

@@ -14,9 +14,9 @@ export const feedbackResolvers: Resolvers = {
     },
   },
   Mutation: {
-    recordFeedback(_, { input }, { deps }) {
+    recordFeedback(_, { input }, { deps, waitForGraph }) {
       const draft = parseRecordFeedbackInput(input);
-      return inTransaction(deps, (tx) => feedbackStore.record(tx, draft));
+      return inTransaction(deps, (tx) => feedbackStore.record(tx, draft), { waitForGraph });
     },
   },
   Feedback: {

@@ -10,15 +10,15 @@ export const organizationResolvers: Resolvers = {
     organizations: (_, args, { deps }) => paginate(args, (page) => organizationStore.listPage(deps.prisma, page)),
   },
   Mutation: {
-    createOrganization(_, { input }, { deps }) {
+    createOrganization(_, { input }, { deps, waitForGraph }) {
       const draft = parseCreateOrganizationInput(input);
-      return inTransaction(deps, (tx) => organizationStore.create(tx, draft));
+      return inTransaction(deps, (tx) => organizationStore.create(tx, draft), { waitForGraph });
     },
-    updateOrganization(_, { id, input }, { deps }) {
+    updateOrganization(_, { id, input }, { deps, waitForGraph }) {
       const patch = parseUpdateOrganizationInput(input);
-      return inTransaction(deps, (tx) => organizationStore.update(tx, id, patch));
+      return inTransaction(deps, (tx) => organizationStore.update(tx, id, patch), { waitForGraph });
     },
-    deleteOrganization: (_, { id }, { deps }) => inTransaction(deps, (tx) => organizationStore.remove(tx, id)),
+    deleteOrganization: (_, { id }, { deps, waitForGraph }) => inTransaction(deps, (tx) => organizationStore.remove(tx, id), { waitForGraph }),
   },
   Organization: {
     brands: (organization, _, { loaders }) => loaders.brandsByOrganization.load(organization.id),

@@ -11,15 +11,15 @@ export const templateResolvers: Resolvers = {
     templates: (_, { brandId, ...args }, { deps }) => paginate(args, (page) => templateStore.listPage(deps.prisma, { brandId }, page)),
   },
   Mutation: {
-    createTemplate(_, { input }, { deps }) {
+    createTemplate(_, { input }, { deps, waitForGraph }) {
       const draft = parseCreateTemplateInput(input);
-      return inTransaction(deps, (tx) => templateStore.create(tx, draft));
+      return inTransaction(deps, (tx) => templateStore.create(tx, draft), { waitForGraph });
     },
-    updateTemplate(_, { id, input }, { deps }) {
+    updateTemplate(_, { id, input }, { deps, waitForGraph }) {
       const patch = parseUpdateTemplateInput(input);
-      return inTransaction(deps, (tx) => templateStore.update(tx, id, patch));
+      return inTransaction(deps, (tx) => templateStore.update(tx, id, patch), { waitForGraph });
     },
-    deleteTemplate: (_, { id }, { deps }) => inTransaction(deps, (tx) => templateStore.remove(tx, id)),
+    deleteTemplate: (_, { id }, { deps, waitForGraph }) => inTransaction(deps, (tx) => templateStore.remove(tx, id), { waitForGraph }),
   },
   Template: {
     brand: (template, _, { loaders }) => loadParent(loaders.brandById, "Brand", template.brandId),

@@ -1,0 +1,7 @@
+import type { QueryResolvers } from "../../../generated/graphql.ts";
+import { readSyncStatus } from "../../../sync/readSyncStatus.ts";
+
+export const syncStatus: NonNullable<QueryResolvers["syncStatus"]> = async (_parent, _args, { deps }) => ({
+  enabled: deps.config.graphSyncEnabled && deps.graph !== null,
+  ...(await readSyncStatus(deps.prisma)),
+});

@@ -1,0 +1,56 @@
+// Wires the sync for one gateway process: the after-commit projection mutations call, and the
+// drainer that retries. With GRAPH_SYNC_ENABLED=false or no graph there is no drainer at all:
+// events accumulate in the outbox and the first process started with the switch on catches up.
+import type { Logger } from "pino";
+import type { Config } from "../config/config.ts";
+import type { GraphConnection } from "../http/deps.ts";
+import type { SyncMetrics } from "../observability/syncMetrics.ts";
+import type { PrismaClient } from "../postgres/createPrisma.ts";
+import { createDrainer, type Drainer } from "./drainer.ts";
+import { queueOnlySync, type GraphSync } from "./graphSync.ts";
+import { warmProjectionCypher } from "./projector/warmProjectionCypher.ts";
+
+export interface SyncDeps {
+  readonly config: Config;
+  readonly prisma: PrismaClient;
+  readonly graph: GraphConnection | null;
+  readonly logger: Logger;
+  readonly metrics: SyncMetrics;
+}
+
+export interface RunningGraphSync extends GraphSync {
+  /** Null when the kill switch is off or no graph is configured. */
+  readonly drainer: Drainer | null;
+  stop(): Promise<void>;
+}
+
+export function createGraphSync(deps: SyncDeps, options: { poll?: boolean } = {}): RunningGraphSync {
+  const { config, prisma, graph, logger, metrics } = deps;
+  if (!config.graphSyncEnabled || !graph) {
+    logger.info({ reason: graph ? "GRAPH_SYNC_ENABLED=false" : "no graph" }, "graph sync off; events accumulate");
+    return { ...queueOnlySync, drainer: null, async stop() {} };
+  }
+  const settings = config.graphSync;
+  const drainer = createDrainer({ prisma, graph, logger, metrics, settings });
+  // Best effort: a graph that is down now is the drainer's business, not start-up's.
+  warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
+  if (options.poll ?? true) drainer.start();
+  return {
+    drainer,
+    async afterCommit(eventIds, { waitForGraph = settings.waitForGraph } = {}) {
+      if (eventIds.length === 0) return;
+      drainer.wake(eventIds);
+      if (!waitForGraph) return;
+      // On timeout (or if Postgres cannot even be asked) the mutation still succeeds: its change is
+      // committed and will reach the graph; the warning tells an operator read-your-writes was missed.
+      const applied = await drainer.waitUntilApplied(eventIds, settings.waitTimeoutMs).catch((error: Error) => {
+        logger.warn({ err: error }, "graph sync wait failed");
+        return false;
+      });
+      if (!applied) {
+        logger.warn({ eventIds: eventIds.map(String), timeoutMs: settings.waitTimeoutMs }, "graph_sync_wait_timeout");
+      }
+    },
+    stop: () => drainer.stop(),
+  };
+}

@@ -1,0 +1,134 @@
+// One drainer pass, in one Postgres transaction: claim due events (and their entities' locks, see
+// claimEvents.ts), project their entities, then mark each event applied or failed with its retry
+// time. The transaction ends only after Neo4j committed, so the locks cover read and write.
+import { isRetryableError } from "neo4j-driver";
+import type { Logger } from "pino";
+import type { GraphSyncSettings } from "../config/config.ts";
+import type { GraphConnection } from "../http/deps.ts";
+import type { SyncMetrics } from "../observability/syncMetrics.ts";
+import type { PrismaClient } from "../postgres/createPrisma.ts";
+import { claimEvents, type ClaimedEvent } from "./claimEvents.ts";
+import { refKey, type EntityRef } from "./projector/entityRef.ts";
+import { projectEntities } from "./projector/projectEntities.ts";
+import type { TransactionClient } from "./recordChanges.ts";
+import { retryDelay } from "./retryDelay.ts";
+import { markApplied, markFailed, type EventFailure } from "./settleEvents.ts";
+
+export interface DrainerDeps {
+  readonly prisma: PrismaClient;
+  readonly graph: GraphConnection;
+  readonly logger: Logger;
+  readonly metrics: SyncMetrics;
+  readonly settings: GraphSyncSettings;
+}
+
+export interface PassResult {
+  readonly claimed: number;
+  readonly applied: number;
+  readonly failed: number;
+  /** Neo4j could not be reached: the drainer pauses instead of hammering it. */
+  readonly graphUnavailable: boolean;
+}
+
+interface EntityGroup {
+  readonly ref: EntityRef;
+  readonly events: ClaimedEvent[];
+}
+
+type Failed = { group: EntityGroup; error: string };
+
+const PASS_TIMEOUT_MS = 60_000;
+
+export async function drainPass(deps: DrainerDeps, onlyIds?: readonly bigint[]): Promise<PassResult> {
+  const { prisma, settings, metrics } = deps;
+  const stopTimer = metrics.graphProjectionSeconds.startTimer();
+  try {
+    const outcome = await prisma.$transaction(
+      async (tx) => {
+        const events = await claimEvents(tx, { limit: settings.batchSize, onlyIds });
+        const { applied, failed, graphUnavailable } = await projectGroups(deps.graph, tx, groupByEntity(events));
+        await markApplied(tx, applied.flatMap((g) => g.events.map((e) => e.id)));
+        await markFailed(tx, failed.flatMap(({ group, error }) => failuresOf(group, error, settings)));
+        return { claimed: events.length, applied, failed, graphUnavailable };
+      },
+      { timeout: PASS_TIMEOUT_MS, maxWait: 10_000 },
+    );
+    // Reported once committed: until then nothing is applied or rescheduled.
+    report(deps, outcome.applied, outcome.failed);
+    return { ...outcome, applied: outcome.applied.length, failed: outcome.failed.length };
+  } finally {
+    stopTimer();
+  }
+}
+
+async function projectGroups(graph: GraphConnection, tx: TransactionClient, groups: EntityGroup[]) {
+  const graphGroups = groups.filter((g) => g.ref.entity !== "organization");
+  // Organizations have no node: their events only need to be marked applied.
+  const applied = groups.filter((g) => g.ref.entity === "organization");
+  const failed: Failed[] = [];
+  let graphUnavailable = false;
+  if (graphGroups.length === 0) return { applied, failed, graphUnavailable };
+  const settle = (batch: EntityGroup[], result: Awaited<ReturnType<typeof projectEntities>>) => {
+    const reasons = new Map(result.deferred.map((d) => [refKey(d.ref), d.reason]));
+    for (const group of batch) {
+      const reason = reasons.get(refKey(group.ref));
+      if (reason === undefined) applied.push(group);
+      else failed.push({ group, error: reason });
+    }
+  };
+  try {
+    settle(graphGroups, await projectEntities(tx, graph, graphGroups.map((g) => g.ref)));
+  } catch (error) {
+    // Neo4j unreachable: every entity fails alike. Anything else may be one bad entity, so
+    // project them one by one rather than let it hold back the rest of the batch.
+    graphUnavailable = isRetryableError(error);
+    if (graphUnavailable || graphGroups.length === 1) {
+      for (const group of graphGroups) failed.push({ group, error: messageOf(error) });
+    } else {
+      for (const group of graphGroups) {
+        try {
+          settle([group], await projectEntities(tx, graph, [group.ref]));
+        } catch (single) {
+          failed.push({ group, error: messageOf(single) });
+        }
+      }
+    }
+  }
+  return { applied, failed, graphUnavailable };
+}
+
+function failuresOf(group: EntityGroup, error: string, settings: GraphSyncSettings): EventFailure[] {
+  const attempt = Math.max(...group.events.map((e) => e.attempts)) + 1;
+  return group.events.map((e) => ({ id: e.id, error, retryInMs: retryDelay(attempt, settings) }));
+}
+
+function report({ logger, metrics }: DrainerDeps, applied: EntityGroup[], failed: Failed[]): void {
+  for (const { ref, events } of applied) {
+    metrics.graphProjectedEvents.inc({ entity: ref.entity }, events.length);
+    logger.info(
+      { entity: ref.entity, id: ref.id, eventIds: events.map(String), attempts: maxAttempts(events) },
+      "graph_projection_applied",
+    );
+  }
+  for (const { group, error } of failed) {
+    metrics.graphProjectionFailures.inc({ entity: group.ref.entity }, group.events.length);
+    logger.warn(
+      { entity: group.ref.entity, id: group.ref.id, eventIds: group.events.map(String), attempts: maxAttempts(group.events) + 1, error },
+      "graph_projection_failed",
+    );
+  }
+}
+
+function groupByEntity(events: readonly ClaimedEvent[]): EntityGroup[] {
+  const groups = new Map<string, EntityGroup>();
+  for (const event of events) {
+    const ref = { entity: event.entity, id: event.entityId };
+    const group = groups.get(refKey(ref)) ?? { ref, events: [] };
+    group.events.push(event);
+    groups.set(refKey(ref), group);
+  }
+  return [...groups.values()];
+}
+
+const maxAttempts = (events: readonly ClaimedEvent[]) => Math.max(...events.map((e) => e.attempts));
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!;

@@ -1,0 +1,163 @@
+// Moves outbox events into Neo4j. One drainer per gateway process; any number of processes may
+// drain the same outbox (see claimEvents.ts for how they stay out of each other's way).
+//
+// Passes are single-flight per process: a wake during a pass only asks for another pass, so a burst
+// of mutations becomes a few batched projections instead of one transaction each. After a failed
+// pass the drainer pauses (the same capped, jittered backoff as the events) so a Neo4j outage costs
+// one failing pass per backoff step, not one per mutation; events written meanwhile just wait.
+import { setTimeout as sleep } from "node:timers/promises";
+import { drainPass, type DrainerDeps, type PassResult } from "./drainPass.ts";
+import { retryDelay } from "./retryDelay.ts";
+import { countUnapplied } from "./settleEvents.ts";
+
+export type { DrainerDeps, PassResult };
+
+export interface Drainer {
+  /** Projects these just-committed events now, in the background. */
+  wake(eventIds: readonly bigint[]): void;
+  /** One pass over due events (or only `onlyIds`), ignoring any pause; for tests and tools. */
+  drainOnce(onlyIds?: readonly bigint[]): Promise<PassResult>;
+  /** Resolves true once every event is applied (by any process), false at the timeout. */
+  waitUntilApplied(eventIds: readonly bigint[], timeoutMs: number): Promise<boolean>;
+  /** Starts polling for due events: retries, and events other processes did not project. */
+  start(): void;
+  /** Stops polling and waits for the pass in flight; a pass is one transaction, never half done. */
+  stop(): Promise<void>;
+}
+
+/** A waiter rechecks when this process finishes a pass; this only catches other processes' passes. */
+const WAIT_POLL_MS = 100;
+/** Ids handed over beyond this many (a long outage) are left to the poll, which finds them anyway. */
+const MAX_PRIORITY_IDS = 10_000;
+
+export function createDrainer(deps: DrainerDeps): Drainer {
+  const { prisma, logger, settings } = deps;
+  const priority = new Set<bigint>();
+  let dueRequested = false;
+  let rerun = false;
+  let inFlight: Promise<void> | null = null;
+  let pausedUntil = 0;
+  let consecutiveFailures = 0;
+  let polling = false;
+  let stopped = false;
+  let resumeTimer: NodeJS.Timeout | null = null;
+  let pollLoop: Promise<void> | null = null;
+  let cancelPollSleep: AbortController | null = null;
+  const passWaiters = new Set<() => void>();
+
+  function kick(): void {
+    if (stopped) return;
+    if (Date.now() < pausedUntil) return resumeAfterPause();
+    if (inFlight) {
+      rerun = true;
+      return;
+    }
+    inFlight = (async () => {
+      try {
+        do {
+          rerun = false;
+          if (Date.now() < pausedUntil) break;
+          await drainRequested();
+        } while (rerun);
+      } finally {
+        inFlight = null;
+        for (const notify of passWaiters) notify();
+      }
+    })();
+  }
+
+  async function drainRequested(): Promise<void> {
+    while (priority.size > 0) {
+      const ids = [...priority].slice(0, settings.batchSize);
+      for (const id of ids) priority.delete(id);
+      if (!(await guardedPass(ids))) return;
+    }
+    if (!dueRequested) return;
+    dueRequested = false;
+    // Keep going while passes come back full: a backlog drains at batch speed, not poll speed.
+    for (;;) {
+      const result = await guardedPass(undefined);
+      if (!result || result.claimed < settings.batchSize) return;
+    }
+  }
+
+  /** A pass that never throws; on failure it pauses the drainer and returns null. */
+  async function guardedPass(onlyIds: readonly bigint[] | undefined): Promise<PassResult | null> {
+    try {
+      const result = await drainPass(deps, onlyIds);
+      if (result.graphUnavailable) return pause(), null;
+      consecutiveFailures = 0;
+      return result;
+    } catch (error) {
+      logger.error({ err: error }, "graph_sync_pass_failed");
+      pause();
+      return null;
+    }
+  }
+
+  function pause(): void {
+    consecutiveFailures += 1;
+    pausedUntil = Date.now() + retryDelay(consecutiveFailures, settings);
+    resumeAfterPause();
+  }
+
+  /** Events handed over during a pause are retried when it ends, polling or not. */
+  function resumeAfterPause(): void {
+    if (resumeTimer || priority.size === 0 || stopped) return;
+    resumeTimer = setTimeout(() => {
+      resumeTimer = null;
+      kick();
+    }, Math.max(0, pausedUntil - Date.now()));
+  }
+
+  async function poll(): Promise<void> {
+    while (polling) {
+      dueRequested = true;
+      kick();
+      const wait = Math.max(settings.pollIntervalMs, pausedUntil - Date.now());
+      cancelPollSleep = new AbortController();
+      await sleep(wait, undefined, { signal: cancelPollSleep.signal }).catch(() => {});
+    }
+  }
+
+  return {
+    wake(eventIds) {
+      for (const id of eventIds) if (priority.size < MAX_PRIORITY_IDS) priority.add(id);
+      kick();
+    },
+    async drainOnce(onlyIds) {
+      return drainPass(deps, onlyIds);
+    },
+    async waitUntilApplied(eventIds, timeoutMs) {
+      if (eventIds.length === 0) return true;
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if ((await countUnapplied(prisma, eventIds)) === 0) return true;
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        // Recheck when this process finishes a pass, or soon, in case another process applied them.
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            passWaiters.delete(done);
+            resolve();
+          };
+          passWaiters.add(done);
+          sleep(Math.min(WAIT_POLL_MS, left)).then(done);
+        });
+      }
+    },
+    start() {
+      if (polling) return;
+      polling = true;
+      pollLoop = poll();
+    },
+    async stop() {
+      polling = false;
+      stopped = true;
+      if (resumeTimer) clearTimeout(resumeTimer);
+      cancelPollSleep?.abort();
+      await pollLoop;
+      while (inFlight) await inFlight;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The one projector: live sync, the drainer, backfill and reconcile all call this. It is state-based:
+// whatever events named the refs, it reads their *current* rows from Postgres and makes Neo4j equal
+// them, so projecting twice, late, or after a lost event all converge on a full rebuild.
+//
+// Called inside a Postgres transaction that holds the refs' entity locks (see drainer.ts), the read
+// and the write of each entity happen under one lock: a projection that writes later also read
+// later, so an older state can never overwrite a newer one. Colors, shared by many entities, are
+// locked per hex here for the same reason. A backfill pages through ids and, per page, opens a
+// transaction, takes tryLockEntities(tx, page) and projects the refs it got; refs it did not get are
+// being projected by a drainer right now.
+import type { GraphConnection } from "../../http/deps.ts";
+import type { TransactionClient } from "../recordChanges.ts";
+import { refKey, type EntityRef } from "./entityRef.ts";
+import { lockColors, readColorState } from "./readColorState.ts";
+import { readEntityState } from "./readEntityState.ts";
+import { readLinkedHexes, writeGraph, type DeferredRef } from "./writeGraph.ts";
+
+export interface ProjectionResult {
+  /** Refs now equal to Postgres in the graph. */
+  readonly applied: EntityRef[];
+  /** Refs not written because a parent node is missing; retry them later. */
+  readonly deferred: DeferredRef[];
+}
+
+export async function projectEntities(
+  db: TransactionClient,
+  graph: GraphConnection,
+  refs: readonly EntityRef[],
+): Promise<ProjectionResult> {
+  const state = await readEntityState(db, refs);
+  const hexes = new Set(await readLinkedHexes(graph, state));
+  for (const b of state.brands.upsert) for (const c of b.colors) hexes.add(c.hex);
+  for (const a of state.assets.upsert) for (const c of a.colors) hexes.add(c.hex);
+  const sortedHexes = [...hexes].sort();
+  await lockColors(db, sortedHexes);
+  const colors = await readColorState(db, sortedHexes);
+  const deferred = await writeGraph(graph, state, colors);
+  const deferredKeys = new Set(deferred.map((d) => refKey(d.ref)));
+  return { applied: refs.filter((r) => !deferredKeys.has(refKey(r))), deferred };
+}

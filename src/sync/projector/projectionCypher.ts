@@ -1,0 +1,140 @@
+// Every statement the projector runs, named and parameterised, each batched with UNWIND. Upserts
+// MERGE on the unique keys and then *replace* relationship sets (palette, asset colors, source
+// asset), so running a statement twice, or after any earlier state, leaves exactly Postgres' state.
+// Upserts RETURN the ids they wrote: a row missing from the result lacked its parent node in the
+// graph and is retried later rather than written half-linked.
+export const projectionCypher = {
+  /** Colors the refs link to now, so the color step can rename them or drop orphans. */
+  readLinkedHexes: `
+    CALL () {
+      UNWIND $brandIds AS id
+      MATCH (:Brand {brand_id: id})-[:OWNS_COLOR]->(c:Color) RETURN c.hex AS hex
+      UNION
+      UNWIND $deletedBrandIds AS id
+      MATCH (:Brand {brand_id: id})-[:GENERATED_ASSET]->(:Asset)-[:USES_COLOR]->(c:Color) RETURN c.hex AS hex
+      UNION
+      UNWIND $assetIds AS id
+      MATCH (:Asset {asset_id: id})-[:USES_COLOR]->(c:Color) RETURN c.hex AS hex
+    }
+    RETURN collect(DISTINCT hex) AS hexes`,
+
+  /** Mirrors Postgres' ON DELETE CASCADE, so a brand's assets and templates never outlive it here. */
+  deleteBrands: `
+    UNWIND $ids AS id
+    MATCH (b:Brand {brand_id: id})
+    CALL (b) {
+      MATCH (b)-[:GENERATED_ASSET|HAS_TEMPLATE]->(child)
+      DETACH DELETE child
+    }
+    DETACH DELETE b`,
+
+  upsertBrands: `
+    UNWIND $rows AS row
+    MERGE (b:Brand {brand_id: row.brand_id})
+    SET b.organization_id = row.organization_id,
+        b.name = row.name,
+        b.learning_active = row.learning_active,
+        b.feedback_count = row.feedback_count,
+        b.created_at = datetime(row.created_at),
+        b.updated_at = datetime(row.updated_at)
+    WITH b, row
+    CALL (b, row) {
+      MATCH (b)-[old:OWNS_COLOR]->(c:Color)
+      WHERE NOT c.hex IN [color IN row.colors | color.hex]
+      DELETE old
+    }
+    CALL (b, row) {
+      UNWIND row.colors AS color
+      MERGE (c:Color {hex: color.hex})
+      MERGE (b)-[r:OWNS_COLOR]->(c)
+      SET r.usage = color.usage, r.usage_weight = color.usage_weight, r.context = color.context
+    }
+    RETURN row.brand_id AS id`,
+
+  deleteAssets: `
+    UNWIND $ids AS id
+    MATCH (a:Asset {asset_id: id})
+    DETACH DELETE a`,
+
+  upsertAssets: `
+    UNWIND $rows AS row
+    MATCH (b:Brand {brand_id: row.brand_id})
+    MERGE (a:Asset {asset_id: row.asset_id})
+    SET a.prompt = row.prompt,
+        a.image_url = row.image_url,
+        a.compliance_score = row.compliance_score,
+        a.status = row.status,
+        a.created_at = datetime(row.created_at)
+    MERGE (b)-[:GENERATED_ASSET]->(a)
+    WITH a, b, row
+    CALL (a, b, row) {
+      MATCH (other:Brand)-[g:GENERATED_ASSET]->(a) WHERE other <> b
+      DELETE g
+    }
+    CALL (a, row) {
+      MATCH (a)-[old:USES_COLOR]->(c:Color)
+      WHERE NOT c.hex IN [color IN row.colors | color.hex]
+      DELETE old
+    }
+    CALL (a, row) {
+      UNWIND row.colors AS color
+      MERGE (c:Color {hex: color.hex})
+      MERGE (a)-[u:USES_COLOR]->(c)
+      SET u.coverage = color.coverage
+    }
+    RETURN row.asset_id AS id`,
+
+  deleteFeedback: `
+    UNWIND $ids AS id
+    MATCH ()-[r:RECEIVED_FEEDBACK {feedback_id: id}]->()
+    DELETE r`,
+
+  /** The seed plan's self-loop on the asset, keyed by feedback_id (a unique relationship property). */
+  upsertFeedback: `
+    UNWIND $rows AS row
+    MATCH (a:Asset {asset_id: row.asset_id})
+    MERGE (a)-[r:RECEIVED_FEEDBACK {feedback_id: row.feedback_id}]->(a)
+    SET r.action = row.action, r.reason = row.reason, r.timestamp = datetime(row.timestamp)
+    RETURN row.feedback_id AS id`,
+
+  deleteTemplates: `
+    UNWIND $ids AS id
+    MATCH (t:Template {template_id: id})
+    DETACH DELETE t`,
+
+  upsertTemplates: `
+    UNWIND $rows AS row
+    MATCH (b:Brand {brand_id: row.brand_id})
+    OPTIONAL MATCH (source:Asset {asset_id: row.source_asset_id})
+    WITH b, row, source
+    WHERE row.source_asset_id IS NULL OR source IS NOT NULL
+    MERGE (t:Template {template_id: row.template_id})
+    SET t.name = row.name, t.description = row.description, t.created_at = datetime(row.created_at)
+    MERGE (b)-[:HAS_TEMPLATE]->(t)
+    WITH t, row, source
+    CALL (t, source) {
+      MATCH (t)-[old:BASED_ON_ASSET]->(x)
+      WHERE source IS NULL OR x <> source
+      DELETE old
+    }
+    CALL (t, source) {
+      WITH t, source WHERE source IS NOT NULL
+      MERGE (t)-[:BASED_ON_ASSET]->(source)
+    }
+    RETURN row.template_id AS id`,
+
+  setColorNames: `
+    UNWIND $rows AS row
+    MATCH (c:Color {hex: row.hex})
+    SET c.name = row.name`,
+
+  /**
+   * Plain DELETE, never DETACH: if another projection links the color meanwhile, this fails and is
+   * retried instead of silently cutting that relationship.
+   */
+  deleteUnusedColors: `
+    UNWIND $hexes AS hex
+    MATCH (c:Color {hex: hex})
+    WHERE NOT (c)--()
+    DELETE c`,
+} as const;

@@ -1,0 +1,38 @@
+// Color nodes are derived from every brand palette and asset that uses a hex, not from one entity,
+// so their state is read per hex: the name is the smallest non-null brand_colors.name (byte order,
+// independent of the database collation) and the node exists only while some row uses the hex.
+// Both are deterministic functions of Postgres, so a full rebuild yields the same Color nodes.
+import type { TransactionClient } from "../recordChanges.ts";
+
+export interface ColorState {
+  readonly hex: string;
+  readonly name: string | null;
+  readonly used: boolean;
+}
+
+/** Advisory-lock namespace for hexes (entity locks use another, see tryLockEntities.ts). */
+const COLOR_LOCK_NAMESPACE = 7_173_731;
+
+/**
+ * Serialises every projection touching a hex from here to its commit, so the last Color write
+ * also read Postgres last. Locks are taken in one statement in key order, so two drainers cannot
+ * deadlock on them. Transaction-scoped: outside a transaction this only waits for current holders.
+ */
+export async function lockColors(db: TransactionClient, hexes: readonly string[]): Promise<void> {
+  if (hexes.length === 0) return;
+  await db.$queryRaw`
+    /* lockColors */
+    SELECT pg_advisory_xact_lock(${COLOR_LOCK_NAMESPACE}::int4, k)::text
+      FROM (SELECT DISTINCT hashtext(h) AS k FROM unnest(${[...hexes]}::text[]) AS h ORDER BY k) AS keys`;
+}
+
+export async function readColorState(db: TransactionClient, hexes: readonly string[]): Promise<ColorState[]> {
+  if (hexes.length === 0) return [];
+  return db.$queryRaw<ColorState[]>`
+    /* readColorState */
+    SELECT h.hex,
+           (SELECT min(bc.name COLLATE "C") FROM brand_colors bc WHERE bc.hex = h.hex) AS name,
+           (EXISTS (SELECT 1 FROM brand_colors bc WHERE bc.hex = h.hex)
+             OR EXISTS (SELECT 1 FROM asset_colors ac WHERE ac.hex = h.hex)) AS used
+      FROM unnest(${[...hexes]}::text[]) AS h(hex)`;
+}

@@ -1,0 +1,39 @@
+// Recording the outcome of a projection on its claimed outbox rows, in the claiming transaction.
+import type { TransactionClient } from "./recordChanges.ts";
+import type { PrismaClient } from "../postgres/createPrisma.ts";
+
+export async function markApplied(tx: TransactionClient, ids: readonly bigint[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.$executeRaw`
+    /* markEventsApplied */
+    UPDATE sync_events SET applied_at = now()
+     WHERE id = ANY(${ids.map(String)}::bigint[])`;
+}
+
+export interface EventFailure {
+  readonly id: bigint;
+  readonly error: string;
+  readonly retryInMs: number;
+}
+
+export async function markFailed(tx: TransactionClient, failures: readonly EventFailure[]): Promise<void> {
+  if (failures.length === 0) return;
+  await tx.$executeRaw`
+    /* markEventsFailed */
+    UPDATE sync_events e
+       SET attempts = e.attempts + 1,
+           last_error = f.error,
+           next_attempt_at = now() + f.retry_ms * interval '1 millisecond'
+      FROM unnest(${failures.map((f) => String(f.id))}::bigint[],
+                  ${failures.map((f) => f.error.slice(0, 2000))}::text[],
+                  ${failures.map((f) => Math.round(f.retryInMs))}::int[]) AS f(id, error, retry_ms)
+     WHERE e.id = f.id`;
+}
+
+export async function countUnapplied(prisma: PrismaClient, ids: readonly bigint[]): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
+    /* countUnappliedEvents */
+    SELECT count(*) AS n FROM sync_events
+     WHERE id = ANY(${ids.map(String)}::bigint[]) AND applied_at IS NULL`;
+  return Number(row!.n);
+}
