@@ -25,12 +25,16 @@ describe("the GraphQL playground in Chromium", () => {
     });
 
     await page.goto(`${gateway.url}/graphql`);
-    expect(await page.locator(".graphiql-tab").count()).toBeGreaterThanOrEqual(4);
+    const tabs = page.locator(".graphiql-tab");
+    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    const examples = await tabs.count();
     await page.locator(".graphiql-tab-add").click();
+    await expect.poll(() => tabs.count()).toBe(examples + 1);
     const editor = page.locator(".graphiql-query-editor .CodeMirror").first();
     await editor.waitFor();
     // CodeMirror keeps its text in its own model; set it the way a paste would.
     await editor.evaluate((el, text) => (el as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(text), "query Health { health { postgres graph } }");
+    await expect.poll(() => tabs.last().innerText()).toContain("Health");
     await page.locator(".graphiql-execute-button").click();
 
     const response = page.locator(".result-window .CodeMirror-code");

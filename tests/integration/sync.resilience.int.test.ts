@@ -80,7 +80,7 @@ describe("when Neo4j cannot be reached", () => {
     expect(failed.find((r) => r.entityType === "brand")!.lastError).toMatch(/127\.0\.0\.1:1|connect|ECONNREFUSED/i);
     const failure = log.lines().find((l) => l.msg === "graph_projection_failed");
     expect(failure).toMatchObject({ entity: expect.any(String), id: expect.any(String), attempts: expect.any(Number), error: expect.any(String) });
-    expect(await down.metrics.getSingleMetricAsString("graph_sync_projection_failures_total")).toMatch(/entity="brand"} [1-9]/);
+    expect(await down.metrics.getSingleMetricAsString("mobius_graph_sync_projection_failures_total")).toMatch(/entity="brand"} [1-9]/);
     const status = await readSyncStatus(down.prisma);
     expect(status.failedEvents).toBeGreaterThan(0);
     expect(status.lastError).not.toBeNull();

@@ -41,10 +41,10 @@ describe("metrics", () => {
 
       const text = await deps.metrics.metrics();
 
-      expect(text).toMatch(/graph_sync_projected_events_total\{entity="brand"\} 1/);
-      expect(text).toMatch(/graph_sync_pending_events \d+/);
-      expect(text).toMatch(/graph_sync_oldest_pending_age_seconds [\d.]+/);
-      expect(text).toMatch(/graph_sync_projection_duration_seconds_count [1-9]/);
+      expect(text).toMatch(/mobius_graph_sync_projected_events_total\{entity="brand"\} 1/);
+      expect(text).toMatch(/mobius_graph_sync_pending_events \d+/);
+      expect(text).toMatch(/mobius_graph_sync_oldest_pending_age_seconds [\d.]+/);
+      expect(text).toMatch(/mobius_graph_sync_projection_duration_seconds_count [1-9]/);
     } finally {
       await deps.close();
     }
