@@ -21,7 +21,7 @@ export interface ClaimOptions {
 }
 
 /** Advisory-lock namespace for entities (colors use another, see readColorState.ts). */
-const ENTITY_LOCK_NAMESPACE = 7_173_730;
+export const ENTITY_LOCK_NAMESPACE = 7_173_730;
 
 interface EventRow {
   id: bigint;

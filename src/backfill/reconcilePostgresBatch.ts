@@ -1,0 +1,78 @@
+// One batch of a forward pass: Postgres ids of one kind, compared with the graph and, in execute
+// mode, the missing and differing ones handed to the projector. Execute mode reads both sides
+// under the drainer's entity locks, in the transaction the projector writes from, so a live
+// projection of the same entity is either wholly before or wholly after this one and the graph
+// ends at the newest state either way.
+import type { EntityRef } from "../sync/projector/entityRef.ts";
+import { projectEntities } from "../sync/projector/projectEntities.ts";
+import { readEntityState } from "../sync/projector/readEntityState.ts";
+import { readGraphState } from "../sync/projector/readGraphState.ts";
+import { lockEntities } from "../sync/lockEntities.ts";
+import type { TransactionClient } from "../sync/recordChanges.ts";
+import type { GraphEntityKind } from "./backfillOptions.ts";
+import { CHUNK_TRANSACTION, LOCK_CHUNK, chunks, type BatchDeps } from "./batchDeps.ts";
+import { classifyEntities, type Classified } from "./classifyEntities.ts";
+import { emptyCounts, type BatchCounts } from "./runProgress.ts";
+
+export async function reconcilePostgresBatch(
+  deps: BatchDeps,
+  kind: GraphEntityKind,
+  ids: readonly string[],
+  dryRun: boolean,
+): Promise<BatchCounts> {
+  const counts = batchCounts();
+  for (const part of chunks(ids, LOCK_CHUNK)) {
+    const refs: EntityRef[] = part.map((id) => ({ entity: kind, id }));
+    if (dryRun) {
+      tally(counts, await classify(deps.prisma, deps, refs), new Set());
+      continue;
+    }
+    await deps.prisma.$transaction(async (tx) => {
+      await lockEntities(tx, refs);
+      const classified = await classify(tx, deps, refs);
+      const stale = classified.filter((c) => c.verdict.kind !== "unchanged").map((c) => c.ref);
+      const { deferred } = stale.length ? await projectEntities(tx, deps.graph, stale) : { deferred: [] };
+      tally(counts, classified, new Set(deferred.map((d) => d.ref.id)));
+    }, CHUNK_TRANSACTION);
+  }
+  return counts;
+}
+
+async function classify(db: TransactionClient, deps: BatchDeps, refs: EntityRef[]): Promise<Classified[]> {
+  const postgres = await readEntityState(db, refs);
+  const graph = await readGraphState(deps.graph, refs);
+  return classifyEntities(refs, postgres, graph);
+}
+
+function tally(counts: BatchCounts, classified: Classified[], deferred: Set<string>): void {
+  for (const { ref, verdict } of classified) {
+    counts.processed += 1;
+    if (deferred.has(ref.id)) {
+      counts.deferred += 1;
+      continue;
+    }
+    switch (verdict.kind) {
+      case "missing":
+        counts.missing += 1;
+        break;
+      case "differing":
+        counts.differing += 1;
+        if (verdict.node) counts.differingNodes += 1;
+        if (verdict.relationships) counts.differingRelationships += 1;
+        break;
+      case "unchanged":
+        counts.unchanged += 1;
+        break;
+      case "gone":
+        // Deleted since its id was read: the projector removed it; a later pass counts nothing.
+        break;
+      default:
+        throw new Error(`unreachable verdict ${JSON.stringify(verdict satisfies never)}`);
+    }
+  }
+}
+
+export function batchCounts(): BatchCounts {
+  const { total: _total, done: _done, ...counts } = emptyCounts();
+  return counts;
+}
