@@ -5,7 +5,7 @@
 // ends at the newest state either way.
 import type { EntityRef } from "../sync/projector/entityRef.ts";
 import { projectEntities } from "../sync/projector/projectEntities.ts";
-import { readEntityState } from "../sync/projector/readEntityState.ts";
+import { readEntityState, type EntityState } from "../sync/projector/readEntityState.ts";
 import { readGraphState } from "../sync/projector/readGraphState.ts";
 import { lockEntities } from "../sync/lockEntities.ts";
 import type { TransactionClient } from "../sync/recordChanges.ts";
@@ -29,9 +29,11 @@ export async function reconcilePostgresBatch(
     }
     await deps.prisma.$transaction(async (tx) => {
       await lockEntities(tx, refs);
-      const classified = await classify(tx, deps, refs);
+      const postgres = await readEntityState(tx, refs);
+      const classified = classifyEntities(refs, postgres, await readGraphState(deps.graph, refs));
       const stale = classified.filter((c) => c.verdict.kind !== "unchanged").map((c) => c.ref);
-      const { deferred } = stale.length ? await projectEntities(tx, deps.graph, stale) : { deferred: [] };
+      // The rows were read under the locks the projection holds: no need to read them twice.
+      const { deferred } = stale.length ? await projectEntities(tx, deps.graph, stale, only(postgres, stale)) : { deferred: [] };
       tally(counts, classified, new Set(deferred.map((d) => d.ref.id)));
     }, CHUNK_TRANSACTION);
   }
@@ -39,9 +41,19 @@ export async function reconcilePostgresBatch(
 }
 
 async function classify(db: TransactionClient, deps: BatchDeps, refs: EntityRef[]): Promise<Classified[]> {
-  const postgres = await readEntityState(db, refs);
-  const graph = await readGraphState(deps.graph, refs);
-  return classifyEntities(refs, postgres, graph);
+  return classifyEntities(refs, await readEntityState(db, refs), await readGraphState(deps.graph, refs));
+}
+
+/** The part of a read state that belongs to these refs (one kind per batch). */
+function only(state: EntityState, refs: readonly EntityRef[]): EntityState {
+  const ids = new Set(refs.map((r) => r.id));
+  const keep = <T>(rows: T[], id: (row: T) => string) => rows.filter((row) => ids.has(id(row)));
+  return {
+    brands: { upsert: keep(state.brands.upsert, (b) => b.brand_id), delete: keep(state.brands.delete, (id) => id) },
+    assets: { upsert: keep(state.assets.upsert, (a) => a.asset_id), delete: keep(state.assets.delete, (id) => id) },
+    feedback: { upsert: keep(state.feedback.upsert, (f) => f.feedback_id), delete: keep(state.feedback.delete, (id) => id) },
+    templates: { upsert: keep(state.templates.upsert, (t) => t.template_id), delete: keep(state.templates.delete, (id) => id) },
+  };
 }
 
 function tally(counts: BatchCounts, classified: Classified[], deferred: Set<string>): void {
