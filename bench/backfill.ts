@@ -19,6 +19,7 @@ import { runBackfill } from "../src/backfill/runBackfill.ts";
 import { ensureGraphSchema } from "../src/graph/ensureGraphSchema.ts";
 import { createPrisma } from "../src/postgres/createPrisma.ts";
 import { migrateDatabase } from "../src/postgres/migrate.ts";
+import { recreateDatabase } from "../src/postgres/recreateDatabase.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../src/stack/localNeo4j.ts";
 import { dataDir, projectRoot } from "../src/stack/paths.ts";
 import { warmProjectionCypher } from "../src/sync/projector/warmProjectionCypher.ts";
@@ -134,18 +135,4 @@ async function graphCounts() {
     { database: "neo4j" },
   );
   return { nodes: records[0]!.get("nodes") as number, relationships: records[0]!.get("relationships") as number };
-}
-
-async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }

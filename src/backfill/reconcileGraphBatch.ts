@@ -1,12 +1,10 @@
 // One batch of an extras pass: keys the graph holds for a kind, checked against Postgres. A key
 // with no row is drift (an extra node or relationship); in execute mode the projector removes it
 // the same way it removes any deleted entity, under the same entity locks.
-import type { EntityRef } from "../sync/projector/entityRef.ts";
 import { projectEntities } from "../sync/projector/projectEntities.ts";
 import { readEntityState, type EntityState } from "../sync/projector/readEntityState.ts";
-import { lockEntities } from "../sync/lockEntities.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
-import { CHUNK_TRANSACTION, LOCK_CHUNK, chunks, type BatchDeps } from "./batchDeps.ts";
+import { forEachChunk, type BatchDeps } from "./batchDeps.ts";
 import { batchCounts } from "./reconcilePostgresBatch.ts";
 import type { BatchCounts } from "./runProgress.ts";
 
@@ -24,19 +22,16 @@ export async function reconcileGraphBatch(
   dryRun: boolean,
 ): Promise<BatchCounts> {
   const counts = batchCounts();
-  for (const part of chunks(ids, LOCK_CHUNK)) {
-    const refs: EntityRef[] = part.map((id) => ({ entity: kind, id }));
-    counts.processed += refs.length;
-    if (dryRun) {
+  counts.processed = ids.length;
+  await forEachChunk(deps, kind, ids, dryRun, {
+    async dry(refs) {
       counts.extra += DELETED[kind](await readEntityState(deps.prisma, refs)).length;
-      continue;
-    }
-    await deps.prisma.$transaction(async (tx) => {
-      await lockEntities(tx, refs);
+    },
+    async locked(tx, refs) {
       const extra = DELETED[kind](await readEntityState(tx, refs)).map((id) => ({ entity: kind, id }));
       if (extra.length) await projectEntities(tx, deps.graph, extra);
       counts.extra += extra.length;
-    }, CHUNK_TRANSACTION);
-  }
+    },
+  });
   return counts;
 }

@@ -7,10 +7,8 @@ import type { EntityRef } from "../sync/projector/entityRef.ts";
 import { projectEntities } from "../sync/projector/projectEntities.ts";
 import { readEntityState, type EntityState } from "../sync/projector/readEntityState.ts";
 import { readGraphState } from "../sync/projector/readGraphState.ts";
-import { lockEntities } from "../sync/lockEntities.ts";
-import type { TransactionClient } from "../sync/recordChanges.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
-import { CHUNK_TRANSACTION, LOCK_CHUNK, chunks, type BatchDeps } from "./batchDeps.ts";
+import { forEachChunk, type BatchDeps } from "./batchDeps.ts";
 import { classifyEntities, type Classified } from "./classifyEntities.ts";
 import { emptyCounts, type BatchCounts } from "./runProgress.ts";
 
@@ -21,27 +19,21 @@ export async function reconcilePostgresBatch(
   dryRun: boolean,
 ): Promise<BatchCounts> {
   const counts = batchCounts();
-  for (const part of chunks(ids, LOCK_CHUNK)) {
-    const refs: EntityRef[] = part.map((id) => ({ entity: kind, id }));
-    if (dryRun) {
-      tally(counts, await classify(deps.prisma, deps, refs), new Set());
-      continue;
-    }
-    await deps.prisma.$transaction(async (tx) => {
-      await lockEntities(tx, refs);
+  await forEachChunk(deps, kind, ids, dryRun, {
+    async dry(refs) {
+      const postgres = await readEntityState(deps.prisma, refs);
+      tally(counts, classifyEntities(refs, postgres, await readGraphState(deps.graph, refs)), new Set());
+    },
+    async locked(tx, refs) {
       const postgres = await readEntityState(tx, refs);
       const classified = classifyEntities(refs, postgres, await readGraphState(deps.graph, refs));
       const stale = classified.filter((c) => c.verdict.kind !== "unchanged").map((c) => c.ref);
       // The rows were read under the locks the projection holds: no need to read them twice.
       const { deferred } = stale.length ? await projectEntities(tx, deps.graph, stale, only(postgres, stale)) : { deferred: [] };
       tally(counts, classified, new Set(deferred.map((d) => d.ref.id)));
-    }, CHUNK_TRANSACTION);
-  }
+    },
+  });
   return counts;
-}
-
-async function classify(db: TransactionClient, deps: BatchDeps, refs: EntityRef[]): Promise<Classified[]> {
-  return classifyEntities(refs, await readEntityState(db, refs), await readGraphState(deps.graph, refs));
 }
 
 /** The part of a read state that belongs to these refs (one kind per batch). */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toBackfillReport } from "../../src/backfill/runReports.ts";
 import { emptySlice, expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { drainUntilApplied, markUnapplied } from "../support/outbox.ts";
+import { syncedWrites, uniqueHex } from "../support/syncedWrites.ts";
 import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
 import { runFor, seedUnsynced } from "../support/unsyncedData.ts";
 
@@ -106,4 +107,23 @@ describe("backfillGraph", () => {
     ]);
     expect(await readGraphSlice(off.graph!, data.scope)).toEqual(emptySlice());
   });
+
+  it("never leaves older state behind when mutations and the sync run during an execute backfill", async () => {
+    const data = await seedUnsynced(off);
+    const live = syncedWrites(on, data.scope, { waitForGraph: false });
+    const [acme, bolt, core] = data.brandIds as [string, string, string];
+
+    const backfill = runFor(off, "backfill", data.organizationId, { dryRun: false, batchSize: 1 });
+    for (let i = 0; i < 5; i++) {
+      await live.updateBrand(acme, { name: `Acme ${i}`, colors: [{ hex: uniqueHex(data.scope), name: `v${i}`, usageWeight: i / 10 }] });
+      await live.updateBrand(bolt, { learningActive: i % 2 === 0 });
+      await live.recordFeedback({ assetId: data.assetIds[2]!, action: i % 2 ? "reject" : "approve" });
+    }
+    await live.updateBrand(core, { name: "Core, renamed live" });
+    await backfill;
+    await drainUntilApplied(on.sync.drainer!, on.prisma, data.scope.eventIds);
+
+    expect(await readGraphSlice(on.graph!, data.scope)).toEqual(await expectedGraphSlice(on.prisma, data.scope));
+  });
 });
+

@@ -3,11 +3,11 @@
 // (the Postgres server on 5432 or PGlite; the project's local Neo4j on its own test port).
 import path from "node:path";
 import neo4j from "neo4j-driver";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { ensureGraphSchema } from "../../src/graph/ensureGraphSchema.ts";
 import { warmProjectionCypher } from "../../src/sync/projector/warmProjectionCypher.ts";
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
+import { recreateDatabase } from "../../src/postgres/recreateDatabase.ts";
 import { resolvePostgres } from "../../src/stack/localPostgres.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../src/stack/localNeo4j.ts";
 import { dataDir } from "../../src/stack/paths.ts";
@@ -47,19 +47,4 @@ export default async function setup(project: TestProject) {
     if (!process.env.TEST_NEO4J_URI) await stopLocalNeo4j(localNeo4j);
     await postgres.stop();
   };
-}
-
-/** Drops and recreates the test database on the same server, so every run starts empty. */
-async function recreateDatabase(serverDatabaseUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverDatabaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverDatabaseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
