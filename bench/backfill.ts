@@ -3,7 +3,7 @@
 // on a small slice of organizations, and (2) a full backfill (execute) in a child process whose
 // wall time and peak RSS are the numbers the issue sets goals for (≤ 60 s, ≤ 512 MB, ≥ 20×).
 //
-//   node --import tsx bench/backfill.ts [--preset free|small] [--batch-size 2000] [--slice-orgs 20]
+//   node --import tsx bench/backfill.ts [--preset free|small] [--batch-size 2000] [--slice-orgs 40]
 //
 // Uses BENCH_DATABASE_URL (a server database; `mobius_bench` is dropped and recreated on it) and
 // BENCH_NEO4J_URI, else the local Postgres on 5432 and a local Neo4j on port 7792 that it starts
@@ -30,7 +30,7 @@ const { values } = parseArgs({
   options: {
     preset: { type: "string", default: "free" },
     "batch-size": { type: "string", default: "2000" },
-    "slice-orgs": { type: "string", default: "20" },
+    "slice-orgs": { type: "string", default: "40" },
   },
 });
 const size = PRESETS[values.preset!];

@@ -1,6 +1,6 @@
 // Backfill and reconcile share this loop: steps (runProgress.ts) in order, each a keyset walk in
 // batches, the run's checkpoint saved after every finished batch. A call may stop early — after
-// `maxBatches` (the CLI's batch window, keeping each HTTP request short) or when `signal` aborts —
+// `maxBatches` (the CLI's batch window, keeping each HTTP request short) or because it was killed —
 // and a later call with the run's id carries on after the last finished batch, never redoing one.
 import { badInput } from "../errors/codes.ts";
 import type { RunOptions } from "./backfillOptions.ts";
@@ -19,7 +19,6 @@ export interface RunControl {
   readonly runId?: string | null;
   /** Stop after this many batches (the run stays resumable). */
   readonly maxBatches?: number | null;
-  readonly signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -41,7 +40,7 @@ export async function runBackfill(deps: BatchDeps, options: RunOptions, control:
   const resumedFrom = { ...run.checkpoint };
   const priorDurationMs = run.durationMs;
   let batches = 0;
-  const budgetLeft = () => (control.maxBatches ?? Infinity) > batches && !control.signal?.aborted;
+  const budgetLeft = () => (control.maxBatches ?? Infinity) > batches;
 
   for (const step of stepsOf(run.options)) {
     const progress = (run.report[step.name] ??= emptyCounts());
