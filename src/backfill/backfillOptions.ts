@@ -45,6 +45,9 @@ function parseEntities(mode: RunMode, entities: readonly string[] | null | undef
   const allowed: readonly ReconcileKind[] = mode === "reconcile" ? RECONCILE_KINDS : ENTITY_KINDS;
   if (!entities) return [...allowed];
   const names = entities.map((e) => e.trim().toLowerCase());
+  if (names.includes("organization")) {
+    throw badInput("entities", `organizations have no node in the graph (brands carry organization_id); expected some of ${allowed.join(", ")}`);
+  }
   const unknown = names.filter((n) => !allowed.includes(n as ReconcileKind));
   if (unknown.length > 0) {
     throw badInput("entities", `unknown entity kind ${unknown.map((u) => `"${u}"`).join(", ")}; expected some of ${allowed.join(", ")}`);

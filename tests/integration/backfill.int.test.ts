@@ -125,5 +125,17 @@ describe("backfillGraph", () => {
 
     expect(await readGraphSlice(on.graph!, data.scope)).toEqual(await expectedGraphSlice(on.prisma, data.scope));
   });
-});
 
+  it("refuses to resume a run that does not exist, or the other way round than it started", async () => {
+    const data = await seedUnsynced(off);
+    const dry = await runFor(off, "backfill", data.organizationId, { dryRun: true, batchSize: 1 }, { maxBatches: 1 });
+
+    await expect(runFor(off, "backfill", data.organizationId, { dryRun: false }, { runId: dry.run.id })).rejects.toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", field: "dryRun" },
+    });
+    await expect(runFor(off, "reconcile", data.organizationId, { dryRun: true }, { runId: dry.run.id })).rejects.toMatchObject({
+      extensions: { code: "NOT_FOUND", field: "runId" },
+    });
+    expect(await readGraphSlice(off.graph!, data.scope)).toEqual(emptySlice());
+  });
+});
