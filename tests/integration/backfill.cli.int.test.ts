@@ -64,6 +64,18 @@ describe("scripts/backfill.ts", () => {
     expect(await readGraphSlice(gateway.deps.graph!, data.scope)).toEqual(await expectedGraphSlice(gateway.deps.prisma, data.scope));
   });
 
+  it("dry-runs a reconcile of the whole database, colors included, with counts per label", async () => {
+    await seedUnsynced(gateway.deps);
+
+    const { code, stdout } = await cli("--dry-run", "--reconcile", "--url", `${gateway.url}/graphql`, "--batch-size", "5000");
+
+    expect(code).toBe(0);
+    for (const entity of ["brand", "asset", "feedback", "template", "color"]) {
+      // entity, missing, extra, differing, differingNodes, differingRelationships, repaired, postgresCount, graphCount
+      expect(stdout).toMatch(new RegExp(`^${entity}(\\s+\\d+){8}$`, "m"));
+    }
+  });
+
   it("reports a bad argument from the gateway and exits 1", async () => {
     const { code, stderr } = await cli("--dry-run", "--url", `${gateway.url}/graphql`, "--entities", "brand,widget");
 
