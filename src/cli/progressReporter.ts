@@ -10,15 +10,18 @@ export interface ProgressReporter {
 
 export function progressReporter(out: NodeJS.WritableStream & { isTTY?: boolean }, label: string): ProgressReporter {
   const started = Date.now();
-  let baseline: number | null = null;
+  let first: { at: number; processed: number } | null = null;
   const totals = (reply: RunReply) => ({
     processed: reply.entities.reduce((n, e) => n + e.processed, 0),
     total: reply.entities.reduce((n, e) => n + e.total, 0),
   });
-  // Rate and ETA from this process's own progress: a resumed run's earlier batches are not ours.
+  // Rate and ETA from the windows this process saw after its first: a resumed run's first reply also
+  // counts batches done before this process started, which would inflate the rate.
   const rateOf = (processed: number) => {
-    const seconds = (Date.now() - started) / 1000;
-    return seconds > 0 ? (processed - (baseline ?? 0)) / seconds : 0;
+    const now = Date.now();
+    first ??= { at: now, processed };
+    const [since, base] = now > first.at ? [first.at, first.processed] : [started, 0];
+    return now > since ? ((processed - base) * 1000) / (now - since) : 0;
   };
 
   if (out.isTTY) {
@@ -30,7 +33,6 @@ export function progressReporter(out: NodeJS.WritableStream & { isTTY?: boolean 
     return {
       update(reply) {
         const { processed, total } = totals(reply);
-        baseline ??= 0;
         if (!startedBar) bar.start(Math.max(total, processed), 0, { rate: "0" }), (startedBar = true);
         bar.setTotal(Math.max(total, processed));
         bar.update(processed, { rate: rateOf(processed).toFixed(0) });
@@ -41,7 +43,6 @@ export function progressReporter(out: NodeJS.WritableStream & { isTTY?: boolean 
   return {
     update(reply) {
       const { processed, total } = totals(reply);
-      baseline ??= 0;
       const rate = rateOf(processed);
       const eta = rate > 0 ? `${Math.ceil(Math.max(0, total - processed) / rate)}s` : "?";
       const pct = total > 0 ? ((100 * processed) / total).toFixed(1) : "100.0";
