@@ -4,7 +4,8 @@
 import { projectEntities } from "../sync/projector/projectEntities.ts";
 import { readEntityState, type EntityState } from "../sync/projector/readEntityState.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
-import { forEachChunk, type BatchDeps } from "./batchDeps.ts";
+import type { BatchDeps } from "./batchDeps.ts";
+import { forEachChunk } from "./forEachChunk.ts";
 import { batchCounts } from "./reconcilePostgresBatch.ts";
 import type { BatchCounts } from "./runProgress.ts";
 

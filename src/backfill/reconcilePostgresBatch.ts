@@ -8,7 +8,8 @@ import { projectEntities } from "../sync/projector/projectEntities.ts";
 import { readEntityState, type EntityState } from "../sync/projector/readEntityState.ts";
 import { readGraphState } from "../sync/projector/readGraphState.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
-import { forEachChunk, type BatchDeps } from "./batchDeps.ts";
+import type { BatchDeps } from "./batchDeps.ts";
+import { forEachChunk } from "./forEachChunk.ts";
 import { classifyEntities, type Classified } from "./classifyEntities.ts";
 import { emptyCounts, type BatchCounts } from "./runProgress.ts";
 
