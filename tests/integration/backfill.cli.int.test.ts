@@ -1,5 +1,5 @@
 // The backfill CLI as an operator runs it: a separate process calling a running gateway.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,6 +74,35 @@ describe("scripts/backfill.ts", () => {
       // entity, missing, extra, differing, differingNodes, differingRelationships, repaired, postgresCount, graphCount
       expect(stdout).toMatch(new RegExp(`^${entity}(\\s+\\d+){8}$`, "m"));
     }
+  });
+
+  it("stops after the request in flight on Ctrl-C and resumes from there with --resume", async () => {
+    const data = await seedUnsynced(gateway.deps);
+    const scope = ["--url", `${gateway.url}/graphql`, "--organizations", data.organizationId, "--batch-size", "1", "--window", "1"];
+    const child = spawn("node", ["--import", "tsx", "scripts/backfill.ts", "--execute", ...scope], { cwd: root });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      if (/^backfill: 1\/10 /m.test(stdout)) child.kill("SIGINT");
+    });
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+
+    expect(code).toBe(130);
+    const runId = /resume with --resume (\S+)/.exec(stderr)?.[1];
+    const interrupted = await gateway.deps.prisma.backfillRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(interrupted.finishedAt).toBeNull();
+    expect(interrupted.batches).toBeLessThan(10);
+
+    const resumed = await cli("--execute", ...scope, "--resume", runId!);
+
+    expect(resumed.code).toBe(0);
+    // 3 created and none unchanged: a brand projected before Ctrl-C and visited again would count as unchanged.
+    expect(resumed.stdout).toMatch(/^brand\s+3\s+0\s+0\s+0\s+3$/m);
+    const finished = await gateway.deps.prisma.backfillRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(finished.finishedAt).not.toBeNull();
+    expect(await readGraphSlice(gateway.deps.graph!, data.scope)).toEqual(await expectedGraphSlice(gateway.deps.prisma, data.scope));
   });
 
   it("reports a bad argument from the gateway and exits 1", async () => {
