@@ -9,13 +9,14 @@ import type { GatewayDeps } from "../http/deps.ts";
 import { relationshipResolvers } from "./resolvers/relationships/index.ts";
 import { loadSdl } from "./loadSdl.ts";
 import { crudResolvers } from "./resolvers/crud/crudResolvers.ts";
+import { backfillResolvers } from "./resolvers/backfill/backfillResolvers.ts";
 import { syncResolvers } from "./resolvers/sync/syncResolvers.ts";
 import { scalarResolvers } from "./scalars.ts";
 
 export async function buildSchema(deps: Pick<GatewayDeps, "graph">): Promise<GraphQLSchema> {
   const contract = makeExecutableSchema({
     typeDefs: loadSdl(),
-    resolvers: [scalarResolvers, healthResolvers, ...crudResolvers, relationshipResolvers, syncResolvers],
+    resolvers: [scalarResolvers, healthResolvers, ...crudResolvers, relationshipResolvers, syncResolvers, backfillResolvers],
   });
   return mergeSchemas({ schemas: [contract, await buildGraphApiSchema(deps.graph)] });
 }

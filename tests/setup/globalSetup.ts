@@ -7,10 +7,10 @@ import type { TestProject } from "vitest/node";
 import { ensureGraphSchema } from "../../src/graph/ensureGraphSchema.ts";
 import { warmProjectionCypher } from "../../src/sync/projector/warmProjectionCypher.ts";
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
+import { recreateDatabase } from "../../src/postgres/recreateDatabase.ts";
 import { resolvePostgres } from "../../src/stack/localPostgres.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../src/stack/localNeo4j.ts";
 import { dataDir } from "../../src/stack/paths.ts";
-import { recreateDatabase } from "../support/recreateDatabase.ts";
 import { testStack } from "../support/testStack.ts";
 
 declare module "vitest" {

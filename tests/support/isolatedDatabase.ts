@@ -2,7 +2,7 @@
 // the whole outbox: in the shared database it would apply events other tests keep pending on purpose.
 import { inject } from "vitest";
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
-import { recreateDatabase } from "./recreateDatabase.ts";
+import { recreateDatabase } from "../../src/postgres/recreateDatabase.ts";
 
 export async function createIsolatedDatabase(suffix: string): Promise<string> {
   const shared = inject("databaseUrl");

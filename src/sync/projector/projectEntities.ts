@@ -12,7 +12,7 @@ import type { GraphConnection } from "../../http/deps.ts";
 import type { TransactionClient } from "../recordChanges.ts";
 import { refKey, type EntityRef } from "./entityRef.ts";
 import { lockColors, readColorState } from "./readColorState.ts";
-import { readEntityState } from "./readEntityState.ts";
+import { readEntityState, type EntityState } from "./readEntityState.ts";
 import { readLinkedHexes, writeGraph, type DeferredRef } from "./writeGraph.ts";
 
 export interface ProjectionResult {
@@ -26,8 +26,10 @@ export async function projectEntities(
   db: TransactionClient,
   graph: GraphConnection,
   refs: readonly EntityRef[],
+  /** The refs' rows, when the caller (backfill) has just read them under the same locks. */
+  state?: EntityState,
 ): Promise<ProjectionResult> {
-  const state = await readEntityState(db, refs);
+  state ??= await readEntityState(db, refs);
   const hexes = new Set(await readLinkedHexes(graph, state));
   for (const b of state.brands.upsert) for (const c of b.colors) hexes.add(c.hex);
   for (const a of state.assets.upsert) for (const c of a.colors) hexes.add(c.hex);

@@ -1,6 +1,6 @@
 import pg from "pg";
 
-/** Drops and recreates a database on the same server, so every run starts empty. */
+/** Drops and recreates a database on the server of `serverDatabaseUrl`; returns its URL. For tests and benchmarks. */
 export async function recreateDatabase(serverDatabaseUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: serverDatabaseUrl });
   await admin.connect();

@@ -1,0 +1,8 @@
+import type { GraphConnection } from "../http/deps.ts";
+import type { PrismaClient } from "../postgres/createPrisma.ts";
+
+/** What a backfill or reconcile batch reads and writes. */
+export interface BatchDeps {
+  readonly prisma: PrismaClient;
+  readonly graph: GraphConnection;
+}

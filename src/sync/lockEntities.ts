@@ -1,0 +1,17 @@
+// The drainer's entity locks (tryLockEntities.ts), taken by backfill and reconcile before they read and
+// project an entity, so a batch and a live projection of one entity never interleave and the later
+// write always read later. Unlike the drainer, which skips an entity another process holds, this
+// waits for it: a backfill must process every id. It cannot deadlock with the drainer, which never
+// waits on an entity lock, and two waiters take their locks in one statement in key order.
+import { ENTITY_LOCK_NAMESPACE } from "./tryLockEntities.ts";
+import { refKey, type EntityRef } from "./projector/entityRef.ts";
+import type { TransactionClient } from "./recordChanges.ts";
+
+/** Transaction-scoped: must run inside the transaction that reads and projects the refs. */
+export async function lockEntities(tx: TransactionClient, refs: readonly EntityRef[]): Promise<void> {
+  if (refs.length === 0) return;
+  await tx.$queryRaw`
+    /* lockEntitiesWaiting */
+    SELECT pg_advisory_xact_lock(${ENTITY_LOCK_NAMESPACE}::int4, k)::text
+      FROM (SELECT DISTINCT hashtext(r) AS k FROM unnest(${refs.map(refKey)}::text[]) AS r ORDER BY k) AS keys`;
+}
