@@ -59,9 +59,10 @@ export const assetStore = {
   async update(tx: Db, id: string, patch: AssetPatch): Promise<Written<Asset>> {
     requireFound(await assetStore.findById(tx, id), "Asset", id, "id");
     const { colors, ...fields } = patch;
-    if (colors) await replaceColors(tx, id, colors);
-    // updatedAt is set explicitly: a colors-only update changes no asset column, yet changes the asset.
+    // The row is updated first: its lock makes concurrent updates of one asset take turns, so two
+    // color replacements never interleave (and updatedAt changes even for a colors-only update).
     const asset = await tx.asset.update({ where: { id }, data: { ...fields, updatedAt: new Date() } });
+    if (colors) await replaceColors(tx, id, colors);
     return { result: asset, changes: [upserted("asset", id)] };
   },
 

@@ -48,9 +48,10 @@ export const brandStore = {
   async update(tx: Db, id: string, patch: BrandPatch): Promise<Written<Brand>> {
     await brandStore.requireExists(tx, id, "id");
     const { colors, ...fields } = patch;
-    if (colors) await replacePalette(tx, id, colors);
-    // updatedAt is set explicitly: a palette-only update changes no brand column, yet changes the brand.
+    // The row is updated first: its lock makes concurrent updates of one brand take turns, so two
+    // palette replacements never interleave (and updatedAt changes even for a palette-only update).
     const brand = await tx.brand.update({ where: { id }, data: { ...fields, updatedAt: new Date() } });
+    if (colors) await replacePalette(tx, id, colors);
     return { result: brand, changes: [upserted("brand", id)] };
   },
 

@@ -4,6 +4,7 @@ import type { GatewayDeps } from "../http/deps.ts";
 import type { EntityChange } from "../sync/entityChange.ts";
 import type { AfterCommitOptions } from "../sync/graphSync.ts";
 import { recordChanges, type TransactionClient } from "../sync/recordChanges.ts";
+import { concurrentDeletion, isWriteConflict } from "./concurrentChange.ts";
 
 /** What a store's write returns: its result and one change per entity it touched, cascades included. */
 export interface Written<T> {
@@ -23,10 +24,25 @@ export async function inTransaction<T>(
   write: (tx: TransactionClient) => Promise<Written<T>>,
   afterCommit: AfterCommitOptions = {},
 ): Promise<T> {
-  const { result, eventIds } = await deps.prisma.$transaction(async (tx) => {
-    const { result, changes } = await write(tx);
-    return { result, eventIds: await recordChanges(tx, changes) };
-  }, TRANSACTION_OPTIONS);
+  const { result, eventIds } = await withConflictRetries(() =>
+    deps.prisma.$transaction(async (tx) => {
+      const { result, changes } = await write(tx);
+      return { result, eventIds: await recordChanges(tx, changes) };
+    }, TRANSACTION_OPTIONS),
+  );
   await deps.sync.afterCommit(eventIds, afterCommit);
   return result;
+}
+
+const CONFLICT_ATTEMPTS = 3;
+
+async function withConflictRetries<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (isWriteConflict(error) && attempt < CONFLICT_ATTEMPTS) continue;
+      throw concurrentDeletion(error) ?? error;
+    }
+  }
 }
