@@ -5,7 +5,7 @@ import { seedDemoIfEmpty } from "./demo/seedDemo.ts";
 import { createServer } from "./http/createServer.ts";
 import { startupAuth } from "./auth/startupAuth.ts";
 import { createLogger } from "./observability/createLogger.ts";
-import { createMetricsRegistry } from "./observability/metricsRegistry.ts";
+import { createMetricsRegistry, timeGraphQueries } from "./observability/metricsRegistry.ts";
 import { timeStatements } from "./observability/timeStatements.ts";
 import { createPrisma } from "./postgres/createPrisma.ts";
 import { MigrationFailed, migrateDatabase } from "./postgres/migrate.ts";
@@ -47,18 +47,19 @@ async function main(): Promise<void> {
   if ((await migrationState(prisma)) !== "ready") await migrateDatabase(postgres.url);
   logger.info({ postgres: postgres.kind }, "postgres ready");
 
-  const graph = await resolveGraph(config.neo4j, logger);
-  stops.push(() => graph.stop());
+  const resolved = await resolveGraph(config.neo4j, logger);
+  stops.push(() => resolved.stop());
+  const graph = resolved.graph && { ...resolved.graph, onQuery: timeGraphQueries(metrics) };
 
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
-  const sync = createGraphSync({ config, prisma, graph: graph.graph, logger, metrics: syncMetrics });
+  const sync = createGraphSync({ config, prisma, graph, logger, metrics: syncMetrics });
   stops.push(() => sync.stop());
 
   // An empty database gets the demo set, so the playground has something to show on first start.
   const seeded = await seedDemoIfEmpty({ prisma, sync });
   if (seeded) logger.info(seeded, "database was empty: seeded the demo data set");
 
-  const gateway = await createServer({ config, prisma, graph: graph.graph, logger, sync, metrics,
+  const gateway = await createServer({ config, prisma, graph, logger, sync, metrics,
     ...startupAuth(config, logger, prisma),
   });
   stops.push(() => gateway.close());

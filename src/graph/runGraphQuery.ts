@@ -22,8 +22,10 @@ export async function runGraphQuery<Row>(
     defaultAccessMode: accessMode.READ,
     bookmarkManager: graph.driver.executeQueryBookmarkManager,
   });
+  const started = process.hrtime.bigint();
   try {
     const { records } = await session.run(statement.text, params);
+    graph.onQuery?.(statement.name, Number(process.hrtime.bigint() - started) / 1e9);
     return records.map((record) => record.toObject() as Row);
   } catch (error) {
     throw isGraphUnavailableError(error) ? graphUnavailable(error) : error;

@@ -10,6 +10,8 @@ import type { TokenVerifier } from "../auth/tokenVerifier.ts";
 export interface GraphConnection {
   readonly driver: Driver;
   readonly database: string;
+  /** Told the name and duration of every graph read (the metrics histogram); optional in tests. */
+  readonly onQuery?: (name: string, seconds: number) => void;
 }
 
 /** What the server is built from; tests build the same server from their own. */

@@ -22,3 +22,15 @@ export function postgresQueryHistogram(registry: Registry): Histogram<"statement
     registers: [registry],
   });
 }
+
+/** Feeds graph reads into the registry, labelled by statement name (a fixed set, see src/graph/queries). */
+export function timeGraphQueries(registry: Registry): (name: string, seconds: number) => void {
+  const histogram = new Histogram({
+    name: "mobius_neo4j_query_duration_seconds",
+    help: "Duration of the gateway's named Cypher reads",
+    labelNames: ["query"],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  return (name, seconds) => histogram.observe({ query: name }, seconds);
+}

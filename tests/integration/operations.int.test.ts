@@ -68,6 +68,7 @@ describe("operations with the graph running", () => {
 
     await gateway.graphql("query MetricsProbe { health { postgres } }");
     await gateway.graphql("query MetricsProbe { health { postgres } }");
+    await gateway.graphql(`query Pairings { color(hex: "#0A0B0C") { hex } }`);
     await gateway.graphql("query Broken { nope }");
 
     const after = await (await fetch(`${gateway.url}/metrics`)).text();
@@ -75,6 +76,7 @@ describe("operations with the graph running", () => {
     expect((sample(after, failedSeries) ?? 0) - (sample(before, failedSeries) ?? 0)).toBe(1);
     expect(sample(after, pgSeries)).toBeGreaterThan(sample(before, pgSeries) ?? 0);
     expect(after).toMatch(/^mobius_process_resident_memory_bytes \d+/m);
+    expect(after).toMatch(/^mobius_neo4j_query_duration_seconds_count\{query="\w+"\} [1-9]/m);
     expect(sample(after, 'mobius_graph_elements{kind="nodes"}')).toBeGreaterThanOrEqual(0);
     expect(sample(after, 'mobius_graph_capacity_used_ratio{kind="relationships"}')).toBeLessThan(0.8);
   });

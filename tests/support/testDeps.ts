@@ -10,7 +10,7 @@ import { createDriver } from "../../src/graph/createDriver.ts";
 import { createServer, type Gateway } from "../../src/http/createServer.ts";
 import type { GatewayDeps } from "../../src/http/deps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
-import { createMetricsRegistry } from "../../src/observability/metricsRegistry.ts";
+import { createMetricsRegistry, timeGraphQueries } from "../../src/observability/metricsRegistry.ts";
 import { createSyncMetrics } from "../../src/observability/syncMetrics.ts";
 import { timeStatements } from "../../src/observability/timeStatements.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
@@ -51,7 +51,7 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   });
   const neo4jUri = options.neo4jUri === undefined ? inject("neo4jUri") : options.neo4jUri;
   const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);
-  const graph = driver && { driver, database: config.neo4j.database };
+  const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics) };
   const logger = options.logger ?? createLogger("silent");
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
   const sync = createGraphSync({ config, prisma, graph, logger, metrics: syncMetrics }, { poll: options.poll ?? false });
