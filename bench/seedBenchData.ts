@@ -2,6 +2,7 @@
 // organizations and brands in Postgres (the rows GraphQL resolves a Brand from), and the graph
 // with the seed plan's labels through batched UNWIND Cypher. Deterministic (seeded PRNG), so two
 // runs measure the same data; a marker node lets a rerun at the same scale skip seeding.
+import { seededRandom } from "../src/domain/seededRandom.ts";
 import { randomUUID } from "node:crypto";
 import { ensureGraphSchema } from "../src/graph/ensureGraphSchema.ts";
 import type { GraphConnection } from "../src/http/deps.ts";
@@ -21,20 +22,11 @@ export interface BenchData {
 
 const BATCH = 2_000;
 
-/** mulberry32: a tiny seeded generator, enough for reproducible test data. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function seedBenchData(prisma: PrismaClient, graph: GraphConnection, scale: BenchScale): Promise<BenchData> {
   const run = (text: string, params: Record<string, unknown> = {}) => graph.driver.executeQuery(text, params, { database: graph.database });
   const key = JSON.stringify(scale);
-  const random = prng(42);
+  const random = seededRandom(42);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const hexes = Array.from({ length: scale.palette }, (_, i) => `#${((i * 2654435761) % 0xffffff).toString(16).toUpperCase().padStart(6, "0")}`);
 

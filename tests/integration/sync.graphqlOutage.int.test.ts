@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/domain/seededRandom.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../src/stack/localNeo4j.ts";
 import { readSyncStatus } from "../../src/sync/readSyncStatus.ts";
 import { dumpGraph } from "../support/graphDump.ts";
@@ -15,16 +16,6 @@ import { testStack } from "../support/testStack.ts";
 
 const MUTATIONS = 1_000;
 const CONCURRENCY = 8;
-
-/** A small deterministic generator (mulberry32), so a failing run can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("a Neo4j outage during GraphQL mutations", () => {
   const local = { port: testStack().neo4jPort + 22, home: fs.mkdtempSync(path.join(os.tmpdir(), "mobius-outage-")) };
@@ -43,7 +34,7 @@ describe("a Neo4j outage during GraphQL mutations", () => {
   });
 
   it("loses nothing and duplicates nothing", async () => {
-    const next = random(20261126);
+    const next = seededRandom(20261126);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     const pool = Array.from({ length: 40 }, (_, i) => `#${(0x102030 + i * 0x030507).toString(16).toUpperCase().padStart(6, "0")}`);
     const paletteOf = () =>
