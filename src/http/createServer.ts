@@ -14,6 +14,7 @@ import { graphHealth } from "../health/graphHealth.ts";
 import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../observability/operationPlugin.ts";
 import { registerGraphCapacityGauges } from "../observability/graphCapacityGauges.ts";
+import { registerBackfillGauges } from "../observability/backfillGauges.ts";
 import { queryLimitsPlugin } from "../security/queryLimits.ts";
 import { sendJson } from "./sendJson.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
@@ -42,6 +43,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   });
   await apollo.start();
   registerGraphCapacityGauges(deps);
+  registerBackfillGauges(deps.metrics, deps.prisma);
 
   const requestIdOf = (req: http.IncomingMessage) => {
     const given = req.headers["x-request-id"];

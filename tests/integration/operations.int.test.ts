@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../src/stack/localNeo4j.ts";
+import { projectRoot } from "../../src/stack/paths.ts";
 import { captureLogs } from "../support/captureLogs.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
 import { testStack } from "../support/testStack.ts";
@@ -79,6 +80,23 @@ describe("operations with the graph running", () => {
     expect(after).toMatch(/^mobius_neo4j_query_duration_seconds_count\{query="\w+"\} [1-9]/m);
     expect(sample(after, 'mobius_graph_elements{kind="nodes"}')).toBeGreaterThanOrEqual(0);
     expect(sample(after, 'mobius_graph_capacity_used_ratio{kind="relationships"}')).toBeLessThan(0.8);
+  });
+
+  it("exports every series the Prometheus alert rules use", async () => {
+    const rules = fs.readFileSync(path.join(projectRoot, "ops", "prometheus", "alerts.yml"), "utf8");
+    const used = [...new Set(rules.match(/\bmobius_\w+/g))];
+    const exposition = await (await fetch(`${gateway.url}/metrics`)).text();
+    const exported = new Set([...exposition.matchAll(/^# TYPE (\w+)/gm)].map((m) => m[1]));
+    expect(used.length).toBeGreaterThanOrEqual(5);
+    expect(used.filter((name) => !exported.has(name))).toEqual([]);
+  });
+
+  it("shows the latest backfill's progress on /metrics", async () => {
+    const run = await gateway.graphql(`mutation { backfillGraph(dryRun: true, entities: ["brand"]) { dryRun } }`);
+    expect(run.errors).toBeUndefined();
+    const exposition = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(exposition).toMatch(/^mobius_backfill_total_entities\{mode="(backfill|reconcile)",step="\w+(:extra)?"\} \d+/m);
+    expect(exposition).toMatch(/^mobius_backfill_processed_entities\{mode="(backfill|reconcile)",step="\w+(:extra)?"\} \d+/m);
   });
 
   it("logs one line per operation with the caller's request id, name, duration and outcome", async () => {
