@@ -43,7 +43,19 @@ export class Access {
     }
   }
 
-  /** Backfill, reconcile, sync status and creating organizations. */
+  /**
+   * The organization this caller's writes are confined to (null: any), or FORBIDDEN for a viewer.
+   * Stores look entities up within it, so another organization's entity is NOT_FOUND, exactly
+   * like one that does not exist: a write never reveals that a foreign id is real.
+   */
+  writeScope(): string | null {
+    if (this.principal?.role === "viewer") {
+      throw new GatewayError(ErrorCode.Forbidden, "A viewer cannot change data");
+    }
+    return this.organizationScope;
+  }
+
+  /** Backfill, reconcile, sync status, the generated graph API and creating or deleting organizations. */
   assertAdmin(): void {
     if (this.principal !== null && this.principal.role !== "admin") {
       throw new GatewayError(ErrorCode.Forbidden, "Only an admin may do this");

@@ -48,7 +48,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     return typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   };
   const graphql = graphqlHandler(apollo);
-  const rest = restHandler(deps.graph);
+  const rest = restHandler(deps);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://gateway.local");
@@ -81,7 +81,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         return sendUnauthenticated(res, url, error.message);
       }
       if (url.pathname === "/graphql") return await graphql(req, res, url, async () => createContext(deps, { requestId, access, headers: req.headers }));
-      if (url.pathname.startsWith("/v1/")) return await rest(req, res, url);
+      if (url.pathname.startsWith("/v1/")) return await rest(req, res, url, access);
       return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
     } catch (error) {
       deps.logger.error({ err: error, path: url.pathname }, "request failed");
