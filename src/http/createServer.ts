@@ -15,6 +15,7 @@ import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../observability/operationPlugin.ts";
 import { registerGraphCapacityGauges } from "../observability/graphCapacityGauges.ts";
 import { queryLimitsPlugin } from "../security/queryLimits.ts";
+import { rejectUnstorableStringsPlugin } from "../security/rejectUnstorableStrings.ts";
 import { sendJson } from "./sendJson.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
@@ -38,7 +39,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     introspection: deps.config.introspection,
     // main.ts owns shutdown: it must close Prisma, Neo4j and local servers after Apollo.
     stopOnTerminationSignals: false,
-    plugins: [operationPlugin(deps.metrics), queryLimitsPlugin(deps.config.queryLimits)],
+    plugins: [operationPlugin(deps.metrics), queryLimitsPlugin(deps.config.queryLimits), rejectUnstorableStringsPlugin()],
   });
   await apollo.start();
   registerGraphCapacityGauges(deps);

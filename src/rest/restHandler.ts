@@ -6,6 +6,7 @@ import { badInput, ErrorCode, GatewayError } from "../errors/codes.ts";
 import type { Access } from "../auth/access.ts";
 import type { GatewayDeps } from "../http/deps.ts";
 import { sendJson } from "../http/sendJson.ts";
+import { isStorable } from "../security/rejectUnstorableStrings.ts";
 import { brandGraph } from "./handlers/brandGraph.ts";
 import { colorBrands } from "./handlers/colorBrands.ts";
 import { colorPairings } from "./handlers/colorPairings.ts";
@@ -41,11 +42,14 @@ export function restHandler({ graph, prisma }: Pick<GatewayDeps, "graph" | "pris
   };
 }
 
-/** '%23abc' is '#abc'; a malformed escape is the caller's mistake, not a 500. */
+/** '%23abc' is '#abc'; a malformed escape, or text Postgres cannot hold (NUL), is the caller's mistake, not a 500. */
 function decodePathSegment(segment: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(segment);
+    decoded = decodeURIComponent(segment);
   } catch {
     throw badInput("path", `cannot decode ${JSON.stringify(segment)}`);
   }
+  if (!isStorable(decoded)) throw badInput("path", "must not contain the NUL character (%00)");
+  return decoded;
 }
