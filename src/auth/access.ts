@@ -32,19 +32,9 @@ export class Access {
     return this.principal === null || this.principal.organizationId === organizationId;
   }
 
-  /** Editors and admins change their own organization's data; viewers change nothing. */
-  assertCanWrite(organizationId: string, field = "id"): void {
-    if (this.principal === null) return;
-    if (this.principal.role === "viewer") {
-      throw new GatewayError(ErrorCode.Forbidden, "A viewer cannot change data", { field });
-    }
-    if (this.principal.organizationId !== organizationId) {
-      throw new GatewayError(ErrorCode.Forbidden, "That belongs to another organization", { field });
-    }
-  }
-
   /**
-   * The organization this caller's writes are confined to (null: any), or FORBIDDEN for a viewer.
+   * Editors and admins change their own organization's data; viewers change nothing (FORBIDDEN).
+   * Returns the organization this caller's writes are confined to (null: any).
    * Stores look entities up within it, so another organization's entity is NOT_FOUND, exactly
    * like one that does not exist: a write never reveals that a foreign id is real.
    */
