@@ -84,7 +84,7 @@ try {
       via: "GraphQL color(hex) { brands { brand { id } usageWeight } }",
       inputs: hexes,
       gateway: (hex) => graphql(`query ($hex: String!) { color(hex: $hex) { brands { brand { id } usageWeight } } }`, { hex }),
-      direct: (hex) => findBrandsUsingColor(graph, [hex]),
+      direct: (hex) => findBrandsUsingColor(graph, [hex], null),
     },
     {
       query: "brand colors",

@@ -32,18 +32,20 @@ export class Access {
     return this.principal === null || this.principal.organizationId === organizationId;
   }
 
-  /** Editors and admins change their own organization's data; viewers change nothing. */
-  assertCanWrite(organizationId: string, field = "id"): void {
-    if (this.principal === null) return;
-    if (this.principal.role === "viewer") {
-      throw new GatewayError(ErrorCode.Forbidden, "A viewer cannot change data", { field });
+  /**
+   * Editors and admins change their own organization's data; viewers change nothing (FORBIDDEN).
+   * Returns the organization this caller's writes are confined to (null: any).
+   * Stores look entities up within it, so another organization's entity is NOT_FOUND, exactly
+   * like one that does not exist: a write never reveals that a foreign id is real.
+   */
+  writeScope(): string | null {
+    if (this.principal?.role === "viewer") {
+      throw new GatewayError(ErrorCode.Forbidden, "A viewer cannot change data");
     }
-    if (this.principal.organizationId !== organizationId) {
-      throw new GatewayError(ErrorCode.Forbidden, "That belongs to another organization", { field });
-    }
+    return this.organizationScope;
   }
 
-  /** Backfill, reconcile, sync status and creating organizations. */
+  /** Backfill, reconcile, sync status, the generated graph API and creating or deleting organizations. */
   assertAdmin(): void {
     if (this.principal !== null && this.principal.role !== "admin") {
       throw new GatewayError(ErrorCode.Forbidden, "Only an admin may do this");

@@ -19,10 +19,11 @@ export interface GraphLoaders {
   readonly colorPairings: DataLoader<EdgeKey<ColorPairingsArgs>, ColorWithPairings | null, string>;
 }
 
-export function createGraphLoaders(graph: GraphConnection | null): GraphLoaders {
+/** `organizationId` scopes Color.brands (null: every organization); the other edges are not per tenant. */
+export function createGraphLoaders(graph: GraphConnection | null, organizationId: string | null): GraphLoaders {
   return {
     similarBrands: edgeLoader((ids, args) => findSimilarBrands(graph, ids, args), (row) => row.brandId, allRows),
-    brandsUsingColor: edgeLoader((ids) => findBrandsUsingColor(graph, ids), (row) => row.hex, allRows),
+    brandsUsingColor: edgeLoader((ids) => findBrandsUsingColor(graph, ids, organizationId), (row) => row.hex, allRows),
     colorPairings: edgeLoader((ids, args) => findColorPairings(graph, ids, args), (row) => row.hex, (rows) => rows[0] ?? null),
   };
 }

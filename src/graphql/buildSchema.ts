@@ -7,6 +7,7 @@ import { buildGraphApiSchema } from "../graph/api/buildGraphApiSchema.ts";
 import { healthResolvers } from "../health/resolvers.ts";
 import type { GatewayDeps } from "../http/deps.ts";
 import { relationshipResolvers } from "./resolvers/relationships/index.ts";
+import { guardForeignBrands } from "./guardForeignBrands.ts";
 import { loadSdl } from "./loadSdl.ts";
 import { crudResolvers } from "./resolvers/crud/crudResolvers.ts";
 import { backfillResolvers } from "./resolvers/backfill/backfillResolvers.ts";
@@ -18,5 +19,5 @@ export async function buildSchema(deps: Pick<GatewayDeps, "graph">): Promise<Gra
     typeDefs: loadSdl(),
     resolvers: [scalarResolvers, healthResolvers, ...crudResolvers, relationshipResolvers, syncResolvers, backfillResolvers],
   });
-  return mergeSchemas({ schemas: [contract, await buildGraphApiSchema(deps.graph)] });
+  return mergeSchemas({ schemas: [guardForeignBrands(contract), await buildGraphApiSchema(deps.graph)] });
 }

@@ -30,8 +30,8 @@ export function createContext(deps: GatewayDeps, { requestId, access, headers }:
     requestId,
     access,
     log: deps.logger.child({ requestId }),
-    loaders: createLoaders(deps.prisma),
-    graphLoaders: createGraphLoaders(deps.graph),
+    loaders: createLoaders(deps.prisma, access.organizationScope),
+    graphLoaders: createGraphLoaders(deps.graph, access.organizationScope),
     waitForGraph: waitForGraphOf(headers["x-graph-sync"], deps.config.graphSync.waitForGraph),
   };
 }

@@ -16,6 +16,7 @@ import { operationPlugin } from "../observability/operationPlugin.ts";
 import { registerGraphCapacityGauges } from "../observability/graphCapacityGauges.ts";
 import { registerBackfillGauges } from "../observability/backfillGauges.ts";
 import { queryLimitsPlugin } from "../security/queryLimits.ts";
+import { rejectUnstorableStringsPlugin } from "../security/rejectUnstorableStrings.ts";
 import { sendJson } from "./sendJson.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
@@ -39,7 +40,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     introspection: deps.config.introspection,
     // main.ts owns shutdown: it must close Prisma, Neo4j and local servers after Apollo.
     stopOnTerminationSignals: false,
-    plugins: [operationPlugin(deps.metrics), queryLimitsPlugin(deps.config.queryLimits)],
+    plugins: [operationPlugin(deps.metrics), queryLimitsPlugin(deps.config.queryLimits), rejectUnstorableStringsPlugin()],
   });
   await apollo.start();
   registerGraphCapacityGauges(deps);
@@ -50,7 +51,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     return typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   };
   const graphql = graphqlHandler(apollo);
-  const rest = restHandler(deps.graph);
+  const rest = restHandler(deps);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://gateway.local");
@@ -83,7 +84,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         return sendUnauthenticated(res, url, error.message);
       }
       if (url.pathname === "/graphql") return await graphql(req, res, url, async () => createContext(deps, { requestId, access, headers: req.headers }));
-      if (url.pathname.startsWith("/v1/")) return await rest(req, res, url);
+      if (url.pathname.startsWith("/v1/")) return await rest(req, res, url, access);
       return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
     } catch (error) {
       deps.logger.error({ err: error, path: url.pathname }, "request failed");

@@ -10,6 +10,7 @@ import { deleted, upserted } from "./changes.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
+import { underBrandsIn, type OrganizationScope } from "./scope.ts";
 
 export interface AssetFilter {
   readonly brandId?: string | null;
@@ -17,11 +18,13 @@ export interface AssetFilter {
 }
 
 export const assetStore = {
-  findById: (db: Db, id: string) => db.asset.findUnique({ where: { id } }),
+  findById: (db: Db, id: string, scope: OrganizationScope = null) => db.asset.findFirst({ where: { id, ...underBrandsIn(scope) } }),
 
-  findByIds: (db: Db, ids: readonly string[]) => db.asset.findMany({ where: { id: { in: [...ids] } } }),
+  findByIds: (db: Db, ids: readonly string[], scope: OrganizationScope = null) =>
+    db.asset.findMany({ where: { id: { in: [...ids] }, ...underBrandsIn(scope) } }),
 
-  listPage: (db: Db, filter: AssetFilter, page: Page) => db.asset.findMany(keyset({ ...filter }, page)),
+  listPage: (db: Db, filter: AssetFilter, page: Page, scope: OrganizationScope = null) =>
+    db.asset.findMany(keyset({ ...filter }, page, underBrandsIn(scope))),
 
   /**
    * The same page (first + 1 rows after the cursor) of each brand's assets in one statement: a
@@ -49,15 +52,15 @@ export const assetStore = {
       orderBy: [{ coverage: { sort: "desc", nulls: "last" } }, { hex: "asc" }],
     }),
 
-  async create(tx: Db, draft: AssetDraft): Promise<Written<Asset>> {
-    await brandStore.requireExists(tx, draft.brandId, "input.brandId");
+  async create(tx: Db, draft: AssetDraft, scope: OrganizationScope = null): Promise<Written<Asset>> {
+    await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
     const { colors, ...fields } = draft;
     const asset = await tx.asset.create({ data: { ...fields, colors: { createMany: { data: [...colors] } } } });
     return { result: asset, changes: [upserted("asset", asset.id)] };
   },
 
-  async update(tx: Db, id: string, patch: AssetPatch): Promise<Written<Asset>> {
-    requireFound(await assetStore.findById(tx, id), "Asset", id, "id");
+  async update(tx: Db, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Written<Asset>> {
+    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
     const { colors, ...fields } = patch;
     // The row is updated first: its lock makes concurrent updates of one asset take turns, so two
     // color replacements never interleave (and updatedAt changes even for a colors-only update).
@@ -66,8 +69,8 @@ export const assetStore = {
     return { result: asset, changes: [upserted("asset", id)] };
   },
 
-  async remove(tx: Db, id: string): Promise<Written<boolean>> {
-    const { brandId } = requireFound(await assetStore.findById(tx, id), "Asset", id, "id");
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+    const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
     const feedback = await tx.feedback.findMany({ where: { assetId: id }, select: { id: true } });
     const templates = await tx.template.findMany({ where: { sourceAssetId: id }, select: { id: true } });
     await tx.asset.delete({ where: { id } });

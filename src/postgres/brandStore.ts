@@ -10,11 +10,14 @@ import type { Db, Written } from "./inTransaction.ts";
 import { deleted, upserted } from "./changes.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
+import { brandsIn, organizationsIn, type OrganizationScope } from "./scope.ts";
 
 export const brandStore = {
-  findByIds: (db: Db, ids: readonly string[]) => db.brand.findMany({ where: { id: { in: [...ids] } } }),
+  findByIds: (db: Db, ids: readonly string[], scope: OrganizationScope = null) =>
+    db.brand.findMany({ where: { id: { in: [...ids] }, ...brandsIn(scope) } }),
 
-  listPage: (db: Db, filter: { organizationId?: string | null }, page: Page) => db.brand.findMany(keyset(filter, page)),
+  listPage: (db: Db, filter: { organizationId?: string | null }, page: Page, scope: OrganizationScope = null) =>
+    db.brand.findMany(keyset(filter, page, brandsIn(scope))),
 
   ofOrganizations: (db: Db, organizationIds: readonly string[]) =>
     db.brand.findMany({ where: { organizationId: { in: [...organizationIds] } }, orderBy: { id: "asc" } }),
@@ -26,13 +29,14 @@ export const brandStore = {
       orderBy: [{ usageWeight: { sort: "desc", nulls: "last" } }, { hex: "asc" }],
     }),
 
-  /** NOT_FOUND naming `field` unless the brand exists; the lookup a write under a brand starts with. */
-  async requireExists(db: Db, id: string, field: string): Promise<void> {
-    requireFound(await db.brand.findUnique({ where: { id }, select: { id: true } }), "Brand", id, field);
+  /** NOT_FOUND naming `field` unless the brand exists within the scope; the lookup a write under a brand starts with. */
+  async requireExists(db: Db, id: string, field: string, scope: OrganizationScope = null): Promise<void> {
+    requireFound(await db.brand.findFirst({ where: { id, ...brandsIn(scope) }, select: { id: true } }), "Brand", id, field);
   },
 
-  async create(tx: Db, draft: BrandDraft): Promise<Written<Brand>> {
-    const organization = await tx.organization.findUnique({ where: { id: draft.organizationId }, select: { id: true } });
+  async create(tx: Db, draft: BrandDraft, scope: OrganizationScope = null): Promise<Written<Brand>> {
+    const where = { AND: [{ id: draft.organizationId }, organizationsIn(scope)] };
+    const organization = await tx.organization.findFirst({ where, select: { id: true } });
     requireFound(organization, "Organization", draft.organizationId, "input.organizationId");
     const brand = await tx.brand.create({
       data: {
@@ -45,8 +49,8 @@ export const brandStore = {
     return { result: brand, changes: [upserted("brand", brand.id)] };
   },
 
-  async update(tx: Db, id: string, patch: BrandPatch): Promise<Written<Brand>> {
-    await brandStore.requireExists(tx, id, "id");
+  async update(tx: Db, id: string, patch: BrandPatch, scope: OrganizationScope = null): Promise<Written<Brand>> {
+    await brandStore.requireExists(tx, id, "id", scope);
     const { colors, ...fields } = patch;
     // The row is updated first: its lock makes concurrent updates of one brand take turns, so two
     // palette replacements never interleave (and updatedAt changes even for a palette-only update).
@@ -55,8 +59,8 @@ export const brandStore = {
     return { result: brand, changes: [upserted("brand", id)] };
   },
 
-  async remove(tx: Db, id: string): Promise<Written<boolean>> {
-    await brandStore.requireExists(tx, id, "id");
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+    await brandStore.requireExists(tx, id, "id", scope);
     const changes = await brandStore.cascadeOf(tx, { id });
     await tx.brand.delete({ where: { id } });
     return { result: true, changes };

@@ -7,6 +7,7 @@ import { upserted } from "./changes.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
+import { underBrandsIn, type OrganizationScope } from "./scope.ts";
 
 export interface FeedbackFilter {
   readonly assetId?: string | null;
@@ -15,15 +16,16 @@ export interface FeedbackFilter {
 }
 
 export const feedbackStore = {
-  findById: (db: Db, id: string) => db.feedback.findUnique({ where: { id } }),
+  findById: (db: Db, id: string, scope: OrganizationScope = null) => db.feedback.findFirst({ where: { id, ...underBrandsIn(scope) } }),
 
-  listPage: (db: Db, filter: FeedbackFilter, page: Page) => db.feedback.findMany(keyset({ ...filter }, page)),
+  listPage: (db: Db, filter: FeedbackFilter, page: Page, scope: OrganizationScope = null) =>
+    db.feedback.findMany(keyset({ ...filter }, page, underBrandsIn(scope))),
 
   ofAssets: (db: Db, assetIds: readonly string[]) =>
     db.feedback.findMany({ where: { assetId: { in: [...assetIds] } }, orderBy: { id: "asc" } }),
 
-  async record(tx: Db, draft: FeedbackDraft): Promise<Written<Feedback>> {
-    const asset = await tx.asset.findUnique({ where: { id: draft.assetId }, select: { brandId: true } });
+  async record(tx: Db, draft: FeedbackDraft, scope: OrganizationScope = null): Promise<Written<Feedback>> {
+    const asset = await tx.asset.findFirst({ where: { id: draft.assetId, ...underBrandsIn(scope) }, select: { brandId: true } });
     const { brandId } = requireFound(asset, "Asset", draft.assetId, "input.assetId");
     const feedback = await tx.feedback.create({ data: { ...draft, brandId } });
     await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { increment: 1 } } });

@@ -13,4 +13,11 @@ describe("keyset", () => {
   it("starts after the cursor's id", () => {
     expect(keyset({}, { first: 2, afterId: "a9" }).where).toEqual({ id: { gt: "a9" } });
   });
+
+  it("ANDs a tenancy scope in whole, so a filter key cannot widen it", () => {
+    expect(keyset({ organizationId: "org-b" }, { first: 1, afterId: null }, { organizationId: "org-a" }).where).toEqual({
+      organizationId: "org-b",
+      AND: [{ organizationId: "org-a" }],
+    });
+  });
 });

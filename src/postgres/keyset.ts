@@ -7,9 +7,11 @@ type PresentOnly<F extends Filter> = { [K in keyof F]?: NonNullable<F[K]> };
 /**
  * The Prisma arguments of one keyset page: the filter's present keys, ids after the cursor, in id
  * order, one extra row. Null filter values are dropped because to Prisma null means IS NULL.
+ * `scope` (a tenancy filter, scope.ts) is ANDed in whole, so no filter key can widen it.
  */
-export function keyset<F extends Filter>(filter: F, page: Page) {
-  const where = Object.fromEntries(Object.entries(filter).filter(([, v]) => v != null)) as PresentOnly<F>;
+export function keyset<F extends Filter>(filter: F, page: Page, scope?: object) {
+  const present = Object.fromEntries(Object.entries(filter).filter(([, v]) => v != null)) as PresentOnly<F>;
+  const where = scope ? { ...present, AND: [scope] } : present;
   return {
     where: page.afterId === null ? where : { ...where, id: { gt: page.afterId } },
     orderBy: { id: "asc" as const },

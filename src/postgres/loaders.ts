@@ -1,6 +1,7 @@
 // Per-request DataLoaders: every parent → child edge of the schema batches through one of these,
 // so a list of N parents costs one SQL statement per edge, not N. Built per request so a cached
-// row never outlives the request that read it.
+// row never outlives the request that read it. The by-id loaders see only the caller's
+// organization (scope.ts); children are reached through a parent that was visible.
 import DataLoader from "dataloader";
 import type { Asset, AssetColor, Brand, BrandColor, Feedback, Organization, Template } from "../generated/prisma/client.ts";
 import type { Page } from "../domain/pagination.ts";
@@ -9,6 +10,7 @@ import { brandStore } from "./brandStore.ts";
 import type { PrismaClient } from "./createPrisma.ts";
 import { feedbackStore } from "./feedbackStore.ts";
 import { organizationStore } from "./organizationStore.ts";
+import type { OrganizationScope } from "./scope.ts";
 import { templateStore } from "./templateStore.ts";
 
 /** One brand's page of assets; brands asking for the same page share one statement. */
@@ -20,6 +22,11 @@ export interface AssetPageKey {
 export interface Loaders {
   readonly organizationById: DataLoader<string, Organization | null>;
   readonly brandById: DataLoader<string, Brand | null>;
+  /**
+   * Any organization's brand: only for graph rows that name another organization's brand by
+   * design (similarBrands), whose fields beyond id and name are then FORBIDDEN (guardForeignBrands).
+   */
+  readonly anyBrandById: DataLoader<string, Brand | null>;
   readonly assetById: DataLoader<string, Asset | null>;
   readonly brandsByOrganization: DataLoader<string, Brand[]>;
   readonly colorsByBrand: DataLoader<string, BrandColor[]>;
@@ -47,11 +54,12 @@ function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promi
 const pageKey = (page: Page) => `${page.first}:${page.afterId ?? ""}`;
 const assetPageKey = (key: AssetPageKey) => `${key.brandId}|${pageKey(key.page)}`;
 
-export function createLoaders(prisma: PrismaClient): Loaders {
+export function createLoaders(prisma: PrismaClient, scope: OrganizationScope): Loaders {
   return {
-    organizationById: byId((ids) => organizationStore.findByIds(prisma, ids)),
-    brandById: byId((ids) => brandStore.findByIds(prisma, ids)),
-    assetById: byId((ids) => assetStore.findByIds(prisma, ids)),
+    organizationById: byId((ids) => organizationStore.findByIds(prisma, ids, scope)),
+    brandById: byId((ids) => brandStore.findByIds(prisma, ids, scope)),
+    anyBrandById: byId((ids) => brandStore.findByIds(prisma, ids)),
+    assetById: byId((ids) => assetStore.findByIds(prisma, ids, scope)),
     brandsByOrganization: new DataLoader(async (ids) =>
       groupBy(ids, await brandStore.ofOrganizations(prisma, ids), (b) => b.organizationId),
     ),

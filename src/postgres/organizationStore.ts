@@ -8,14 +8,17 @@ import type { Db, Written } from "./inTransaction.ts";
 import { deleted, upserted } from "./changes.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
+import { organizationsIn, type OrganizationScope } from "./scope.ts";
 
 // Any constant unique to this purpose; advisory locks are keyed by a bigint.
 const SEED_LOCK_KEY = 7_340_912_118n;
 
 export const organizationStore = {
-  findById: (db: Db, id: string) => db.organization.findUnique({ where: { id } }),
+  findById: (db: Db, id: string, scope: OrganizationScope = null) =>
+    db.organization.findFirst({ where: { AND: [{ id }, organizationsIn(scope)] } }),
 
-  findByIds: (db: Db, ids: readonly string[]) => db.organization.findMany({ where: { id: { in: [...ids] } } }),
+  findByIds: (db: Db, ids: readonly string[], scope: OrganizationScope = null) =>
+    db.organization.findMany({ where: { AND: [{ id: { in: [...ids] } }, organizationsIn(scope)] } }),
 
   /**
    * The number of organizations, counted under a transaction-scoped advisory lock, so two
@@ -26,21 +29,21 @@ export const organizationStore = {
     return tx.organization.count();
   },
 
-  listPage: (db: Db, page: Page) => db.organization.findMany(keyset({}, page)),
+  listPage: (db: Db, page: Page, scope: OrganizationScope = null) => db.organization.findMany(keyset({}, page, organizationsIn(scope))),
 
   async create(tx: Db, draft: OrganizationDraft): Promise<Written<Organization>> {
     const organization = await tx.organization.create({ data: { name: draft.name } });
     return { result: organization, changes: [upserted("organization", organization.id)] };
   },
 
-  async update(tx: Db, id: string, patch: Partial<OrganizationDraft>): Promise<Written<Organization>> {
-    requireFound(await organizationStore.findById(tx, id), "Organization", id, "id");
+  async update(tx: Db, id: string, patch: Partial<OrganizationDraft>, scope: OrganizationScope = null): Promise<Written<Organization>> {
+    requireFound(await organizationStore.findById(tx, id, scope), "Organization", id, "id");
     const organization = await tx.organization.update({ where: { id }, data: patch });
     return { result: organization, changes: [upserted("organization", id)] };
   },
 
-  async remove(tx: Db, id: string): Promise<Written<boolean>> {
-    requireFound(await organizationStore.findById(tx, id), "Organization", id, "id");
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+    requireFound(await organizationStore.findById(tx, id, scope), "Organization", id, "id");
     const cascaded = await brandStore.cascadeOf(tx, { organizationId: id });
     await tx.organization.delete({ where: { id } });
     return { result: true, changes: [deleted("organization", id), ...cascaded] };

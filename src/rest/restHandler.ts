@@ -3,8 +3,10 @@
 // 503 GRAPH_UNAVAILABLE (never an empty list standing in for a graph that is down), 404, 405.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { badInput, ErrorCode, GatewayError } from "../errors/codes.ts";
-import type { GraphConnection } from "../http/deps.ts";
+import type { Access } from "../auth/access.ts";
+import type { GatewayDeps } from "../http/deps.ts";
 import { sendJson } from "../http/sendJson.ts";
+import { isStorable } from "../security/rejectUnstorableStrings.ts";
 import { brandGraph } from "./handlers/brandGraph.ts";
 import { colorBrands } from "./handlers/colorBrands.ts";
 import { colorPairings } from "./handlers/colorPairings.ts";
@@ -15,12 +17,13 @@ const ROUTES: readonly RestRoute[] = [brandGraph, colorBrands, similarBrands, co
 
 const STATUS_OF: Partial<Record<string, number>> = {
   [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.GraphUnavailable]: 503,
 };
 
-export function restHandler(graph: GraphConnection | null) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+export function restHandler({ graph, prisma }: Pick<GatewayDeps, "graph" | "prisma">) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, access: Access): Promise<void> => {
     const route = ROUTES.find((r) => r.pattern.test(url.pathname));
     if (!route) return sendJson(res, 404, { error: ErrorCode.NotFound, message: `No route for ${req.method} ${url.pathname}` });
     if (req.method !== "GET") {
@@ -29,7 +32,7 @@ export function restHandler(graph: GraphConnection | null) {
     }
     try {
       const params = route.pattern.exec(url.pathname)!.slice(1).map(decodePathSegment);
-      return sendJson(res, 200, await route.handle({ params, query: url.searchParams, graph }));
+      return sendJson(res, 200, await route.handle({ params, query: url.searchParams, graph, prisma, access }));
     } catch (error) {
       const status = error instanceof GatewayError ? STATUS_OF[error.code] : undefined;
       if (!(error instanceof GatewayError) || !status) throw error;
@@ -39,11 +42,14 @@ export function restHandler(graph: GraphConnection | null) {
   };
 }
 
-/** '%23abc' is '#abc'; a malformed escape is the caller's mistake, not a 500. */
+/** '%23abc' is '#abc'; a malformed escape, or text Postgres cannot hold (NUL), is the caller's mistake, not a 500. */
 function decodePathSegment(segment: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(segment);
+    decoded = decodeURIComponent(segment);
   } catch {
     throw badInput("path", `cannot decode ${JSON.stringify(segment)}`);
   }
+  if (!isStorable(decoded)) throw badInput("path", "must not contain the NUL character (%00)");
+  return decoded;
 }

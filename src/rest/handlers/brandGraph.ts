@@ -1,10 +1,13 @@
 import { findBrandColors } from "../../graph/queries/brandColors.ts";
+import { requireVisibleBrand } from "../requireVisibleBrand.ts";
 import type { RestRoute } from "../RestRoute.ts";
 
 /** GET /v1/brands/{brand_id}/graph: the brand's palette as the graph holds it. */
 export const brandGraph: RestRoute = {
   pattern: /^\/v1\/brands\/([^/]+)\/graph$/,
-  async handle({ params: [brandId = ""], graph }) {
+  async handle(request) {
+    const { params: [brandId = ""], graph } = request;
+    await requireVisibleBrand(request, brandId);
     const colors = await findBrandColors(graph, brandId);
     return {
       brand_id: brandId,

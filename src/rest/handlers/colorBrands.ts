@@ -2,12 +2,12 @@ import { validHex } from "../../domain/relationshipArgs.ts";
 import { findBrandsUsingColor } from "../../graph/queries/brandsUsingColor.ts";
 import type { RestRoute } from "../RestRoute.ts";
 
-/** GET /v1/colors/{hex}/brands: the brands using a color, by usage weight. */
+/** GET /v1/colors/{hex}/brands: the caller's organization's brands using a color, by usage weight. */
 export const colorBrands: RestRoute = {
   pattern: /^\/v1\/colors\/([^/]+)\/brands$/,
-  async handle({ params: [rawHex = ""], graph }) {
+  async handle({ params: [rawHex = ""], graph, access }) {
     const hex = validHex("hex", rawHex);
-    const owners = await findBrandsUsingColor(graph, [hex]);
+    const owners = await findBrandsUsingColor(graph, [hex], access.organizationScope);
     return {
       color: hex,
       brands: owners.map((o) => ({ brand_id: o.brandId, brand_name: o.brandName, usage: o.usage, usage_weight: o.usageWeight })),

@@ -1,14 +1,20 @@
 import { atLeastOne, boundedLimit } from "../../domain/relationshipArgs.ts";
 import { findSimilarBrands } from "../../graph/queries/similarBrands.ts";
 import { intParam } from "../intParam.ts";
+import { requireVisibleBrand } from "../requireVisibleBrand.ts";
 import type { RestRoute } from "../RestRoute.ts";
 
-/** GET /v1/brands/{brand_id}/similar?min_shared_colors=3&limit=5 */
+/**
+ * GET /v1/brands/{brand_id}/similar?min_shared_colors=3&limit=5 — of another organization's
+ * brands a caller learns only what this answers: id, name, shared colors and the score.
+ */
 export const similarBrands: RestRoute = {
   pattern: /^\/v1\/brands\/([^/]+)\/similar$/,
-  async handle({ params: [brandId = ""], query, graph }) {
+  async handle(request) {
+    const { params: [brandId = ""], query, graph } = request;
     const minSharedColors = atLeastOne("min_shared_colors", intParam(query, "min_shared_colors", 3));
     const limit = boundedLimit("limit", intParam(query, "limit", 5));
+    await requireVisibleBrand(request, brandId);
     const matches = await findSimilarBrands(graph, [brandId], { minSharedColors, limit });
     return {
       brand_id: brandId,

@@ -9,19 +9,24 @@ import { loadParent } from "./loadParent.ts";
 export const brandResolvers: Resolvers = {
   Query: {
     brand: (_, { id }, { loaders }) => loaders.brandById.load(id),
-    brands: (_, { organizationId, ...args }, { deps }) =>
-      paginate(args, (page) => brandStore.listPage(deps.prisma, { organizationId }, page)),
+    brands: (_, { organizationId, ...args }, { deps, access }) =>
+      paginate(args, (page) => brandStore.listPage(deps.prisma, { organizationId }, page, access.organizationScope)),
   },
   Mutation: {
-    createBrand(_, { input }, { deps, waitForGraph }) {
+    createBrand(_, { input }, { deps, access, waitForGraph }) {
+      const scope = access.writeScope();
       const draft = parseCreateBrandInput(input);
-      return inTransaction(deps, (tx) => brandStore.create(tx, draft), { waitForGraph });
+      return inTransaction(deps, (tx) => brandStore.create(tx, draft, scope), { waitForGraph });
     },
-    updateBrand(_, { id, input }, { deps, waitForGraph }) {
+    updateBrand(_, { id, input }, { deps, access, waitForGraph }) {
+      const scope = access.writeScope();
       const patch = parseUpdateBrandInput(input);
-      return inTransaction(deps, (tx) => brandStore.update(tx, id, patch), { waitForGraph });
+      return inTransaction(deps, (tx) => brandStore.update(tx, id, patch, scope), { waitForGraph });
     },
-    deleteBrand: (_, { id }, { deps, waitForGraph }) => inTransaction(deps, (tx) => brandStore.remove(tx, id), { waitForGraph }),
+    deleteBrand(_, { id }, { deps, access, waitForGraph }) {
+      const scope = access.writeScope();
+      return inTransaction(deps, (tx) => brandStore.remove(tx, id, scope), { waitForGraph });
+    },
   },
   Brand: {
     organization: (brand, _, { loaders }) => loadParent(loaders.organizationById, "Organization", brand.organizationId),

@@ -7,16 +7,17 @@ import { loadParent } from "./loadParent.ts";
 
 export const feedbackResolvers: Resolvers = {
   Query: {
-    feedback: (_, { id }, { deps }) => feedbackStore.findById(deps.prisma, id),
-    feedbackList(_, { assetId, brandId, action, ...args }, { deps }) {
+    feedback: (_, { id }, { deps, access }) => feedbackStore.findById(deps.prisma, id, access.organizationScope),
+    feedbackList(_, { assetId, brandId, action, ...args }, { deps, access }) {
       const filter = { assetId, brandId, action: action == null ? null : parseFeedbackAction(action, "action") };
-      return paginate(args, (page) => feedbackStore.listPage(deps.prisma, filter, page));
+      return paginate(args, (page) => feedbackStore.listPage(deps.prisma, filter, page, access.organizationScope));
     },
   },
   Mutation: {
-    recordFeedback(_, { input }, { deps, waitForGraph }) {
+    recordFeedback(_, { input }, { deps, access, waitForGraph }) {
+      const scope = access.writeScope();
       const draft = parseRecordFeedbackInput(input);
-      return inTransaction(deps, (tx) => feedbackStore.record(tx, draft), { waitForGraph });
+      return inTransaction(deps, (tx) => feedbackStore.record(tx, draft, scope), { waitForGraph });
     },
   },
   Feedback: {

@@ -7,19 +7,25 @@ import { loadParent } from "./loadParent.ts";
 
 export const templateResolvers: Resolvers = {
   Query: {
-    template: (_, { id }, { deps }) => templateStore.findById(deps.prisma, id),
-    templates: (_, { brandId, ...args }, { deps }) => paginate(args, (page) => templateStore.listPage(deps.prisma, { brandId }, page)),
+    template: (_, { id }, { deps, access }) => templateStore.findById(deps.prisma, id, access.organizationScope),
+    templates: (_, { brandId, ...args }, { deps, access }) =>
+      paginate(args, (page) => templateStore.listPage(deps.prisma, { brandId }, page, access.organizationScope)),
   },
   Mutation: {
-    createTemplate(_, { input }, { deps, waitForGraph }) {
+    createTemplate(_, { input }, { deps, access, waitForGraph }) {
+      const scope = access.writeScope();
       const draft = parseCreateTemplateInput(input);
-      return inTransaction(deps, (tx) => templateStore.create(tx, draft), { waitForGraph });
+      return inTransaction(deps, (tx) => templateStore.create(tx, draft, scope), { waitForGraph });
     },
-    updateTemplate(_, { id, input }, { deps, waitForGraph }) {
+    updateTemplate(_, { id, input }, { deps, access, waitForGraph }) {
+      const scope = access.writeScope();
       const patch = parseUpdateTemplateInput(input);
-      return inTransaction(deps, (tx) => templateStore.update(tx, id, patch), { waitForGraph });
+      return inTransaction(deps, (tx) => templateStore.update(tx, id, patch, scope), { waitForGraph });
     },
-    deleteTemplate: (_, { id }, { deps, waitForGraph }) => inTransaction(deps, (tx) => templateStore.remove(tx, id), { waitForGraph }),
+    deleteTemplate(_, { id }, { deps, access, waitForGraph }) {
+      const scope = access.writeScope();
+      return inTransaction(deps, (tx) => templateStore.remove(tx, id, scope), { waitForGraph });
+    },
   },
   Template: {
     brand: (template, _, { loaders }) => loadParent(loaders.brandById, "Brand", template.brandId),

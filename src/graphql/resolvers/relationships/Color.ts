@@ -5,7 +5,7 @@ import { keepBrandsInPostgres } from "./keepBrandsInPostgres.ts";
 export const Color: ColorResolvers = {
   brands: async (color, _args, { graphLoaders, loaders }) => {
     const owners = await graphLoaders.brandsUsingColor.load(brandsKey(color.hex));
-    return keepBrandsInPostgres(owners, (owner) => owner.brandId, loaders);
+    return keepBrandsInPostgres(owners, (owner) => owner.brandId, loaders.brandById);
   },
   pairings: async (color, args, { graphLoaders }) => (await graphLoaders.colorPairings.load(pairingsKey(color.hex, args)))?.pairings ?? [],
 };

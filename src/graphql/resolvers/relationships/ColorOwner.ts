@@ -2,5 +2,5 @@ import type { ColorOwnerResolvers } from "../../../generated/graphql.ts";
 import { postgresBrand } from "./postgresBrand.ts";
 
 export const ColorOwner: ColorOwnerResolvers = {
-  brand: (owner, _args, context) => postgresBrand(owner.brandId, context),
+  brand: (owner, _args, { loaders }) => postgresBrand(owner.brandId, loaders.brandById),
 };

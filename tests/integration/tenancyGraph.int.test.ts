@@ -1,0 +1,132 @@
+// Tenancy in the graph half and the REST routes. similarBrands crosses organizations by design:
+// of another organization's brand a caller learns its id, its name, the colors both brands share
+// and the score — every other field of it is FORBIDDEN. Color.brands lists only the caller's own
+// brands; Color.pairings counts approved assets of every organization but names no brand.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTenants, type Tenants } from "../support/tenants.ts";
+
+let tenants: Tenants;
+beforeAll(async () => {
+  tenants = await startTenants();
+});
+afterAll(() => tenants.close());
+
+async function call(role: "viewer" | "editor" | "admin", query: string, variables: Record<string, unknown> = {}) {
+  return tenants.gateway.graphql(query, variables, await tenants.as(role));
+}
+
+async function get(path: string, role: "viewer" | "editor" | "admin" = "viewer") {
+  const res = await fetch(`${tenants.gateway.url}${path}`, { headers: await tenants.as(role) });
+  return { status: res.status, body: await res.json() };
+}
+
+describe("what similarBrands reveals about another organization's brand", () => {
+  const SIMILAR = `query ($id: ID!) { brand(id: $id) { similarBrands { brand { id name } sharedColors sharedColorCount similarityScore } } }`;
+
+  it("its id, its name, the shared colors and the score", async () => {
+    const { own, foreign, sharedHexes } = tenants;
+    const result = await call("viewer", SIMILAR, { id: own.brand.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.brand.similarBrands).toEqual([
+      { brand: foreign.brand, sharedColors: sharedHexes, sharedColorCount: 3, similarityScore: 1 },
+    ]);
+  });
+
+  it.each([
+    ["organizationId", "organizationId"],
+    ["organization", "organization { id }"],
+    ["learningActive", "learningActive"],
+    ["feedbackCount", "feedbackCount"],
+    ["createdAt", "createdAt"],
+    ["colors", "colors { hex }"],
+    ["assets", "assets { edges { node { id prompt } } }"],
+    ["templates", "templates { id }"],
+    ["similarBrands", "similarBrands { brand { id } }"],
+  ])("nothing more: its %s is FORBIDDEN", async (field, selection) => {
+    const result = await call("admin", `query ($id: ID!) { brand(id: $id) { id similarBrands { brand { id ${selection} } } } }`, {
+      id: tenants.own.brand.id,
+    });
+    expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: "FORBIDDEN", field }]);
+    expect(result.errors![0].path).toEqual(["brand", "similarBrands", 0, "brand", field]);
+    expect(JSON.stringify(result)).not.toContain(tenants.foreign.organizationId);
+  });
+
+  it("and nothing at all when the asked brand is not the caller's", async () => {
+    expect(await call("viewer", SIMILAR, { id: tenants.foreign.brand.id })).toEqual({ data: { brand: null } });
+  });
+});
+
+describe("Color fields across organizations", () => {
+  it("Color.brands lists only the caller's own organization's brands", async () => {
+    const result = await call("viewer", `query ($hex: String!) { color(hex: $hex) { brands { brand { id } usageWeight } } }`, { hex: tenants.sharedHexes[0] });
+    expect(result).toEqual({ data: { color: { brands: [{ brand: { id: tenants.own.brand.id }, usageWeight: 0.3 }] } } });
+  });
+
+  it("Color.pairings counts approved assets of every organization, and the paired colors name only the caller's brands", async () => {
+    const [first, second, third] = tenants.sharedHexes;
+    const result = await call("viewer", `query ($hex: String!) { color(hex: $hex) { pairings(minSamples: 1) { color { hex brands { brand { id } } } pairingCount } } }`, {
+      hex: first,
+    });
+    expect(result.errors).toBeUndefined();
+    const ownBrands = [{ brand: { id: tenants.own.brand.id } }];
+    expect(result.data.color.pairings).toEqual([
+      { color: { hex: second, brands: ownBrands }, pairingCount: 2 },
+      { color: { hex: third, brands: ownBrands }, pairingCount: 2 },
+    ]);
+  });
+});
+
+describe("the generated graph API", () => {
+  const GRAPH_BRANDS = `query ($ids: [ID!]) { graphBrands(where: { brandId: { in: $ids } }) { brandId } }`;
+
+  it.each(["viewer", "editor"] as const)("is FORBIDDEN to a %s, since its filters reach every organization's nodes", async (role) => {
+    const result = await call(role, GRAPH_BRANDS, { ids: [tenants.own.brand.id, tenants.foreign.brand.id] });
+    expect(result.data).toEqual({ graphBrands: null });
+    expect(result.errors?.map((e) => e.extensions.code)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("answers an admin", async () => {
+    const result = await call("admin", GRAPH_BRANDS, { ids: [tenants.own.brand.id] });
+    expect(result).toEqual({ data: { graphBrands: [{ brandId: tenants.own.brand.id }] } });
+  });
+});
+
+describe("the REST routes", () => {
+  it.each(["graph", "similar"])("GET /v1/brands/{id}/%s of another organization's brand is 404, like an unknown id", async (route) => {
+    const foreign = await get(`/v1/brands/${tenants.foreign.brand.id}/${route}`);
+    const unknown = await get(`/v1/brands/019abcde-0000-7000-8000-00000000dead/${route}`);
+    expect(foreign).toEqual({ status: 404, body: { error: "NOT_FOUND", field: "brand_id", message: `Brand ${tenants.foreign.brand.id} does not exist` } });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("GET /v1/brands/{id}/graph answers the caller's own brand", async () => {
+    const { status, body } = await get(`/v1/brands/${tenants.own.brand.id}/graph`);
+    expect(status).toBe(200);
+    expect(body.relationships).toEqual({ color_count: 3 });
+  });
+
+  it("GET /v1/brands/{id}/similar reveals of another organization's brand what GraphQL does: id, name, shared colors, score", async () => {
+    const { status, body } = await get(`/v1/brands/${tenants.own.brand.id}/similar`);
+    expect(status).toBe(200);
+    expect(body.similar_brands).toEqual([
+      {
+        similar_brand_id: tenants.foreign.brand.id,
+        similar_brand_name: tenants.foreign.brand.name,
+        shared_colors: tenants.sharedHexes,
+        shared_color_count: 3,
+        similarity_score: 1,
+      },
+    ]);
+  });
+
+  it("GET /v1/colors/{hex}/brands lists only the caller's own organization's brands", async () => {
+    const { status, body } = await get(`/v1/colors/${tenants.sharedHexes[0]!.slice(1)}/brands`);
+    expect(status).toBe(200);
+    expect(body.brands.map((b: { brand_id: string }) => b.brand_id)).toEqual([tenants.own.brand.id]);
+    expect(body.brand_count).toBe(1);
+  });
+
+  it("refuses a request without a token: 401", async () => {
+    expect((await fetch(`${tenants.gateway.url}/v1/brands/${tenants.own.brand.id}/graph`)).status).toBe(401);
+  });
+});
