@@ -5,7 +5,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { GraphQLError, validate } from "graphql";
+import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.ts";
 import { ErrorCode } from "../errors/codes.ts";
 
@@ -17,11 +17,18 @@ export function queryLimitsPlugin(limits: Config["queryLimits"]): ApolloServerPl
     maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: true }),
     costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, propagateOnRejection: true }),
   ];
+  // Apollo hands the same DocumentNode to every request with the same query text (its document
+  // cache), so each distinct operation is measured once, not on every request.
+  const verdicts = new WeakMap<DocumentNode, string | undefined>();
+  const violationOf = (schema: GraphQLSchema, document: DocumentNode) => {
+    if (!verdicts.has(document)) verdicts.set(document, firstViolation(() => validate(schema, document, rules)));
+    return verdicts.get(document);
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document }) {
-          const violation = firstViolation(() => validate(schema, document, rules));
+          const violation = violationOf(schema, document);
           if (!violation) return;
           throw new GraphQLError(violation.replace(/^Syntax Error: /, ""), {
             extensions: { code: ErrorCode.QueryTooComplex, http: { status: 400 } },
