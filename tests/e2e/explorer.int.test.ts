@@ -35,6 +35,9 @@ describe("the brand graph explorer in Chromium", () => {
     // Each write waits until the graph has it, as a client sending `x-graph-sync: wait` would.
     const sync = { afterCommit: (ids: readonly bigint[]) => gateway.deps.sync.afterCommit(ids, { waitForGraph: true }) };
     const make = crudFactory({ prisma: gateway.deps.prisma, sync });
+    // More brands than the picker's first page come before ours, as in any real database.
+    const filler = await make.organization();
+    await gateway.deps.prisma.brand.createMany({ data: Array.from({ length: 101 }, (_, i) => ({ organizationId: filler.id, name: `Filler ${i}` })) });
     const colors = palette.map((hex, i) => ({ hex, name: `Color ${i}`, usage: i === 0 ? "primary" : "accent", usageWeight: 0.6 - i * 0.2, context: null }));
     const brand = await make.brand((await make.organization()).id, { name: "Explorer Brand", colors });
     brandId = brand.id;

@@ -74,6 +74,9 @@ async function showBrand(id: string, replace: boolean): Promise<void> {
   if (replace) cy.elements().remove();
   add(brandElements(data));
   relayout();
+  // A brand asked for by link may be beyond the picker's first page: list it, so the picker shows it.
+  if (data.brand && ![...picker.options].some((o) => o.value === id)) picker.add(new Option(data.brand.name, id));
+  if (replace && data.brand) picker.value = id;
 }
 
 cy.on("tap", "node", (event) => {
@@ -102,7 +105,6 @@ picker.addEventListener("change", () => void run("Loading brand…", () => showB
 void run("Loading brands…", async () => {
   const { brands } = await graphql<{ brands: { edges: Array<{ node: { id: string; name: string } }> } }>(BRAND_LIST);
   for (const { node } of brands.edges) picker.add(new Option(node.name, node.id));
-  const wanted = new URLSearchParams(location.search).get("brand");
-  if (wanted) picker.value = wanted;
-  if (picker.value) await showBrand(picker.value, true);
+  const wanted = new URLSearchParams(location.search).get("brand") ?? picker.value;
+  if (wanted) await showBrand(wanted, true);
 });
