@@ -15,8 +15,9 @@ describe("concurrent writes to one brand", () => {
     const make = crudFactory(gateway.deps);
     const brand = await make.brand((await make.organization()).id);
     const palettes = Array.from({ length: 12 }, (_, i) => [
-      { hex: `#1000${(10 + i).toString(16).padStart(2, "0")}`, usageWeight: 0.5 },
-      { hex: "#FFFFFF", usageWeight: 0.1 * (i % 10) },
+      // Stored form: hex upper-cased, weights that round-trip exactly.
+      { hex: `#1000${(10 + i).toString(16).toUpperCase().padStart(2, "0")}`, usageWeight: 0.5 },
+      { hex: "#FFFFFF", usageWeight: (i % 10) / 10 },
     ]);
     const results = await Promise.all(
       palettes.map((colors) =>
