@@ -1,0 +1,159 @@
+// A synthetic brand world written straight into Postgres with multi-row INSERTs from unnest() arrays
+// (one round trip per table per chunk of brands), never through Prisma one row at a time: the free
+// tier's 440,000 rows take seconds. The graph is then built from these rows by the project's own
+// backfill, so both stores hold the same data. Seeded: a rerun writes the same rows, ids included.
+import type pg from "pg";
+import { seededRandom } from "../../src/domain/seededRandom.ts";
+import type { DatasetPreset } from "./presets.ts";
+import { seededUuidv7 } from "./seededUuidv7.ts";
+
+export interface GeneratedDataset {
+  readonly rows: number;
+  readonly counts: Readonly<Record<Table, number>>;
+  /** What the graph holds once backfilled: a node per brand, asset, template and used hex. */
+  readonly expectedGraph: { readonly nodes: number; readonly relationships: number };
+  /** Arguments for the query benchmarks, spread over the whole data set. */
+  readonly sample: { readonly organizationIds: string[]; readonly brandIds: string[]; readonly hexes: string[] };
+}
+
+const TABLES = ["organizations", "brands", "brand_colors", "assets", "asset_colors", "feedback", "templates"] as const;
+type Table = (typeof TABLES)[number];
+
+const CHUNK_BRANDS = 200;
+const SAMPLE_BRANDS = 300;
+const THEME_STEP = 5;
+const THEME_SIZE = 12;
+const STARTS_AT = Date.UTC(2025, 0, 1);
+const USAGES = ["primary", "secondary", "accent", "background"];
+const REJECT_REASONS = ["off-palette", "low contrast", "logo too small", "wrong tone"];
+
+const hexOf = (i: number) => `#${(((i * 2654435761) >>> 8) & 0xffffff).toString(16).padStart(6, "0").toUpperCase()}`;
+
+export async function generateDataset(client: pg.Client, preset: DatasetPreset, seed = 42): Promise<GeneratedDataset> {
+  const random = seededRandom(seed);
+  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const chance = (p: number) => random() < p;
+  const score = (min: number, max: number) => Math.round((min + random() * (max - min)) * 100) / 100;
+  let clock = STARTS_AT;
+  const next = () => {
+    clock += 60_000;
+    return { id: seededUuidv7(clock, random), at: new Date(clock).toISOString() };
+  };
+
+  const pool = Array.from({ length: preset.colorPool }, (_, i) => hexOf(i + 1));
+  const themeOf = (org: number) => Array.from({ length: THEME_SIZE }, (_, k) => pool[((org % 100) * THEME_STEP + k) % pool.length]!);
+  const usedHexes = new Set<string>();
+  let sourcedTemplates = 0;
+  const brandCount = preset.organizations * preset.brandsPerOrganization;
+  const sampleEvery = Math.max(1, Math.floor(brandCount / SAMPLE_BRANDS));
+  const sample = { organizationIds: [] as string[], brandIds: [] as string[], hexes: [] as string[] };
+  const counts = Object.fromEntries(TABLES.map((table) => [table, 0])) as Record<Table, number>;
+  const insert = async (table: Table, sql: string, columns: unknown[][]) => {
+    counts[table] += columns[0]!.length;
+    if (columns[0]!.length > 0) await client.query(sql, columns);
+  };
+
+  const organizations = Array.from({ length: preset.organizations }, next);
+  sample.organizationIds = organizations.map((o) => o.id);
+  await insert("organizations", `INSERT INTO organizations (id, name, created_at, updated_at) SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $3::timestamptz[])`, [
+    organizations.map((o) => o.id),
+    organizations.map((_, i) => `Organization ${i + 1}`),
+    organizations.map((o) => o.at),
+  ]);
+
+  for (let start = 0; start < brandCount; start += CHUNK_BRANDS) {
+    const b = { id: [] as string[], org: [] as string[], name: [] as string[], learning: [] as boolean[], feedback: [] as number[], at: [] as string[] };
+    const bc = { brand: [] as string[], hex: [] as string[], name: [] as (string | null)[], usage: [] as string[], weight: [] as number[] };
+    const a = { id: [] as string[], brand: [] as string[], prompt: [] as string[], score: [] as number[], status: [] as string[], at: [] as string[] };
+    const ac = { asset: [] as string[], hex: [] as string[], coverage: [] as number[] };
+    const f = { id: [] as string[], asset: [] as string[], brand: [] as string[], action: [] as string[], reason: [] as (string | null)[], at: [] as string[] };
+    const t = { id: [] as string[], brand: [] as string[], name: [] as string[], source: [] as (string | null)[], at: [] as string[] };
+
+    for (let n = start; n < Math.min(start + CHUNK_BRANDS, brandCount); n++) {
+      const org = Math.floor(n / preset.brandsPerOrganization);
+      const brand = next();
+      if (n % sampleEvery === 0) sample.brandIds.push(brand.id);
+      const theme = themeOf(org);
+      const palette = new Set<string>();
+      const paletteSize = Math.min(between(...preset.paletteSize), pool.length);
+      while (palette.size < paletteSize) palette.add(chance(0.7) ? pick(theme) : pick(pool));
+      const paletteHexes = [...palette];
+      paletteHexes.forEach((hex, i) => {
+        bc.brand.push(brand.id), bc.hex.push(hex), bc.name.push(chance(0.8) ? `Color ${hex.slice(1)}` : null);
+        bc.usage.push(USAGES[Math.min(i, USAGES.length - 1)]!), bc.weight.push(score(0, 1));
+        usedHexes.add(hex);
+      });
+
+      let feedbackCount = 0;
+      const assetIds: string[] = [];
+      for (let i = 0; i < preset.assetsPerBrand; i++) {
+        const asset = next();
+        assetIds.push(asset.id);
+        const feedback = chance(preset.feedbackShare) ? (chance(preset.approveShare) ? "approve" : "reject") : null;
+        const status = feedback === "approve" ? "approved" : feedback === "reject" ? "rejected" : chance(0.2) ? "in_review" : "generated";
+        a.id.push(asset.id), a.brand.push(brand.id), a.prompt.push(`Campaign visual ${i + 1}`), a.status.push(status), a.at.push(asset.at);
+        a.score.push(feedback === "approve" ? score(0.7, 1) : feedback === "reject" ? score(0.2, 0.7) : score(0.3, 1));
+        const colors = new Set<string>();
+        const colorCount = Math.min(between(...preset.assetColors), palette.size);
+        while (colors.size < colorCount) colors.add(chance(0.85) ? pick(paletteHexes) : pick(pool));
+        for (const hex of colors) ac.asset.push(asset.id), ac.hex.push(hex), ac.coverage.push(score(0.05, 0.6)), usedHexes.add(hex);
+        if (feedback) {
+          const row = next();
+          f.id.push(row.id), f.asset.push(asset.id), f.brand.push(brand.id), f.action.push(feedback), f.at.push(row.at);
+          f.reason.push(feedback === "reject" ? pick(REJECT_REASONS) : null);
+          feedbackCount += 1;
+        }
+      }
+      for (let i = 0; i < preset.templatesPerBrand; i++) {
+        const template = next();
+        t.id.push(template.id), t.brand.push(brand.id), t.name.push(`Template ${i + 1}`), t.at.push(template.at);
+        t.source.push(i % 2 === 0 && assetIds.length ? assetIds[i % assetIds.length]! : null);
+      }
+      b.id.push(brand.id), b.org.push(organizations[org]!.id), b.name.push(`Brand ${n + 1}`), b.at.push(brand.at);
+      b.learning.push(chance(0.5)), b.feedback.push(feedbackCount);
+    }
+
+    await insert(
+      "brands",
+      `INSERT INTO brands (id, organization_id, name, learning_active, feedback_count, created_at, updated_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::int[], $6::timestamptz[], $6::timestamptz[])`,
+      [b.id, b.org, b.name, b.learning, b.feedback, b.at],
+    );
+    await insert("brand_colors", `INSERT INTO brand_colors (brand_id, hex, name, usage, usage_weight) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[])`, [
+      bc.brand, bc.hex, bc.name, bc.usage, bc.weight,
+    ]);
+    await insert(
+      "assets",
+      `INSERT INTO assets (id, brand_id, prompt, compliance_score, status, created_at, updated_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::timestamptz[], $6::timestamptz[])`,
+      [a.id, a.brand, a.prompt, a.score, a.status, a.at],
+    );
+    await insert("asset_colors", `INSERT INTO asset_colors (asset_id, hex, coverage) SELECT * FROM unnest($1::text[], $2::text[], $3::float8[])`, [ac.asset, ac.hex, ac.coverage]);
+    await insert(
+      "feedback",
+      `INSERT INTO feedback (id, asset_id, brand_id, action, reason, created_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
+      [f.id, f.asset, f.brand, f.action, f.reason, f.at],
+    );
+    await insert(
+      "templates",
+      `INSERT INTO templates (id, brand_id, name, source_asset_id, created_at, updated_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $5::timestamptz[])`,
+      [t.id, t.brand, t.name, t.source, t.at],
+    );
+    sourcedTemplates += t.source.filter((s) => s !== null).length;
+  }
+  await client.query("ANALYZE");
+  sample.hexes = [...usedHexes].sort();
+  const c = counts;
+  return {
+    rows: Object.values(c).reduce((sum, n) => sum + n, 0),
+    counts,
+    expectedGraph: {
+      nodes: c.brands + c.assets + c.templates + usedHexes.size,
+      // OWNS_COLOR, GENERATED_ASSET, USES_COLOR, RECEIVED_FEEDBACK, HAS_TEMPLATE, BASED_ON_ASSET
+      relationships: c.brand_colors + c.assets + c.asset_colors + c.feedback + c.templates + sourcedTemplates,
+    },
+    sample,
+  };
+}

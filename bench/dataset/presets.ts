@@ -1,0 +1,50 @@
+// The benchmark's data sets. Every brand belongs to an organization whose "theme" (a run of
+// neighbouring colors in the shared pool) supplies most of its palette, so palettes overlap across
+// organizations the way real ones do and similarBrands and colorPairings have real work to do.
+
+export interface DatasetPreset {
+  readonly organizations: number;
+  readonly brandsPerOrganization: number;
+  /** Size of the shared color pool every palette draws from. */
+  readonly colorPool: number;
+  /** Inclusive bounds of a brand's palette size. */
+  readonly paletteSize: readonly [number, number];
+  readonly assetsPerBrand: number;
+  /** Inclusive bounds of how many colors one asset uses. */
+  readonly assetColors: readonly [number, number];
+  /** Share of assets that received feedback, and of that feedback the share approving. */
+  readonly feedbackShare: number;
+  readonly approveShare: number;
+  readonly templatesPerBrand: number;
+}
+
+export const PRESETS = {
+  /** The smoke run: every suite's code path in seconds. */
+  tiny: {
+    organizations: 4, brandsPerOrganization: 5, colorPool: 40, paletteSize: [4, 8], assetsPerBrand: 4,
+    assetColors: [1, 3], feedbackShare: 0.5, approveShare: 0.7, templatesPerBrand: 1,
+  },
+  /** A demo-sized world that a laptop loads in seconds. */
+  small: {
+    organizations: 100, brandsPerOrganization: 10, colorPool: 500, paletteSize: [4, 8], assetsPerBrand: 10,
+    assetColors: [3, 5], feedbackShare: 0.4, approveShare: 0.7, templatesPerBrand: 2,
+  },
+  /** The relationship-query issue's world: 10,000 brands, 100,000 assets of 3–5 colors each. */
+  medium: {
+    organizations: 1_000, brandsPerOrganization: 10, colorPool: 500, paletteSize: [4, 8], assetsPerBrand: 10,
+    assetColors: [3, 5], feedbackShare: 0.4, approveShare: 0.7, templatesPerBrand: 2,
+  },
+  // The seed plan's free tier in the graph: ≈ 200,500 nodes (10k Brand, 150k Asset, 40k Template, 500
+  // Color) and ≈ 450,000 relationships (60k OWNS_COLOR, 150k GENERATED_ASSET, 150k USES_COLOR, 40k
+  // HAS_TEMPLATE, 20k BASED_ON_ASSET, 30k RECEIVED_FEEDBACK).
+  free: {
+    organizations: 1_000, brandsPerOrganization: 10, colorPool: 500, paletteSize: [4, 8], assetsPerBrand: 15,
+    assetColors: [0, 2], feedbackShare: 0.2, approveShare: 0.7, templatesPerBrand: 4,
+  },
+} as const satisfies Record<string, DatasetPreset>;
+
+export type PresetName = keyof typeof PRESETS;
+
+export function isPresetName(name: string): name is PresetName {
+  return Object.hasOwn(PRESETS, name);
+}
