@@ -1,41 +1,45 @@
-// Benchmark, not a test: sustained write throughput with the graph sync on against
-// GRAPH_SYNC_ENABLED=false, side by side in one run, and the commit-to-graph-visible lag at that
-// load. Writes go through the mutations' write path (rows + outbox events in one transaction, then
-// afterCommit); once the GraphQL mutations land, point `mutate` at them instead.
-//
-//   DATABASE_URL=… NEO4J_URI=… node --import tsx bench/syncThroughput.ts [seconds] [writers]
+// Sustained write throughput with the graph sync on against GRAPH_SYNC_ENABLED=false, side by side,
+// and the commit-to-graph-visible lag at that load; the sync suite (suites/sync.ts) runs it. Writes
+// go through the mutations' write path (rows + outbox events in one transaction, then afterCommit);
+// once the GraphQL mutations land, point `mutate` at them instead.
 //
 // Lag is applied_at − created_at of each outbox event: the row is inserted in the mutation's
 // transaction and marked applied only after Neo4j committed, so it bounds the real lag from above.
-import { loadConfig } from "../src/config/config.ts";
+import type { Config } from "../src/config/config.ts";
 import { createLogger } from "../src/observability/createLogger.ts";
 import { createMetricsRegistry } from "../src/observability/metricsRegistry.ts";
 import { createSyncMetrics } from "../src/observability/syncMetrics.ts";
-import { createPrisma, type PrismaClient } from "../src/postgres/createPrisma.ts";
-import { migrateDatabase } from "../src/postgres/migrate.ts";
-import { resolvePostgres } from "../src/stack/localPostgres.ts";
-import { resolveGraph } from "../src/stack/resolveGraph.ts";
+import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { createGraphSync } from "../src/sync/createGraphSync.ts";
-import type { GatewayDeps } from "../src/http/deps.ts";
+import type { GatewayDeps, GraphConnection } from "../src/http/deps.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { newScope, syncedWrites, uniqueHex } from "../tests/support/syncedWrites.ts";
 
-const seconds = Number(process.argv[2] ?? 20);
-const writers = Number(process.argv[3] ?? 8);
+export interface SyncThroughputOptions {
+  /** Length of each phase. */
+  readonly seconds: number;
+  /** Concurrent writers, each looping over a mix of mutations flat out. */
+  readonly writers: number;
+  /** A database of the benchmark's own: the whole outbox is drained and marked applied. */
+  readonly prisma: PrismaClient;
+  readonly graph: GraphConnection;
+  readonly config: Config;
+}
 
-const config = loadConfig();
+export interface SyncThroughput {
+  readonly syncOnPerSecond: number;
+  readonly syncOffPerSecond: number;
+  readonly ratio: number;
+  readonly lagMs: { readonly p50: number; readonly p99: number; readonly events: number };
+}
+
 const logger = createLogger("warn");
-const postgres = await resolvePostgres(config.databaseUrl, "mobius_bench");
-await migrateDatabase(postgres.url);
-const prisma = createPrisma(postgres.url, { maxConnections: writers + 4 });
-const resolved = await resolveGraph(config.neo4j, logger);
-if (!resolved.graph) throw new Error("the benchmark needs a graph: set NEO4J_URI");
 
-async function phase(syncEnabled: boolean) {
+async function phase({ seconds, writers, prisma, graph, config }: SyncThroughputOptions, syncEnabled: boolean) {
   const phaseConfig = { ...config, graphSyncEnabled: syncEnabled };
   const metrics = createMetricsRegistry();
-  const sync = createGraphSync({ config: phaseConfig, prisma, graph: resolved.graph, logger, metrics: createSyncMetrics(metrics) });
-  const deps: GatewayDeps = benchDeps({ config: phaseConfig, prisma, graph: resolved.graph, logger, metrics, sync });
+  const sync = createGraphSync({ config: phaseConfig, prisma, graph, logger, metrics: createSyncMetrics(metrics) });
+  const deps: GatewayDeps = benchDeps({ config: phaseConfig, prisma, graph, logger, metrics, sync });
   const [last] = await prisma.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM sync_events`;
   const firstEvent = last!.max;
   let mutations = 0;
@@ -72,31 +76,23 @@ async function waitForOutbox(db: PrismaClient) {
   }
 }
 
-// Anything left from an earlier run would be drained inside the measured phase.
-await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL`;
-const on = await phase(true);
-const [lag] = await prisma.$queryRaw<{ p50: number; p99: number; n: bigint }[]>`
-  SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - created_at)) * 1000 AS p50,
-         percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - created_at)) * 1000 AS p99,
-         count(*) AS n
-    FROM sync_events WHERE id > ${on.firstEvent} AND applied_at IS NOT NULL`;
-const off = await phase(false);
-await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL AND id > ${off.firstEvent}`;
+export async function measureSyncThroughput(options: SyncThroughputOptions): Promise<SyncThroughput> {
+  const { prisma } = options;
+  // Anything left from an earlier run would be drained inside the measured phase.
+  await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL`;
+  const on = await phase(options, true);
+  const [lag] = await prisma.$queryRaw<{ p50: number; p99: number; n: bigint }[]>`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - created_at)) * 1000 AS p50,
+           percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - created_at)) * 1000 AS p99,
+           count(*) AS n
+      FROM sync_events WHERE id > ${on.firstEvent} AND applied_at IS NOT NULL`;
+  const off = await phase(options, false);
+  await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL AND id > ${off.firstEvent}`;
 
-console.log(
-  JSON.stringify(
-    {
-      seconds,
-      writers,
-      syncOnMutationsPerSecond: Math.round(on.mutationsPerSecond),
-      syncOffMutationsPerSecond: Math.round(off.mutationsPerSecond),
-      ratio: Number((on.mutationsPerSecond / off.mutationsPerSecond).toFixed(2)),
-      lagMs: { p50: Math.round(lag!.p50), p99: Math.round(lag!.p99), events: Number(lag!.n) },
-    },
-    null,
-    2,
-  ),
-);
-await prisma.$disconnect();
-await resolved.stop();
-await postgres.stop();
+  return {
+    syncOnPerSecond: Math.round(on.mutationsPerSecond),
+    syncOffPerSecond: Math.round(off.mutationsPerSecond),
+    ratio: Number((on.mutationsPerSecond / off.mutationsPerSecond).toFixed(2)),
+    lagMs: { p50: Math.round(lag!.p50), p99: Math.round(lag!.p99), events: Number(lag!.n) },
+  };
+}

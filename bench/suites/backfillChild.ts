@@ -1,10 +1,10 @@
-// The process whose time and peak RSS the benchmark reports: a fresh Node process doing nothing
+// The process whose time and peak RSS the backfill suite reports: a fresh Node process doing nothing
 // but the full backfill (execute), so its maxRSS is the backfill's alone, not the generator's.
-import { parseRunOptions } from "../src/backfill/backfillOptions.ts";
-import { runBackfill } from "../src/backfill/runBackfill.ts";
-import { toBackfillReport } from "../src/backfill/runReports.ts";
-import { createDriver } from "../src/graph/createDriver.ts";
-import { createPrisma } from "../src/postgres/createPrisma.ts";
+import { parseRunOptions } from "../../src/backfill/backfillOptions.ts";
+import { runBackfill } from "../../src/backfill/runBackfill.ts";
+import { toBackfillReport } from "../../src/backfill/runReports.ts";
+import { createDriver } from "../../src/graph/createDriver.ts";
+import { createPrisma } from "../../src/postgres/createPrisma.ts";
 
 const [databaseUrl, neo4jUri, batchSize] = process.argv.slice(2) as [string, string, string];
 const prisma = createPrisma(databaseUrl, { maxConnections: 4 });

@@ -1,22 +1,29 @@
-export interface Latency {
-  readonly p50: number;
-  readonly p99: number;
-  readonly samples: number;
+import { latencyOf, type Latency } from "./stats.ts";
+
+export interface LatencyRun {
+  readonly iterations: number;
+  readonly warmup: number;
 }
 
 /**
- * Times `call` one request at a time, after `warmup` untimed calls, cycling through `inputs`
- * so every path under comparison sees the same sequence of arguments.
+ * Times every path one request at a time, interleaved on the same argument (direct, gateway, direct,
+ * …) after `warmup` untimed rounds, cycling through `inputs`: whatever else loads the shared machine
+ * then slows all paths alike instead of whichever happened to run at the time.
  */
-export async function measureLatency<T>(inputs: readonly T[], call: (input: T) => Promise<unknown>, iterations: number, warmup: number): Promise<Latency> {
-  for (let i = 0; i < warmup; i++) await call(inputs[i % inputs.length]!);
-  const durations: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = process.hrtime.bigint();
-    await call(inputs[i % inputs.length]!);
-    durations.push(Number(process.hrtime.bigint() - started) / 1e6);
+export async function compareLatency<T, K extends string>(
+  inputs: readonly T[],
+  paths: Record<K, (input: T) => Promise<unknown>>,
+  { iterations, warmup }: LatencyRun,
+): Promise<Record<K, Latency>> {
+  const names = Object.keys(paths) as K[];
+  const durations = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < warmup + iterations; i++) {
+    const input = inputs[i % inputs.length]!;
+    for (const name of names) {
+      const started = performance.now();
+      await paths[name](input);
+      if (i >= warmup) durations[name].push(performance.now() - started);
+    }
   }
-  durations.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(durations[Math.min(durations.length - 1, Math.floor(q * durations.length))]! * 100) / 100;
-  return { p50: at(0.5), p99: at(0.99), samples: durations.length };
+  return Object.fromEntries(names.map((name) => [name, latencyOf(durations[name])])) as Record<K, Latency>;
 }

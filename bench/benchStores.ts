@@ -1,0 +1,144 @@
+// The benchmark's own stores, never a developer's or a test run's: a database it drops and recreates
+// on the Postgres server (mobius_bench by default) and a Neo4j of its own on a bench port with its
+// store under .data/, started here and stopped by close(). Both are wiped whenever a data set loads.
+import path from "node:path";
+import pg from "pg";
+import { parseRunOptions } from "../src/backfill/backfillOptions.ts";
+import { runBackfill } from "../src/backfill/runBackfill.ts";
+import { loadConfig, type Config } from "../src/config/config.ts";
+import { createDriver } from "../src/graph/createDriver.ts";
+import { ensureGraphSchema } from "../src/graph/ensureGraphSchema.ts";
+import type { GraphConnection } from "../src/http/deps.ts";
+import { createPrisma } from "../src/postgres/createPrisma.ts";
+import { migrateDatabase } from "../src/postgres/migrate.ts";
+import { recreateDatabase } from "../src/postgres/recreateDatabase.ts";
+import { resolvePostgres } from "../src/stack/localPostgres.ts";
+import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from "../src/stack/localNeo4j.ts";
+import { dataDir } from "../src/stack/paths.ts";
+import { warmProjectionCypher } from "../src/sync/projector/warmProjectionCypher.ts";
+import { generateDataset, type GeneratedDataset } from "./dataset/generateDataset.ts";
+import { PRESETS, type PresetName } from "./dataset/presets.ts";
+import { countGraph, wipeGraph, type GraphCounts } from "./support/benchGraph.ts";
+import { round } from "./support/stats.ts";
+
+export interface BenchStoresOptions {
+  /** A URL on the Postgres server to use; default the local server on 5432 (else embedded PGlite). */
+  readonly postgresUrl?: string;
+  readonly database: string;
+  readonly neo4jPort: number;
+}
+
+/** The batch size every backfill in the benchmark uses (the CLI's maximum is 5,000). */
+export const BENCH_BATCH_SIZE = 2_000;
+
+export interface LoadedDataset extends GeneratedDataset {
+  readonly preset: PresetName;
+  readonly databaseUrl: string;
+  readonly generateSeconds: number;
+  /** null when the graph was left empty for the caller to fill. */
+  readonly backfill: { readonly seconds: number; readonly graph: GraphCounts } | null;
+}
+
+export type BenchStores = Awaited<ReturnType<typeof openBenchStores>>;
+
+export async function openBenchStores(options: BenchStoresOptions, log: (line: string) => void) {
+  const server = await resolvePostgres(options.postgresUrl, "postgres");
+  const localNeo4j = { port: options.neo4jPort, home: path.join(dataDir, `neo4j-bench-${options.neo4jPort}`) };
+  log(`starting the bench Neo4j on port ${options.neo4jPort} and migrating the database ${options.database} …`);
+  const config: Config = loadConfig({ LOG_LEVEL: "silent" });
+  const { databaseUrl, graph, neo4jUri } = await prepareStores(server.url, options.database, localNeo4j, config);
+  let backfilled: LoadedDataset | null = null;
+  const loads: LoadedDataset[] = [];
+
+  const emptyDatabase = () =>
+    withClient(databaseUrl, (client) =>
+      client.query(`DO $$ BEGIN
+        EXECUTE (SELECT 'TRUNCATE ' || string_agg(quote_ident(tablename), ', ') || ' RESTART IDENTITY CASCADE'
+                   FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations');
+      END $$`),
+    );
+
+  /**
+   * Postgres gets the preset from the generator; the graph is either left empty (`fill: false`, for
+   * the backfill suite to time) or filled by the project's backfill, through the same projector the
+   * sync uses. A preset already loaded and backfilled is reused.
+   */
+  async function loadDataset(preset: PresetName, { fill }: { fill: boolean }): Promise<LoadedDataset> {
+    if (fill && backfilled?.preset === preset) return backfilled;
+    backfilled = null;
+    await emptyDatabase();
+    await wipeGraph(graph);
+
+    log(`generating the ${preset} data set …`);
+    const generateStarted = performance.now();
+    const generated = await withClient(databaseUrl, (client) => generateDataset(client, PRESETS[preset]));
+    const generateSeconds = round((performance.now() - generateStarted) / 1000);
+    log(`${generated.rows} rows in ${generateSeconds} s`);
+
+    let backfill: LoadedDataset["backfill"] = null;
+    if (fill) {
+      const prisma = createPrisma(databaseUrl, { maxConnections: 4 });
+      const started = performance.now();
+      await runBackfill({ prisma, graph }, parseRunOptions("backfill", { dryRun: false, batchSize: BENCH_BATCH_SIZE })).finally(() => prisma.$disconnect());
+      backfill = { seconds: round((performance.now() - started) / 1000), graph: await countGraph(graph) };
+      log(`backfilled ${backfill.graph.nodes} nodes, ${backfill.graph.relationships} relationships in ${backfill.seconds} s`);
+    }
+    const loaded = { ...generated, preset, databaseUrl, generateSeconds, backfill };
+    loads.push(loaded);
+    if (fill) backfilled = loaded;
+    return loaded;
+  }
+
+  async function versions() {
+    const { rows } = await withClient(server.url, (client) => client.query<{ server_version: string }>("SHOW server_version"));
+    const { records } = await graph.driver.executeQuery("CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition", {}, { database: graph.database });
+    return { postgres: rows[0]!.server_version, neo4j: `${records[0]!.get("version")} ${records[0]!.get("edition")}` };
+  }
+
+  return {
+    config,
+    graph,
+    neo4jUri,
+    loadDataset,
+    versions,
+    /** Every data set loaded so far, for the results file. */
+    loads,
+    async close() {
+      await graph.driver.close();
+      await stopLocalNeo4j(localNeo4j);
+      await server.stop();
+    },
+  };
+}
+
+/** An empty, migrated database and an empty graph with its schema, its statements planned. */
+async function prepareStores(serverUrl: string, database: string, localNeo4j: LocalNeo4jOptions, config: Config) {
+  // Both take seconds (a JVM, the Prisma CLI), much of it waiting: side by side.
+  const neo4jStarting = startLocalNeo4j(localNeo4j);
+  let graph: GraphConnection | undefined;
+  try {
+    const databaseUrl = await recreateDatabase(serverUrl, database);
+    await migrateDatabase(databaseUrl);
+    const { uri: neo4jUri } = await neo4jStarting;
+    graph = { driver: createDriver(neo4jUri, config.neo4j), database: config.neo4j.database };
+    await wipeGraph(graph);
+    await ensureGraphSchema(graph.driver, graph.database);
+    await warmProjectionCypher(graph);
+    return { databaseUrl, graph, neo4jUri };
+  } catch (error) {
+    await neo4jStarting.catch(() => {});
+    await graph?.driver.close();
+    await stopLocalNeo4j(localNeo4j);
+    throw error;
+  }
+}
+
+async function withClient<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
