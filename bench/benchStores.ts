@@ -92,7 +92,7 @@ export async function openBenchStores(options: BenchStoresOptions, log: (line: s
   async function versions() {
     const { rows } = await withClient(server.url, (client) => client.query<{ server_version: string }>("SHOW server_version"));
     const { records } = await graph.driver.executeQuery("CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition", {}, { database: graph.database });
-    return { postgres: rows[0]!.server_version, neo4j: `${records[0]!.get("version")} ${records[0]!.get("edition")}` };
+    return { postgres: rows[0]!.server_version.split(" ")[0]!, neo4j: `${records[0]!.get("version")} ${records[0]!.get("edition")}` };
   }
 
   return {

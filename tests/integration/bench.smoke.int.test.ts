@@ -1,0 +1,52 @@
+// `npm run bench` is never part of `npm test`; its smoke mode is, so the harness cannot rot: every
+// suite runs on the tiny preset against the benchmark's own database and Neo4j (here beside the test
+// run's, on ports and names of this test slot) and the README table renders from what it wrote.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, inject, it } from "vitest";
+import { SUITE_NAMES, allChecks, type BenchResults } from "../../bench/report/benchResults.ts";
+import { END_MARKER, START_MARKER, renderPerformance, withPerformanceSection } from "../../bench/report/renderPerformance.ts";
+import { projectRoot } from "../../src/stack/paths.ts";
+import { testStack } from "../support/testStack.ts";
+
+describe("npm run bench -- --smoke", () => {
+  it("runs every suite, writes a results file with machine and versions, and the README table renders from it", async () => {
+    const { databaseName, neo4jPort } = testStack();
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mobius-bench-")), "results.json");
+    const args = ["--smoke", "--out", out, "--postgres-url", inject("databaseUrl"), "--database", `${databaseName}_bench`, "--neo4j-port", String(neo4jPort + 200)];
+    await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/run.ts", ...args], { cwd: projectRoot, timeout: 110_000 });
+
+    const results = JSON.parse(fs.readFileSync(out, "utf8")) as BenchResults;
+    expect(results.smoke).toBe(true);
+    expect(results.machine.cpus).toBeGreaterThan(0);
+    expect(results.versions).toMatchObject({ node: process.version, postgres: expect.any(String), neo4j: expect.stringMatching(/^5\./) });
+    expect(Object.keys(results.suites)).toEqual([...SUITE_NAMES]);
+    for (const name of SUITE_NAMES) {
+      const suite = results.suites[name]!;
+      expect(suite.checks.length, name).toBeGreaterThan(0);
+      for (const check of suite.checks) expect(check).toEqual({ what: expect.any(String), measured: expect.stringMatching(/\S/), goal: expect.any(String), met: check.met === null ? null : expect.any(Boolean) });
+    }
+
+    const { backfill, nestedCrud, relationshipQueries, sync } = results.suites as Required<BenchResults["suites"]>;
+    const full = backfill.data.full as { seconds: number; peakRssMb: number; graph: { nodes: number }; expectedGraph: unknown };
+    expect(full.seconds).toBeGreaterThan(0);
+    expect(full.peakRssMb).toBeGreaterThan(0);
+    expect(full.graph).toEqual(full.expectedGraph);
+    expect(backfill.data.slice).toMatchObject({ sameGraph: true, speedup: expect.any(Number) });
+    expect(nestedCrud.data.statementsPerRequest).toEqual([4]);
+    const queries = relationshipQueries.data.results as { gateway: { p50: number; samples: number }; direct: { p50: number } }[];
+    expect(queries).toHaveLength(4);
+    for (const q of queries) expect([q.gateway.p50, q.direct.p50, q.gateway.samples]).toEqual([expect.any(Number), expect.any(Number), 10]);
+    expect(sync.data).toMatchObject({ syncOnPerSecond: expect.any(Number), syncOffPerSecond: expect.any(Number), ratio: expect.any(Number) });
+    expect(sync.data.syncOffPerSecond).toBeGreaterThan(0);
+    expect(results.datasets.map((d) => d.preset)).toEqual(["tiny", "tiny"]);
+
+    const section = renderPerformance(results);
+    for (const check of allChecks(results)) expect(section).toContain(`| ${check.what.replaceAll("|", "\\|")} | ${check.measured.replaceAll("|", "\\|")} |`);
+    const readme = `# Title\n\n## Performance\n\n${START_MARKER}\nold table\n${END_MARKER}\n\n## Tests\n`;
+    expect(withPerformanceSection(readme, results)).toBe(`# Title\n\n## Performance\n\n${START_MARKER}\n${section}\n${END_MARKER}\n\n## Tests\n`);
+  }, 120_000);
+});
