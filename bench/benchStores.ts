@@ -18,7 +18,8 @@ import { dataDir } from "../src/stack/paths.ts";
 import { warmProjectionCypher } from "../src/sync/projector/warmProjectionCypher.ts";
 import { generateDataset, type GeneratedDataset } from "./dataset/generateDataset.ts";
 import { PRESETS, type PresetName } from "./dataset/presets.ts";
-import { countGraph, wipeGraph, type GraphCounts } from "./support/benchGraph.ts";
+import { countGraph, sameCounts, wipeGraph, type GraphCounts } from "./support/benchGraph.ts";
+import { describeGraph } from "./support/format.ts";
 import { round } from "./support/stats.ts";
 
 export interface BenchStoresOptions {
@@ -81,6 +82,10 @@ export async function openBenchStores(options: BenchStoresOptions, log: (line: s
       const started = performance.now();
       await runBackfill({ prisma, graph }, parseRunOptions("backfill", { dryRun: false, batchSize: BENCH_BATCH_SIZE })).finally(() => prisma.$disconnect());
       backfill = { seconds: round((performance.now() - started) / 1000), graph: await countGraph(graph) };
+      // Query numbers on a graph that is not Postgres' would measure the wrong thing.
+      if (!sameCounts(backfill.graph, generated.expectedGraph)) {
+        throw new Error(`the backfill of ${preset} wrote ${describeGraph(backfill.graph)}; its Postgres rows make ${describeGraph(generated.expectedGraph)}`);
+      }
       log(`backfilled ${backfill.graph.nodes} nodes, ${backfill.graph.relationships} relationships in ${backfill.seconds} s`);
     }
     const loaded = { ...generated, preset, databaseUrl, generateSeconds, backfill };

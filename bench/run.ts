@@ -61,7 +61,7 @@ try {
   }
   results = {
     date: new Date().toISOString(),
-    command: ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" "),
+    command: measuredCommand(),
     smoke: args.smoke,
     durationSeconds: round((performance.now() - started) / 1000, 1),
     machine: machine(),
@@ -85,6 +85,12 @@ log(`results in ${path.relative(process.cwd(), outFile)}`);
 if (publishes) {
   updateReadme();
   log("README performance section regenerated");
+}
+
+/** The command that reproduces these numbers: where the stores live and the results go changes none. */
+function measuredCommand(): string {
+  const flags = [args.smoke && "--smoke", args.suites && `--suites ${args.suites}`, args.preset && `--preset ${args.preset}`].filter(Boolean);
+  return ["npm run bench", ...(flags.length ? ["--", ...flags] : [])].join(" ");
 }
 
 function usage(problem: string): never {

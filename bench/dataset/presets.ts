@@ -18,30 +18,23 @@ export interface DatasetPreset {
   readonly templatesPerBrand: number;
 }
 
+/** The relationship-query issue's world: 10,000 brands, 100,000 assets of 3–5 colors each. */
+const medium: DatasetPreset = {
+  organizations: 1_000, brandsPerOrganization: 10, colorPool: 500, paletteSize: [4, 8], assetsPerBrand: 10,
+  assetColors: [3, 5], feedbackShare: 0.4, approveShare: 0.7, templatesPerBrand: 2,
+};
+
 export const PRESETS = {
   /** The smoke run: every suite's code path in seconds. */
-  tiny: {
-    organizations: 4, brandsPerOrganization: 5, colorPool: 40, paletteSize: [4, 8], assetsPerBrand: 4,
-    assetColors: [1, 3], feedbackShare: 0.5, approveShare: 0.7, templatesPerBrand: 1,
-  },
+  tiny: { ...medium, organizations: 4, brandsPerOrganization: 5, colorPool: 40, assetsPerBrand: 4, assetColors: [1, 3], feedbackShare: 0.5, templatesPerBrand: 1 },
   /** A demo-sized world that a laptop loads in seconds. */
-  small: {
-    organizations: 100, brandsPerOrganization: 10, colorPool: 500, paletteSize: [4, 8], assetsPerBrand: 10,
-    assetColors: [3, 5], feedbackShare: 0.4, approveShare: 0.7, templatesPerBrand: 2,
-  },
-  /** The relationship-query issue's world: 10,000 brands, 100,000 assets of 3–5 colors each. */
-  medium: {
-    organizations: 1_000, brandsPerOrganization: 10, colorPool: 500, paletteSize: [4, 8], assetsPerBrand: 10,
-    assetColors: [3, 5], feedbackShare: 0.4, approveShare: 0.7, templatesPerBrand: 2,
-  },
+  small: { ...medium, organizations: 100 },
+  medium,
   // The seed plan's free tier in the graph: ≈ 200,500 nodes (10k Brand, 150k Asset, 40k Template, 500
   // Color) and ≈ 450,000 relationships (60k OWNS_COLOR, 150k GENERATED_ASSET, 150k USES_COLOR, 40k
   // HAS_TEMPLATE, 20k BASED_ON_ASSET, 30k RECEIVED_FEEDBACK).
-  free: {
-    organizations: 1_000, brandsPerOrganization: 10, colorPool: 500, paletteSize: [4, 8], assetsPerBrand: 15,
-    assetColors: [0, 2], feedbackShare: 0.2, approveShare: 0.7, templatesPerBrand: 4,
-  },
-} as const satisfies Record<string, DatasetPreset>;
+  free: { ...medium, assetsPerBrand: 15, assetColors: [0, 2], feedbackShare: 0.2, templatesPerBrand: 4 },
+} satisfies Record<string, DatasetPreset>;
 
 export type PresetName = keyof typeof PRESETS;
 

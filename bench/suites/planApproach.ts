@@ -33,7 +33,7 @@ const PLAN = {
     MERGE (t)-[:BASED_ON_ASSET]->(a)`,
 } as const;
 
-export async function planBackfill(prisma: PrismaClient, graph: GraphConnection, organizationIds: string[]): Promise<number> {
+export async function planBackfill(prisma: PrismaClient, graph: GraphConnection, organizationIds: readonly string[]): Promise<number> {
   let runs = 0;
   const inSession = async (work: (run: (q: string, p: Record<string, unknown>) => Promise<unknown>) => Promise<void>) => {
     const session = graph.driver.session({ database: graph.database });
