@@ -1,102 +1,180 @@
-// Benchmark, not a test: sustained write throughput with the graph sync on against
-// GRAPH_SYNC_ENABLED=false, side by side in one run, and the commit-to-graph-visible lag at that
-// load. Writes go through the mutations' write path (rows + outbox events in one transaction, then
-// afterCommit); once the GraphQL mutations land, point `mutate` at them instead.
+// Benchmark, not a test: sustained GraphQL mutation throughput with the graph sync on against
+// GRAPH_SYNC_ENABLED=false, and the commit-to-graph-visible lag at that load. One gateway per
+// phase (its own HTTP server and sync), clients in a worker thread (support/mutationLoad.ts).
+// An unmeasured warm-up phase first (JIT in Node and the JVM, Cypher plans), then `reps` pairs
+// of phases in alternating order so drift on a shared machine hits both sides alike; the table
+// reports medians.
 //
-//   DATABASE_URL=… NEO4J_URI=… node --import tsx bench/syncThroughput.ts [seconds] [writers]
+//   DATABASE_URL=… NEO4J_URI=… node --import tsx bench/syncThroughput.ts [--seconds 10] [--writers 8] [--reps 3]
 //
-// Lag is applied_at − created_at of each outbox event: the row is inserted in the mutation's
-// transaction and marked applied only after Neo4j committed, so it bounds the real lag from above.
-import { loadConfig } from "../src/config/config.ts";
-import { createLogger } from "../src/observability/createLogger.ts";
+// Lag is applied_at − created_at of each outbox event: created_at is the start of the mutation's
+// transaction and applied_at is set only after Neo4j committed, so it bounds the real lag from above.
+import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
+import type { Config } from "../src/config/config.ts";
+import type { GraphConnection } from "../src/http/deps.ts";
+import { createServer } from "../src/http/createServer.ts";
 import { createMetricsRegistry } from "../src/observability/metricsRegistry.ts";
 import { createSyncMetrics } from "../src/observability/syncMetrics.ts";
-import { createPrisma, type PrismaClient } from "../src/postgres/createPrisma.ts";
-import { migrateDatabase } from "../src/postgres/migrate.ts";
-import { resolvePostgres } from "../src/stack/localPostgres.ts";
-import { resolveGraph } from "../src/stack/resolveGraph.ts";
+import { createLogger } from "../src/observability/createLogger.ts";
+import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { createGraphSync } from "../src/sync/createGraphSync.ts";
-import type { GatewayDeps } from "../src/http/deps.ts";
 import { benchDeps } from "./support/benchDeps.ts";
-import { newScope, syncedWrites, uniqueHex } from "../tests/support/syncedWrites.ts";
+import type { LoadOptions, LoadResult } from "./support/mutationLoad.ts";
 
-const seconds = Number(process.argv[2] ?? 20);
-const writers = Number(process.argv[3] ?? 8);
-
-const config = loadConfig();
-const logger = createLogger("warn");
-const postgres = await resolvePostgres(config.databaseUrl, "mobius_bench");
-await migrateDatabase(postgres.url);
-const prisma = createPrisma(postgres.url, { maxConnections: writers + 4 });
-const resolved = await resolveGraph(config.neo4j, logger);
-if (!resolved.graph) throw new Error("the benchmark needs a graph: set NEO4J_URI");
-
-async function phase(syncEnabled: boolean) {
-  const phaseConfig = { ...config, graphSyncEnabled: syncEnabled };
-  const metrics = createMetricsRegistry();
-  const sync = createGraphSync({ config: phaseConfig, prisma, graph: resolved.graph, logger, metrics: createSyncMetrics(metrics) });
-  const deps: GatewayDeps = benchDeps({ config: phaseConfig, prisma, graph: resolved.graph, logger, metrics, sync });
-  const [last] = await prisma.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM sync_events`;
-  const firstEvent = last!.max;
-  let mutations = 0;
-  const deadline = Date.now() + seconds * 1000;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: writers }, async () => {
-      const scope = newScope();
-      const writes = syncedWrites(deps, scope);
-      const org = await writes.createOrganization();
-      while (Date.now() < deadline) {
-        const brand = await writes.createBrand({
-          organizationId: org.id,
-          colors: [{ hex: uniqueHex(scope), name: "a" }, { hex: uniqueHex(scope), name: "b" }],
-        });
-        const asset = await writes.createAsset({ brandId: brand.id, colors: [{ hex: uniqueHex(scope), coverage: 0.5 }] });
-        await writes.recordFeedback({ assetId: asset.id, action: "approve" });
-        await writes.updateBrand(brand.id, { name: "renamed" });
-        mutations += 4;
-      }
-    }),
-  );
-  const elapsed = (Date.now() - started) / 1000;
-  if (syncEnabled) await waitForOutbox(prisma);
-  await sync.stop();
-  return { mutationsPerSecond: mutations / elapsed, firstEvent: firstEvent ?? 0n };
+export interface SyncThroughputOptions {
+  readonly config: Config;
+  readonly prisma: PrismaClient;
+  readonly graph: GraphConnection;
+  readonly seconds: number;
+  readonly writers: number;
+  readonly reps: number;
+  readonly warmupSeconds: number;
 }
 
-async function waitForOutbox(db: PrismaClient) {
-  for (;;) {
-    const [pending] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM sync_events WHERE applied_at IS NULL`;
-    if (pending!.n === 0n) return;
-    await new Promise((r) => setTimeout(r, 100));
+export interface SyncThroughputResult {
+  readonly syncOnPerSecond: number;
+  readonly syncOffPerSecond: number;
+  readonly ratio: number;
+  readonly lagMs: { readonly p50: number; readonly p99: number; readonly events: number };
+  readonly phases: readonly { readonly syncEnabled: boolean; readonly perSecond: number }[];
+}
+
+export async function measureSyncThroughput(options: SyncThroughputOptions): Promise<SyncThroughputResult> {
+  const { prisma, reps } = options;
+  // Anything left from an earlier run would be drained inside a measured phase.
+  await markAllApplied(prisma);
+  await phase(options, true, options.warmupSeconds);
+  const phases: Phase[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    for (const syncEnabled of rep % 2 === 0 ? [true, false] : [false, true]) phases.push(await phase(options, syncEnabled, options.seconds));
+  }
+  const on = median(phases.filter((p) => p.syncEnabled).map((p) => p.perSecond));
+  const off = median(phases.filter((p) => !p.syncEnabled).map((p) => p.perSecond));
+  const lagMs = await lagOf(prisma, phases.filter((p) => p.syncEnabled).map((p) => p.events));
+  return {
+    syncOnPerSecond: round(on),
+    syncOffPerSecond: round(off),
+    ratio: round(on / off, 2),
+    lagMs,
+    phases: phases.map(({ syncEnabled, perSecond }) => ({ syncEnabled, perSecond: round(perSecond) })),
+  };
+}
+
+interface Phase {
+  readonly syncEnabled: boolean;
+  readonly perSecond: number;
+  /** The outbox ids the phase wrote: after `first`, up to `last`. */
+  readonly events: { readonly first: bigint; readonly last: bigint };
+}
+
+/** One gateway under load for `seconds`; with sync on it also waits until the graph has caught up. */
+async function phase(options: SyncThroughputOptions, syncEnabled: boolean, seconds: number): Promise<Phase> {
+  const { prisma, graph, writers } = options;
+  const config = { ...options.config, graphSyncEnabled: syncEnabled };
+  const logger = createLogger("silent");
+  const metrics = createMetricsRegistry();
+  const sync = createGraphSync({ config, prisma, graph, logger, metrics: createSyncMetrics(metrics) });
+  const gateway = await createServer(benchDeps({ config, prisma, graph, logger, metrics, sync }));
+  try {
+    const url = await gateway.listen(0, "127.0.0.1");
+    const first = await lastEventId(prisma);
+    const load = await runLoad({ url, seconds, writers });
+    if (syncEnabled) await waitForOutbox(prisma);
+    return { syncEnabled, perSecond: load.mutations / load.seconds, events: { first, last: await lastEventId(prisma) } };
+  } finally {
+    await gateway.close();
+    await sync.stop();
+    // Events written with the sync off stay out of the next phase's work and of the lag figures.
+    if (!syncEnabled) await markAllApplied(prisma);
   }
 }
 
-// Anything left from an earlier run would be drained inside the measured phase.
-await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL`;
-const on = await phase(true);
-const [lag] = await prisma.$queryRaw<{ p50: number; p99: number; n: bigint }[]>`
-  SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - created_at)) * 1000 AS p50,
-         percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - created_at)) * 1000 AS p99,
-         count(*) AS n
-    FROM sync_events WHERE id > ${on.firstEvent} AND applied_at IS NOT NULL`;
-const off = await phase(false);
-await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL AND id > ${off.firstEvent}`;
+function runLoad(options: LoadOptions): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    // A worker does not inherit the loader hooks that let Node run TypeScript: it registers tsx first.
+    const entry = new URL("./support/mutationLoad.ts", import.meta.url).href;
+    const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: options });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+}
 
-console.log(
-  JSON.stringify(
-    {
-      seconds,
-      writers,
-      syncOnMutationsPerSecond: Math.round(on.mutationsPerSecond),
-      syncOffMutationsPerSecond: Math.round(off.mutationsPerSecond),
-      ratio: Number((on.mutationsPerSecond / off.mutationsPerSecond).toFixed(2)),
-      lagMs: { p50: Math.round(lag!.p50), p99: Math.round(lag!.p99), events: Number(lag!.n) },
+async function waitForOutbox(prisma: PrismaClient): Promise<void> {
+  for (;;) {
+    const [pending] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM sync_events WHERE applied_at IS NULL`;
+    if (pending!.n === 0n) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function markAllApplied(prisma: PrismaClient): Promise<void> {
+  await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL`;
+}
+
+async function lastEventId(prisma: PrismaClient): Promise<bigint> {
+  const [row] = await prisma.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM sync_events`;
+  return row!.max ?? 0n;
+}
+
+/** Over the events of the measured sync-on phases only: sync-off phases' events were marked applied in bulk. */
+async function lagOf(prisma: PrismaClient, ranges: readonly Phase["events"][]) {
+  const [lag] = await prisma.$queryRaw<{ p50: number | null; p99: number | null; n: bigint }[]>`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - created_at)) * 1000 AS p50,
+           percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - created_at)) * 1000 AS p99,
+           count(*) AS n
+      FROM sync_events e
+      JOIN unnest(${ranges.map((r) => String(r.first))}::bigint[], ${ranges.map((r) => String(r.last))}::bigint[]) AS r(first_id, last_id)
+        ON e.id > r.first_id AND e.id <= r.last_id
+     WHERE e.applied_at IS NOT NULL`;
+  return { p50: round(lag!.p50 ?? 0), p99: round(lag!.p99 ?? 0), events: Number(lag!.n) };
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: "string", default: "10" },
+      writers: { type: "string", default: "8" },
+      reps: { type: "string", default: "3" },
+      warmup: { type: "string", default: "20" },
     },
-    null,
-    2,
-  ),
-);
-await prisma.$disconnect();
-await resolved.stop();
-await postgres.stop();
+  });
+  const { loadConfig } = await import("../src/config/config.ts");
+  const { createPrisma } = await import("../src/postgres/createPrisma.ts");
+  const { migrateDatabase } = await import("../src/postgres/migrate.ts");
+  const { resolvePostgres } = await import("../src/stack/localPostgres.ts");
+  const { resolveGraph } = await import("../src/stack/resolveGraph.ts");
+  const config = loadConfig();
+  const logger = createLogger("warn");
+  const postgres = await resolvePostgres(config.databaseUrl, "mobius_bench");
+  await migrateDatabase(postgres.url);
+  const writers = Number(values.writers);
+  const prisma = createPrisma(postgres.url, { maxConnections: writers + 4 });
+  const resolved = await resolveGraph(config.neo4j, logger);
+  if (!resolved.graph) throw new Error("the benchmark needs a graph: set NEO4J_URI");
+  try {
+    const result = await measureSyncThroughput({
+      config,
+      prisma,
+      graph: resolved.graph,
+      seconds: Number(values.seconds),
+      writers,
+      reps: Number(values.reps),
+      warmupSeconds: Number(values.warmup),
+    });
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await prisma.$disconnect();
+    await resolved.stop();
+    await postgres.stop();
+  }
+}
+
