@@ -1,35 +1,35 @@
-// Sustained write throughput with the graph sync on against GRAPH_SYNC_ENABLED=false, and the
-// commit-to-graph-visible lag at that load; the sync suite (suites/sync.ts) runs it. An unmeasured
-// warm-up phase first (JIT, Cypher plans), then `reps` pairs of phases in alternating order, so drift
-// on a shared machine hits both sides alike; medians. Writes go through the mutations' write path
-// (rows + outbox events in one transaction, then afterCommit).
+// Benchmark, not a test: sustained GraphQL mutation throughput with the graph sync on against
+// GRAPH_SYNC_ENABLED=false, and the commit-to-graph-visible lag at that load. One gateway per
+// phase (its own HTTP server and sync), clients in a worker thread (support/mutationLoad.ts).
+// An unmeasured warm-up phase first (JIT in Node and the JVM, Cypher plans), then `reps` pairs
+// of phases in alternating order so drift on a shared machine hits both sides alike; the table
+// reports medians.
 //
-// Lag is applied_at − created_at of each outbox event: the row is inserted in the mutation's
-// transaction and marked applied only after Neo4j committed, so it bounds the real lag from above.
+//   DATABASE_URL=… NEO4J_URI=… node --import tsx bench/syncThroughput.ts [--seconds 10] [--writers 8] [--reps 3]
+//
+// Lag is applied_at − created_at of each outbox event: created_at is the start of the mutation's
+// transaction and applied_at is set only after Neo4j committed, so it bounds the real lag from above.
+import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
 import type { Config } from "../src/config/config.ts";
-import { createLogger } from "../src/observability/createLogger.ts";
+import type { GraphConnection } from "../src/http/deps.ts";
+import { createServer } from "../src/http/createServer.ts";
 import { createMetricsRegistry } from "../src/observability/metricsRegistry.ts";
 import { createSyncMetrics } from "../src/observability/syncMetrics.ts";
+import { createLogger } from "../src/observability/createLogger.ts";
 import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { createGraphSync } from "../src/sync/createGraphSync.ts";
-import type { GatewayDeps, GraphConnection } from "../src/http/deps.ts";
 import { benchDeps } from "./support/benchDeps.ts";
-import { median, round } from "./support/stats.ts";
-import { newScope, syncedWrites, uniqueHex } from "../tests/support/syncedWrites.ts";
+import type { LoadOptions, LoadResult } from "./support/mutationLoad.ts";
 
 export interface SyncThroughputOptions {
-  /** Length of each measured phase. */
-  readonly seconds: number;
-  /** On/off pairs. */
-  readonly reps: number;
-  /** An unmeasured sync-on phase first; 0 for none. */
-  readonly warmupSeconds: number;
-  /** Concurrent writers, each looping over a mix of mutations flat out. */
-  readonly writers: number;
-  /** A database of the benchmark's own: the whole outbox is drained and marked applied. */
+  readonly config: Config;
   readonly prisma: PrismaClient;
   readonly graph: GraphConnection;
-  readonly config: Config;
+  readonly seconds: number;
+  readonly writers: number;
+  readonly reps: number;
+  readonly warmupSeconds: number;
 }
 
 export interface SyncThroughputResult {
@@ -40,6 +40,27 @@ export interface SyncThroughputResult {
   readonly phases: readonly { readonly syncEnabled: boolean; readonly perSecond: number }[];
 }
 
+export async function measureSyncThroughput(options: SyncThroughputOptions): Promise<SyncThroughputResult> {
+  const { prisma, reps } = options;
+  // Anything left from an earlier run would be drained inside a measured phase.
+  await markAllApplied(prisma);
+  await phase(options, true, options.warmupSeconds);
+  const phases: Phase[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    for (const syncEnabled of rep % 2 === 0 ? [true, false] : [false, true]) phases.push(await phase(options, syncEnabled, options.seconds));
+  }
+  const on = median(phases.filter((p) => p.syncEnabled).map((p) => p.perSecond));
+  const off = median(phases.filter((p) => !p.syncEnabled).map((p) => p.perSecond));
+  const lagMs = await lagOf(prisma, phases.filter((p) => p.syncEnabled).map((p) => p.events));
+  return {
+    syncOnPerSecond: round(on),
+    syncOffPerSecond: round(off),
+    ratio: round(on / off, 2),
+    lagMs,
+    phases: phases.map(({ syncEnabled, perSecond }) => ({ syncEnabled, perSecond: round(perSecond) })),
+  };
+}
+
 interface Phase {
   readonly syncEnabled: boolean;
   readonly perSecond: number;
@@ -47,69 +68,45 @@ interface Phase {
   readonly events: { readonly first: bigint; readonly last: bigint };
 }
 
-const logger = createLogger("warn");
-
-async function phase({ writers, prisma, graph, config }: SyncThroughputOptions, syncEnabled: boolean, seconds: number): Promise<Phase> {
-  const phaseConfig = { ...config, graphSyncEnabled: syncEnabled };
+/** One gateway under load for `seconds`; with sync on it also waits until the graph has caught up. */
+async function phase(options: SyncThroughputOptions, syncEnabled: boolean, seconds: number): Promise<Phase> {
+  const { prisma, graph, writers } = options;
+  const config = { ...options.config, graphSyncEnabled: syncEnabled };
+  const logger = createLogger("silent");
   const metrics = createMetricsRegistry();
-  const sync = createGraphSync({ config: phaseConfig, prisma, graph, logger, metrics: createSyncMetrics(metrics) });
-  const deps: GatewayDeps = benchDeps({ config: phaseConfig, prisma, graph, logger, metrics, sync });
-  const first = await lastEventId(prisma);
-  let mutations = 0;
-  const deadline = Date.now() + seconds * 1000;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: writers }, async () => {
-      const scope = newScope();
-      const writes = syncedWrites(deps, scope);
-      const org = await writes.createOrganization();
-      while (Date.now() < deadline) {
-        const brand = await writes.createBrand({
-          organizationId: org.id,
-          colors: [{ hex: uniqueHex(scope), name: "a" }, { hex: uniqueHex(scope), name: "b" }],
-        });
-        const asset = await writes.createAsset({ brandId: brand.id, colors: [{ hex: uniqueHex(scope), coverage: 0.5 }] });
-        await writes.recordFeedback({ assetId: asset.id, action: "approve" });
-        await writes.updateBrand(brand.id, { name: "renamed" });
-        mutations += 4;
-      }
-    }),
-  );
-  const elapsed = (Date.now() - started) / 1000;
-  if (syncEnabled) await waitForOutbox(prisma);
-  await sync.stop();
-  const last = await lastEventId(prisma);
-  // Events written with the sync off stay out of the next phase's work and of the lag figures.
-  if (!syncEnabled) await markAllApplied(prisma);
-  return { syncEnabled, perSecond: mutations / elapsed, events: { first, last } };
+  const sync = createGraphSync({ config, prisma, graph, logger, metrics: createSyncMetrics(metrics) });
+  const gateway = await createServer(benchDeps({ config, prisma, graph, logger, metrics, sync }));
+  try {
+    const url = await gateway.listen(0, "127.0.0.1");
+    const first = await lastEventId(prisma);
+    const load = await runLoad({ url, seconds, writers });
+    if (syncEnabled) await waitForOutbox(prisma);
+    return { syncEnabled, perSecond: load.mutations / load.seconds, events: { first, last: await lastEventId(prisma) } };
+  } finally {
+    await gateway.close();
+    await sync.stop();
+    // Events written with the sync off stay out of the next phase's work and of the lag figures.
+    if (!syncEnabled) await markAllApplied(prisma);
+  }
 }
 
-async function waitForOutbox(db: PrismaClient) {
+function runLoad(options: LoadOptions): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    // A worker does not inherit the loader hooks that let Node run TypeScript: it registers tsx first.
+    const entry = new URL("./support/mutationLoad.ts", import.meta.url).href;
+    const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: options });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+}
+
+async function waitForOutbox(prisma: PrismaClient): Promise<void> {
   for (;;) {
-    const [pending] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM sync_events WHERE applied_at IS NULL`;
+    const [pending] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM sync_events WHERE applied_at IS NULL`;
     if (pending!.n === 0n) return;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-export async function measureSyncThroughput(options: SyncThroughputOptions): Promise<SyncThroughputResult> {
-  const { prisma, reps } = options;
-  // Anything left from an earlier run would be drained inside a measured phase.
-  await markAllApplied(prisma);
-  if (options.warmupSeconds > 0) await phase(options, true, options.warmupSeconds);
-  const phases: Phase[] = [];
-  for (let rep = 0; rep < reps; rep++) {
-    for (const syncEnabled of rep % 2 === 0 ? [true, false] : [false, true]) phases.push(await phase(options, syncEnabled, options.seconds));
-  }
-  const on = median(phases.filter((p) => p.syncEnabled).map((p) => p.perSecond));
-  const off = median(phases.filter((p) => !p.syncEnabled).map((p) => p.perSecond));
-  return {
-    syncOnPerSecond: Math.round(on),
-    syncOffPerSecond: Math.round(off),
-    ratio: round(on / off),
-    lagMs: await lagOf(prisma, phases.filter((p) => p.syncEnabled).map((p) => p.events)),
-    phases: phases.map(({ syncEnabled, perSecond }) => ({ syncEnabled, perSecond: Math.round(perSecond) })),
-  };
 }
 
 async function markAllApplied(prisma: PrismaClient): Promise<void> {
@@ -131,5 +128,53 @@ async function lagOf(prisma: PrismaClient, ranges: readonly Phase["events"][]) {
       JOIN unnest(${ranges.map((r) => String(r.first))}::bigint[], ${ranges.map((r) => String(r.last))}::bigint[]) AS r(first_id, last_id)
         ON e.id > r.first_id AND e.id <= r.last_id
      WHERE e.applied_at IS NOT NULL`;
-  return { p50: Math.round(lag!.p50 ?? 0), p99: Math.round(lag!.p99 ?? 0), events: Number(lag!.n) };
+  return { p50: round(lag!.p50 ?? 0), p99: round(lag!.p99 ?? 0), events: Number(lag!.n) };
 }
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: "string", default: "10" },
+      writers: { type: "string", default: "8" },
+      reps: { type: "string", default: "3" },
+      warmup: { type: "string", default: "20" },
+    },
+  });
+  const { loadConfig } = await import("../src/config/config.ts");
+  const { createPrisma } = await import("../src/postgres/createPrisma.ts");
+  const { migrateDatabase } = await import("../src/postgres/migrate.ts");
+  const { resolvePostgres } = await import("../src/stack/localPostgres.ts");
+  const { resolveGraph } = await import("../src/stack/resolveGraph.ts");
+  const config = loadConfig();
+  const logger = createLogger("warn");
+  const postgres = await resolvePostgres(config.databaseUrl, "mobius_bench");
+  await migrateDatabase(postgres.url);
+  const writers = Number(values.writers);
+  const prisma = createPrisma(postgres.url, { maxConnections: writers + 4 });
+  const resolved = await resolveGraph(config.neo4j, logger);
+  if (!resolved.graph) throw new Error("the benchmark needs a graph: set NEO4J_URI");
+  try {
+    const result = await measureSyncThroughput({
+      config,
+      prisma,
+      graph: resolved.graph,
+      seconds: Number(values.seconds),
+      writers,
+      reps: Number(values.reps),
+      warmupSeconds: Number(values.warmup),
+    });
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await prisma.$disconnect();
+    await resolved.stop();
+    await postgres.stop();
+  }
+}
+

@@ -22,13 +22,13 @@ const positiveInt = (what: string, fallback: number) =>
       .default(fallback),
   );
 
-const milliseconds = (fallback: number) =>
+const milliseconds = (fallback: number, min = 1) =>
   z.preprocess(
     emptyAsUndefined,
     z.coerce
       .number({ error: "expected a duration in milliseconds" })
       .int({ error: "expected a whole number of milliseconds" })
-      .min(1, { error: "expected at least 1 millisecond" })
+      .min(min, { error: `expected at least ${min} millisecond${min === 1 ? "" : "s"}` })
       .max(3_600_000, { error: "expected at most 3600000 milliseconds (one hour)" })
       .default(fallback),
   );
@@ -61,6 +61,7 @@ const envSchema = z.object({
   GRAPH_SYNC_WAIT_TIMEOUT_MS: milliseconds(2_000),
   GRAPH_SYNC_POLL_INTERVAL_MS: milliseconds(500),
   GRAPH_SYNC_RETRY_BASE_MS: milliseconds(250),
+  GRAPH_SYNC_COALESCE_MS: milliseconds(40, 0),
   GRAPH_SYNC_RETRY_MAX_MS: milliseconds(60_000),
   GRAPH_SYNC_BATCH_SIZE: z.preprocess(
     emptyAsUndefined,
@@ -141,6 +142,8 @@ export interface GraphSyncSettings {
   readonly retryMaxMs: number;
   /** Events claimed per drainer pass. */
   readonly batchSize: number;
+  /** Least time between the starts of two passes, so a burst of mutations shares one projection. */
+  readonly coalesceMs: number;
 }
 
 export interface Config {
@@ -208,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: e.GRAPH_SYNC_RETRY_BASE_MS,
       retryMaxMs: e.GRAPH_SYNC_RETRY_MAX_MS,
       batchSize: e.GRAPH_SYNC_BATCH_SIZE,
+      coalesceMs: e.GRAPH_SYNC_COALESCE_MS,
     }),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

@@ -38,6 +38,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
   let inFlight: Promise<void> | null = null;
   let pausedUntil = 0;
   let consecutiveFailures = 0;
+  let lastPassStartedAt = 0;
   let polling = false;
   let stopped = false;
   let resumeTimer: NodeJS.Timeout | null = null;
@@ -68,6 +69,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
 
   async function drainRequested(): Promise<void> {
     while (priority.size > 0) {
+      await coalesce();
       const ids = [...priority].slice(0, settings.batchSize);
       for (const id of ids) priority.delete(id);
       if (!(await guardedPass(ids))) return;
@@ -76,9 +78,20 @@ export function createDrainer(deps: DrainerDeps): Drainer {
     dueRequested = false;
     // Keep going while passes come back full: a backlog drains at batch speed, not poll speed.
     for (;;) {
+      await coalesce();
       const result = await guardedPass(undefined);
       if (!result || result.claimed < settings.batchSize) return;
     }
+  }
+
+  /**
+   * Passes start at least coalesceMs apart: under load, events committed meanwhile join the next
+   * pass, and one projection of many events costs far less than many projections of one.
+   */
+  async function coalesce(): Promise<void> {
+    const wait = lastPassStartedAt + settings.coalesceMs - Date.now();
+    if (wait > 0) await sleep(wait);
+    lastPassStartedAt = Date.now();
   }
 
   /** A pass that never throws; on failure it pauses the drainer and returns null. */

@@ -123,9 +123,11 @@ export const projectionCypher = {
     }
     RETURN row.template_id AS id`,
 
+  /** Only names that changed: every pass touches its colors, and a write locks a node many share. */
   setColorNames: `
     UNWIND $rows AS row
     MATCH (c:Color {hex: row.hex})
+    WHERE (c.name IS NULL) <> (row.name IS NULL) OR c.name <> row.name
     SET c.name = row.name`,
 
   /**
