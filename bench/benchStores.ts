@@ -13,7 +13,7 @@ import { createPrisma } from "../src/postgres/createPrisma.ts";
 import { migrateDatabase } from "../src/postgres/migrate.ts";
 import { recreateDatabase } from "../src/postgres/recreateDatabase.ts";
 import { resolvePostgres } from "../src/stack/localPostgres.ts";
-import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from "../src/stack/localNeo4j.ts";
+import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from "../src/stack/localNeo4j.ts";
 import { dataDir } from "../src/stack/paths.ts";
 import { warmProjectionCypher } from "../src/sync/projector/warmProjectionCypher.ts";
 import { generateDataset, type GeneratedDataset } from "./dataset/generateDataset.ts";
@@ -124,7 +124,11 @@ async function prepareStores(serverUrl: string, database: string, localNeo4j: Lo
   try {
     const databaseUrl = await recreateDatabase(serverUrl, database);
     await migrateDatabase(databaseUrl);
-    const { uri: neo4jUri } = await neo4jStarting;
+    const { uri: neo4jUri, startedHere } = await neo4jStarting;
+    // The bench wipes its graph: a server it did not start on its port may be someone else's.
+    if (!startedHere && !(await localNeo4jStatus(localNeo4j)).pid) {
+      throw new Error(`something that is not the benchmark's Neo4j already answers on port ${localNeo4j.port}; choose another with --neo4j-port`);
+    }
     graph = { driver: createDriver(neo4jUri, config.neo4j), database: config.neo4j.database };
     await wipeGraph(graph);
     await ensureGraphSchema(graph.driver, graph.database);
