@@ -24,14 +24,32 @@ export async function inTransaction<T>(
   write: (tx: TransactionClient) => Promise<Written<T>>,
   afterCommit: AfterCommitOptions = {},
 ): Promise<T> {
-  const { result, eventIds } = await withConflictRetries(() =>
+  return (await commitWrite(deps, write, afterCommit)).result;
+}
+
+/** A committed write: its result and the outbox events its changes became, in order. */
+export interface Committed<T> {
+  readonly result: T;
+  readonly eventIds: bigint[];
+}
+
+/**
+ * inTransaction for a caller that follows its own events through the sync (the tests' writes
+ * drain, replay or count exactly these), so it gets the event ids as well as the result.
+ */
+export async function commitWrite<T>(
+  deps: Pick<GatewayDeps, "prisma" | "sync">,
+  write: (tx: TransactionClient) => Promise<Written<T>>,
+  afterCommit: AfterCommitOptions = {},
+): Promise<Committed<T>> {
+  const committed = await withConflictRetries(() =>
     deps.prisma.$transaction(async (tx) => {
       const { result, changes } = await write(tx);
       return { result, eventIds: await recordChanges(tx, changes) };
     }, TRANSACTION_OPTIONS),
   );
-  await deps.sync.afterCommit(eventIds, afterCommit);
-  return result;
+  await deps.sync.afterCommit(committed.eventIds, afterCommit);
+  return committed;
 }
 
 const CONFLICT_ATTEMPTS = 3;

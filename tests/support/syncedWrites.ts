@@ -1,11 +1,30 @@
-// Writes driven exactly as the GraphQL mutations drive them: rows and their outbox events in one
-// Prisma transaction (recordChanges), then sync.afterCommit with the committed event ids. Every id
-// written is remembered in the scope, so a test can compare exactly its own slice of the graph.
+// Writes driven exactly as the GraphQL mutations drive them: the input parsed by the mutation's
+// parser, written by its store and committed with its outbox events (commitWrite), then handed to
+// sync.afterCommit. Only the defaults are the tests' own. Every id written is remembered in the
+// scope, so a test can compare exactly its own slice of the graph.
 import { randomUUID } from "node:crypto";
+import { parseCreateAssetInput, parseUpdateAssetInput } from "../../src/domain/assetInput.ts";
+import { parseCreateBrandInput, parseUpdateBrandInput } from "../../src/domain/brandInput.ts";
+import { parseRecordFeedbackInput } from "../../src/domain/feedbackInput.ts";
+import { parseCreateOrganizationInput } from "../../src/domain/organizationInput.ts";
+import { parseCreateTemplateInput } from "../../src/domain/templateInput.ts";
+import type {
+  CreateAssetInput,
+  CreateBrandInput,
+  CreateTemplateInput,
+  RecordFeedbackInput,
+  UpdateAssetInput,
+  UpdateBrandInput,
+} from "../../src/generated/graphql.ts";
 import type { GatewayDeps } from "../../src/http/deps.ts";
-import type { EntityChange } from "../../src/sync/entityChange.ts";
+import { assetStore } from "../../src/postgres/assetStore.ts";
+import { brandStore } from "../../src/postgres/brandStore.ts";
+import { deleted } from "../../src/postgres/changes.ts";
+import { feedbackStore } from "../../src/postgres/feedbackStore.ts";
+import { commitWrite, type Db, type Written } from "../../src/postgres/inTransaction.ts";
+import { organizationStore } from "../../src/postgres/organizationStore.ts";
+import { templateStore } from "../../src/postgres/templateStore.ts";
 import type { AfterCommitOptions } from "../../src/sync/graphSync.ts";
-import { recordChanges, type TransactionClient } from "../../src/sync/recordChanges.ts";
 
 export interface TestScope {
   readonly brands: Set<string>;
@@ -32,192 +51,84 @@ export function uniqueHex(scope: TestScope): string {
   return hex;
 }
 
-export interface ColorInput {
-  hex: string;
-  name?: string | null;
-  usage?: string | null;
-  usageWeight?: number | null;
-  context?: string | null;
-}
-
-export interface Written<T = string> {
-  readonly id: T;
+/** The entity a write created, updated or deleted, and the outbox events it committed. */
+export interface SyncedWrite {
+  readonly id: string;
   readonly eventIds: bigint[];
 }
 
+/** A mutation input whose required text fields the tests may leave to a default. */
+type WithDefaults<Input, Defaulted extends keyof Input> = Omit<Input, Defaulted> & Partial<Pick<Input, Defaulted>>;
+
 export function syncedWrites(deps: GatewayDeps, scope: TestScope, afterCommit: AfterCommitOptions = {}) {
-  async function commit<T>(write: (tx: TransactionClient) => Promise<{ id: T; changes: EntityChange[] }>) {
-    const { id, eventIds } = await deps.prisma.$transaction(async (tx) => {
-      const { id, changes } = await write(tx);
-      return { id, eventIds: await recordChanges(tx, changes) };
-    });
-    scope.eventIds.push(...eventIds);
-    await deps.sync.afterCommit(eventIds, afterCommit);
-    return { id, eventIds };
+  async function commit<T>(write: (tx: Db) => Promise<Written<T>>) {
+    const committed = await commitWrite(deps, write, afterCommit);
+    scope.eventIds.push(...committed.eventIds);
+    return committed;
   }
 
-  const cascadeOfAsset = async (tx: TransactionClient, assetId: string): Promise<EntityChange[]> => {
-    const feedback = await tx.feedback.findMany({ where: { assetId }, select: { id: true } });
-    const templates = await tx.template.findMany({ where: { sourceAssetId: assetId }, select: { id: true } });
-    return [
-      ...feedback.map((f) => ({ entity: "feedback" as const, id: f.id, operation: "delete" as const })),
-      ...templates.map((t) => ({ entity: "template" as const, id: t.id, operation: "upsert" as const })),
-    ];
-  };
+  /** A create: the new row's id is remembered in `rows`. */
+  async function created(rows: Set<string> | null, write: (tx: Db) => Promise<Written<{ id: string }>>): Promise<SyncedWrite> {
+    const { result, eventIds } = await commit(write);
+    rows?.add(result.id);
+    return { id: result.id, eventIds };
+  }
+
+  /** An update or a delete of the row `id`. */
+  async function changed(id: string, write: (tx: Db) => Promise<Written<unknown>>): Promise<SyncedWrite> {
+    return { id, eventIds: (await commit(write)).eventIds };
+  }
 
   return {
-    createOrganization: () =>
-      commit(async (tx) => {
-        const org = await tx.organization.create({ data: { name: `org ${randomUUID()}` } });
-        return { id: org.id, changes: [{ entity: "organization", id: org.id, operation: "upsert" }] };
-      }),
+    createOrganization() {
+      const draft = parseCreateOrganizationInput({ name: `org ${randomUUID()}` });
+      return created(null, (tx) => organizationStore.create(tx, draft));
+    },
 
-    createBrand: (input: { organizationId: string; name?: string; learningActive?: boolean; colors?: ColorInput[] }) =>
-      commit(async (tx) => {
-        const brand = await tx.brand.create({
-          data: {
-            organizationId: input.organizationId,
-            name: input.name ?? "Brand",
-            learningActive: input.learningActive ?? false,
-            colors: { create: (input.colors ?? []).map(colorRow) },
-          },
-        });
-        scope.brands.add(brand.id);
-        return { id: brand.id, changes: [{ entity: "brand", id: brand.id, operation: "upsert" }] };
-      }),
+    createBrand(input: WithDefaults<CreateBrandInput, "name">) {
+      const draft = parseCreateBrandInput({ ...input, name: input.name ?? "Brand" });
+      return created(scope.brands, (tx) => brandStore.create(tx, draft));
+    },
 
-    updateBrand: (id: string, input: { name?: string; learningActive?: boolean; colors?: ColorInput[] }) =>
-      commit(async (tx) => {
-        await tx.brand.update({
-          where: { id },
-          data: {
-            name: input.name,
-            learningActive: input.learningActive,
-            ...(input.colors ? { colors: { deleteMany: {}, create: input.colors.map(colorRow) } } : {}),
-          },
-        });
-        return { id, changes: [{ entity: "brand", id, operation: "upsert" }] };
-      }),
+    updateBrand(id: string, input: UpdateBrandInput) {
+      const patch = parseUpdateBrandInput(input);
+      return changed(id, (tx) => brandStore.update(tx, id, patch));
+    },
 
-    deleteBrand: (id: string) =>
-      commit(async (tx) => {
-        const assets = await tx.asset.findMany({ where: { brandId: id }, select: { id: true } });
-        const feedback = await tx.feedback.findMany({ where: { brandId: id }, select: { id: true } });
-        const templates = await tx.template.findMany({ where: { brandId: id }, select: { id: true } });
-        await tx.brand.delete({ where: { id } });
-        const deleted = (entity: EntityChange["entity"], rows: { id: string }[]) =>
-          rows.map((r) => ({ entity, id: r.id, operation: "delete" as const }));
-        return {
-          id,
-          changes: [
-            { entity: "brand", id, operation: "delete" },
-            ...deleted("asset", assets),
-            ...deleted("feedback", feedback),
-            ...deleted("template", templates),
-          ],
-        };
-      }),
+    deleteBrand: (id: string) => changed(id, (tx) => brandStore.remove(tx, id)),
 
-    createAsset: (input: {
-      brandId: string;
-      prompt?: string;
-      imageUrl?: string | null;
-      complianceScore?: number | null;
-      status?: string;
-      colors?: { hex: string; coverage?: number | null }[];
-    }) =>
-      commit(async (tx) => {
-        const asset = await tx.asset.create({
-          data: {
-            brandId: input.brandId,
-            prompt: input.prompt ?? "a prompt",
-            imageUrl: input.imageUrl,
-            complianceScore: input.complianceScore,
-            status: input.status,
-            colors: { create: (input.colors ?? []).map((c) => ({ hex: c.hex, coverage: c.coverage })) },
-          },
-        });
-        scope.assets.add(asset.id);
-        return { id: asset.id, changes: [{ entity: "asset", id: asset.id, operation: "upsert" }] };
-      }),
+    createAsset(input: WithDefaults<CreateAssetInput, "prompt">) {
+      const draft = parseCreateAssetInput({ ...input, prompt: input.prompt ?? "a prompt" });
+      return created(scope.assets, (tx) => assetStore.create(tx, draft));
+    },
 
-    updateAsset: (
-      id: string,
-      input: { prompt?: string; status?: string; complianceScore?: number | null; colors?: { hex: string; coverage?: number | null }[] },
-    ) =>
-      commit(async (tx) => {
-        await tx.asset.update({
-          where: { id },
-          data: {
-            prompt: input.prompt,
-            status: input.status,
-            complianceScore: input.complianceScore,
-            ...(input.colors
-              ? { colors: { deleteMany: {}, create: input.colors.map((c) => ({ hex: c.hex, coverage: c.coverage })) } }
-              : {}),
-          },
-        });
-        return { id, changes: [{ entity: "asset", id, operation: "upsert" }] };
-      }),
+    updateAsset(id: string, input: UpdateAssetInput) {
+      const patch = parseUpdateAssetInput(input);
+      return changed(id, (tx) => assetStore.update(tx, id, patch));
+    },
 
-    deleteAsset: (id: string) =>
-      commit(async (tx) => {
-        const cascade = await cascadeOfAsset(tx, id);
-        await tx.asset.delete({ where: { id } });
-        return { id, changes: [{ entity: "asset", id, operation: "delete" }, ...cascade] };
-      }),
+    deleteAsset: (id: string) => changed(id, (tx) => assetStore.remove(tx, id)),
 
-    recordFeedback: (input: { assetId: string; action: string; reason?: string | null }) =>
-      commit(async (tx) => {
-        const asset = await tx.asset.findUniqueOrThrow({ where: { id: input.assetId } });
-        const feedback = await tx.feedback.create({
-          data: { assetId: asset.id, brandId: asset.brandId, action: input.action, reason: input.reason },
-        });
-        await tx.brand.update({ where: { id: asset.brandId }, data: { feedbackCount: { increment: 1 } } });
-        scope.feedback.add(feedback.id);
-        return {
-          id: feedback.id,
-          changes: [
-            { entity: "feedback", id: feedback.id, operation: "upsert" },
-            { entity: "brand", id: asset.brandId, operation: "upsert" },
-          ],
-        };
-      }),
+    recordFeedback(input: RecordFeedbackInput) {
+      const draft = parseRecordFeedbackInput(input);
+      return created(scope.feedback, (tx) => feedbackStore.record(tx, draft));
+    },
 
+    // No mutation deletes one feedback row (it goes only with its asset or brand), so there is no
+    // store write to call; the row is deleted directly to exercise the projector's feedback delete.
     deleteFeedback: (id: string) =>
-      commit(async (tx) => {
+      changed(id, async (tx) => {
         await tx.feedback.delete({ where: { id } });
-        return { id, changes: [{ entity: "feedback", id, operation: "delete" }] };
+        return { result: true, changes: [deleted("feedback", id)] };
       }),
 
-    createTemplate: (input: { brandId: string; name?: string; description?: string | null; sourceAssetId?: string | null }) =>
-      commit(async (tx) => {
-        const template = await tx.template.create({
-          data: {
-            brandId: input.brandId,
-            name: input.name ?? "Template",
-            description: input.description,
-            sourceAssetId: input.sourceAssetId,
-          },
-        });
-        scope.templates.add(template.id);
-        return { id: template.id, changes: [{ entity: "template", id: template.id, operation: "upsert" }] };
-      }),
+    createTemplate(input: WithDefaults<CreateTemplateInput, "name">) {
+      const draft = parseCreateTemplateInput({ ...input, name: input.name ?? "Template" });
+      return created(scope.templates, (tx) => templateStore.create(tx, draft));
+    },
 
-    deleteTemplate: (id: string) =>
-      commit(async (tx) => {
-        await tx.template.delete({ where: { id } });
-        return { id, changes: [{ entity: "template", id, operation: "delete" }] };
-      }),
+    deleteTemplate: (id: string) => changed(id, (tx) => templateStore.remove(tx, id)),
   };
 }
 
 export type SyncedWrites = ReturnType<typeof syncedWrites>;
-
-const colorRow = (c: ColorInput) => ({
-  hex: c.hex,
-  name: c.name,
-  usage: c.usage,
-  usageWeight: c.usageWeight,
-  context: c.context,
-});
