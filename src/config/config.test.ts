@@ -26,6 +26,7 @@ describe("loadConfig", () => {
         retryBaseMs: 250,
         retryMaxMs: 60_000,
         batchSize: 200,
+        coalesceMs: 40,
       },
       port: 4000,
       logLevel: "info",
@@ -45,6 +46,12 @@ describe("loadConfig", () => {
     const config = loadConfig({ GRAPH_SYNC_WAIT: "true", GRAPH_SYNC_WAIT_TIMEOUT_MS: "750", GRAPH_SYNC_BATCH_SIZE: "50" });
     expect(config.graphSync).toMatchObject({ waitForGraph: true, waitTimeoutMs: 750, batchSize: 50 });
     expect(problemsOf({ GRAPH_SYNC_RETRY_MAX_MS: "soon" })[0]).toMatch(/^GRAPH_SYNC_RETRY_MAX_MS: expected a duration/);
+  });
+
+  it("accepts a coalescing window of 0 (off) but no negative one", () => {
+    expect(loadConfig({ GRAPH_SYNC_COALESCE_MS: "0" }).graphSync.coalesceMs).toBe(0);
+    expect(problemsOf({ GRAPH_SYNC_COALESCE_MS: "-5" })).toEqual(["GRAPH_SYNC_COALESCE_MS: expected at least 0 milliseconds"]);
+    expect(problemsOf({ GRAPH_SYNC_RETRY_BASE_MS: "0" })).toEqual(["GRAPH_SYNC_RETRY_BASE_MS: expected at least 1 millisecond"]);
   });
 
   it("names each bad variable with what was expected", () => {
