@@ -5,11 +5,10 @@
 // of phases in alternating order so drift on a shared machine hits both sides alike; the table
 // reports medians.
 //
-//   DATABASE_URL=… NEO4J_URI=… node --import tsx bench/syncThroughput.ts [--seconds 10] [--writers 8] [--reps 3]
+//   npm run bench -- --suites sync
 //
 // Lag is applied_at − created_at of each outbox event: created_at is the start of the mutation's
 // transaction and applied_at is set only after Neo4j committed, so it bounds the real lag from above.
-import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import type { Config } from "../src/config/config.ts";
 import type { GraphConnection } from "../src/http/deps.ts";
@@ -20,6 +19,7 @@ import { createLogger } from "../src/observability/createLogger.ts";
 import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { createGraphSync } from "../src/sync/createGraphSync.ts";
 import { benchDeps } from "./support/benchDeps.ts";
+import { median, round } from "./support/stats.ts";
 import type { LoadOptions, LoadResult } from "./support/mutationLoad.ts";
 
 export interface SyncThroughputOptions {
@@ -53,11 +53,11 @@ export async function measureSyncThroughput(options: SyncThroughputOptions): Pro
   const off = median(phases.filter((p) => !p.syncEnabled).map((p) => p.perSecond));
   const lagMs = await lagOf(prisma, phases.filter((p) => p.syncEnabled).map((p) => p.events));
   return {
-    syncOnPerSecond: round(on),
-    syncOffPerSecond: round(off),
+    syncOnPerSecond: round(on, 0),
+    syncOffPerSecond: round(off, 0),
     ratio: round(on / off, 2),
     lagMs,
-    phases: phases.map(({ syncEnabled, perSecond }) => ({ syncEnabled, perSecond: round(perSecond) })),
+    phases: phases.map(({ syncEnabled, perSecond }) => ({ syncEnabled, perSecond: round(perSecond, 0) })),
   };
 }
 
@@ -128,53 +128,5 @@ async function lagOf(prisma: PrismaClient, ranges: readonly Phase["events"][]) {
       JOIN unnest(${ranges.map((r) => String(r.first))}::bigint[], ${ranges.map((r) => String(r.last))}::bigint[]) AS r(first_id, last_id)
         ON e.id > r.first_id AND e.id <= r.last_id
      WHERE e.applied_at IS NOT NULL`;
-  return { p50: round(lag!.p50 ?? 0), p99: round(lag!.p99 ?? 0), events: Number(lag!.n) };
+  return { p50: round(lag!.p50 ?? 0, 0), p99: round(lag!.p99 ?? 0, 0), events: Number(lag!.n) };
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const round = (n: number, digits = 0) => Number(n.toFixed(digits));
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      seconds: { type: "string", default: "10" },
-      writers: { type: "string", default: "8" },
-      reps: { type: "string", default: "3" },
-      warmup: { type: "string", default: "20" },
-    },
-  });
-  const { loadConfig } = await import("../src/config/config.ts");
-  const { createPrisma } = await import("../src/postgres/createPrisma.ts");
-  const { migrateDatabase } = await import("../src/postgres/migrate.ts");
-  const { resolvePostgres } = await import("../src/stack/localPostgres.ts");
-  const { resolveGraph } = await import("../src/stack/resolveGraph.ts");
-  const config = loadConfig();
-  const logger = createLogger("warn");
-  const postgres = await resolvePostgres(config.databaseUrl, "mobius_bench");
-  await migrateDatabase(postgres.url);
-  const writers = Number(values.writers);
-  const prisma = createPrisma(postgres.url, { maxConnections: writers + 4 });
-  const resolved = await resolveGraph(config.neo4j, logger);
-  if (!resolved.graph) throw new Error("the benchmark needs a graph: set NEO4J_URI");
-  try {
-    const result = await measureSyncThroughput({
-      config,
-      prisma,
-      graph: resolved.graph,
-      seconds: Number(values.seconds),
-      writers,
-      reps: Number(values.reps),
-      warmupSeconds: Number(values.warmup),
-    });
-    console.log(JSON.stringify(result, null, 2));
-  } finally {
-    await prisma.$disconnect();
-    await resolved.stop();
-    await postgres.stop();
-  }
-}
-
