@@ -2,11 +2,16 @@
 import type { TransactionClient } from "./recordChanges.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
 
+/**
+ * Called once Neo4j has committed. clock_timestamp(), not now(): now() is when the claiming
+ * transaction began, before the projection ran, and would make applied_at − created_at (the
+ * benchmark's and an operator's commit-to-graph lag) look shorter by the whole pass.
+ */
 export async function markApplied(tx: TransactionClient, ids: readonly bigint[]): Promise<void> {
   if (ids.length === 0) return;
   await tx.$executeRaw`
     /* markEventsApplied */
-    UPDATE sync_events SET applied_at = now()
+    UPDATE sync_events SET applied_at = clock_timestamp()
      WHERE id = ANY(${ids.map(String)}::bigint[])`;
 }
 
