@@ -9,7 +9,7 @@ import type { BatchDeps } from "./batchDeps.ts";
  * lock table (max_locks_per_transaction × connections, 6,400 by default, shared with every other
  * session), so a 5,000-id batch is projected in several transactions rather than holding 5,000
  * entity locks plus its colors' at once. Not smaller: each chunk costs ~10 round trips to the two
- * databases, and at 500 refs those, not the writes, dominated (bench/backfill.ts: 2.4× slower).
+ * databases, and at 500 refs those, not the writes, dominated (the backfill benchmark: 2.4× slower).
  */
 export const LOCK_CHUNK = 2000;
 
