@@ -5,11 +5,10 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import { GraphQLError, validate, type GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.ts";
 import { ErrorCode } from "../errors/codes.ts";
-
-
+import { perDocument } from "./perDocument.ts";
 
 export function queryLimitsPlugin(limits: Config["queryLimits"]): ApolloServerPlugin {
   const rules = [
@@ -17,18 +16,16 @@ export function queryLimitsPlugin(limits: Config["queryLimits"]): ApolloServerPl
     maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: true }),
     costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, propagateOnRejection: true }),
   ];
-  // Apollo hands the same DocumentNode to every request with the same query text (its document
-  // cache), so each distinct operation is measured once, not on every request.
-  const verdicts = new WeakMap<DocumentNode, string | undefined>();
-  const violationOf = (schema: GraphQLSchema, document: DocumentNode) => {
-    if (!verdicts.has(document)) verdicts.set(document, firstViolation(() => validate(schema, document, rules)));
-    return verdicts.get(document);
-  };
+  let schema: GraphQLSchema;
+  const violationOf = perDocument((document) => firstViolation(() => validate(schema, document, rules)));
   return {
+    async serverWillStart({ schema: served }) {
+      schema = served;
+    },
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document }) {
-          const violation = violationOf(schema, document);
+        async didResolveOperation({ document }) {
+          const violation = violationOf(document);
           if (!violation) return;
           throw new GraphQLError(violation.replace(/^Syntax Error: /, ""), {
             extensions: { code: ErrorCode.QueryTooComplex, http: { status: 400 } },

@@ -5,13 +5,15 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, Kind, visit, type DocumentNode } from "graphql";
 import { ErrorCode } from "../errors/codes.ts";
+import { perDocument } from "./perDocument.ts";
 
 export function rejectUnstorableStringsPlugin(): ApolloServerPlugin {
+  const unstorableLiteral = perDocument(unstorableInLiterals);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const field = unstorableInValue(request.variables ?? {}, "") ?? unstorableInLiterals(document);
+          const field = unstorableInValue(request.variables ?? {}, "") ?? unstorableLiteral(document);
           if (field === null) return;
           throw new GraphQLError(`${field}: must not contain NUL (\\u0000) or an unpaired surrogate`, {
             extensions: { code: ErrorCode.BadUserInput, field, http: { status: 400 } },
