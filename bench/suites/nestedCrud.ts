@@ -3,6 +3,7 @@
 import { createServer } from "../../src/http/createServer.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import type { Suite } from "../suite.ts";
+import { postGraphql } from "../support/postGraphql.ts";
 import { benchDeps } from "../support/benchDeps.ts";
 import { latencyOf } from "../support/stats.ts";
 
@@ -27,14 +28,9 @@ export const run: Suite = async (ctx) => {
     const request = async () => {
       statements = 0;
       const started = performance.now();
-      const res = await fetch(`${url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: QUERY, variables: { first: BRANDS } }),
-      });
-      const body = (await res.json()) as { data?: { brands: { edges: unknown[] } }; errors?: unknown };
+      const data = await postGraphql<{ brands: { edges: unknown[] } }>(url, QUERY, { first: BRANDS });
       const ms = performance.now() - started;
-      if (body.errors || body.data?.brands.edges.length !== expected) throw new Error(`unexpected answer: ${JSON.stringify(body).slice(0, 300)}`);
+      if (data.brands.edges.length !== expected) throw new Error(`expected ${expected} brands, got ${data.brands.edges.length}`);
       return { ms, statements };
     };
     for (let i = 0; i < warmup; i++) await request();

@@ -8,6 +8,7 @@ import { findSimilarBrands } from "../../src/graph/queries/similarBrands.ts";
 import { createServer } from "../../src/http/createServer.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import type { Check, Suite } from "../suite.ts";
+import { postGraphql } from "../support/postGraphql.ts";
 import { benchDeps } from "../support/benchDeps.ts";
 import { compareLatency } from "../support/measureLatency.ts";
 import { round } from "../support/stats.ts";
@@ -31,11 +32,7 @@ export const run: Suite = async (ctx) => {
   const gateway = await createServer(benchDeps({ config, prisma, graph }));
   try {
     const url = await gateway.listen(0);
-    const graphql = async (query: string, variables: Record<string, unknown>) => {
-      const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as { errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-    };
+    const graphql = (query: string, variables: Record<string, unknown>) => postGraphql(url, query, variables);
     const rest = async (pathname: string) => {
       const res = await fetch(`${url}${pathname}`);
       if (res.status !== 200) throw new Error(`${pathname}: ${res.status}`);

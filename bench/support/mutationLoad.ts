@@ -3,6 +3,7 @@
 // brand with a two-color palette, an asset using a third color, approve feedback and a rename.
 import { randomUUID } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
+import { postGraphql } from "./postGraphql.ts";
 
 export interface LoadOptions {
   readonly url: string;
@@ -27,18 +28,11 @@ const hex = () => `#${randomUUID().slice(0, 6).toUpperCase()}`;
 
 async function runLoad({ url, seconds, writers }: LoadOptions): Promise<LoadResult> {
   let mutations = 0;
+  // A failed mutation ends the run (postGraphql throws): throughput of failing requests is not throughput.
   const mutate = async (query: string, variables: Record<string, unknown>): Promise<string> => {
-    const response = await fetch(`${url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Record<string, { id: string } | null>; errors?: unknown[] };
-    const id = body.data && Object.values(body.data)[0]?.id;
-    // A failed mutation ends the run: throughput of failing requests is not throughput.
-    if (!id) throw new Error(`mutation failed: ${JSON.stringify(body.errors ?? body)}`);
+    const data = await postGraphql<Record<string, { id: string }>>(url, query, variables);
     mutations += 1;
-    return id;
+    return Object.values(data)[0]!.id;
   };
   const started = performance.now();
   const deadline = started + seconds * 1000;
