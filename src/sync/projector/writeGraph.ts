@@ -73,34 +73,29 @@ async function writeOnce(graph: GraphConnection, state: EntityState, colors: rea
 async function writeStatements(tx: Transaction, state: EntityState, colors: readonly ColorState[]): Promise<DeferredRef[]> {
   const send = (statement: string, params: Record<string, unknown[]>) =>
     Object.values(params).every((list) => list.length === 0) ? null : tx.run(statement, params);
-  const written = async (result: ReturnType<typeof send>) =>
-    new Set(result ? (await result).records.map((r) => r.get("id") as string) : []);
-
-  const sent = [
-    send(cypher.deleteBrands, { ids: state.brands.delete }),
-    send(cypher.upsertBrands, { rows: state.brands.upsert }),
-    send(cypher.deleteAssets, { ids: state.assets.delete }),
-  ];
-  const assets = send(cypher.upsertAssets, { rows: state.assets.upsert });
-  sent.push(send(cypher.deleteFeedback, { ids: state.feedback.delete }));
-  const feedback = send(cypher.upsertFeedback, { rows: state.feedback.upsert });
-  sent.push(send(cypher.deleteTemplates, { ids: state.templates.delete }));
-  const templates = send(cypher.upsertTemplates, { rows: state.templates.upsert });
-  sent.push(
-    send(cypher.setColorNames, { rows: colors.filter((c) => c.used).map(({ hex, name }) => ({ hex, name })) }),
-    send(cypher.deleteUnusedColors, { hexes: colors.filter((c) => !c.used).map((c) => c.hex) }),
-  );
-  const [[writtenAssets, writtenFeedback, writtenTemplates]] = await Promise.all([
-    Promise.all([written(assets), written(feedback), written(templates)]),
-    Promise.all(sent),
-  ]);
+  // Sent in this order (dependency order: parents before children, colors last).
+  const sent = {
+    deleteBrands: send(cypher.deleteBrands, { ids: state.brands.delete }),
+    upsertBrands: send(cypher.upsertBrands, { rows: state.brands.upsert }),
+    deleteAssets: send(cypher.deleteAssets, { ids: state.assets.delete }),
+    upsertAssets: send(cypher.upsertAssets, { rows: state.assets.upsert }),
+    deleteFeedback: send(cypher.deleteFeedback, { ids: state.feedback.delete }),
+    upsertFeedback: send(cypher.upsertFeedback, { rows: state.feedback.upsert }),
+    deleteTemplates: send(cypher.deleteTemplates, { ids: state.templates.delete }),
+    upsertTemplates: send(cypher.upsertTemplates, { rows: state.templates.upsert }),
+    setColorNames: send(cypher.setColorNames, { rows: colors.filter((c) => c.used).map(({ hex, name }) => ({ hex, name })) }),
+    deleteUnusedColors: send(cypher.deleteUnusedColors, { hexes: colors.filter((c) => !c.used).map((c) => c.hex) }),
+  };
+  const results = await Promise.all(Object.values(sent));
+  const written = (name: keyof typeof sent) =>
+    new Set(results[Object.keys(sent).indexOf(name)]?.records.map((r) => r.get("id") as string) ?? []);
 
   return [
-    ...missing(state.assets.upsert, writtenAssets, (a) => ({ entity: "asset", id: a.asset_id }), (a) => `brand ${a.brand_id} is not in the graph yet`),
-    ...missing(state.feedback.upsert, writtenFeedback, (f) => ({ entity: "feedback", id: f.feedback_id }), (f) => `asset ${f.asset_id} is not in the graph yet`),
+    ...missing(state.assets.upsert, written("upsertAssets"), (a) => ({ entity: "asset", id: a.asset_id }), (a) => `brand ${a.brand_id} is not in the graph yet`),
+    ...missing(state.feedback.upsert, written("upsertFeedback"), (f) => ({ entity: "feedback", id: f.feedback_id }), (f) => `asset ${f.asset_id} is not in the graph yet`),
     ...missing(
       state.templates.upsert,
-      writtenTemplates,
+      written("upsertTemplates"),
       (t) => ({ entity: "template", id: t.template_id }),
       (t) => `brand ${t.brand_id}${t.source_asset_id ? ` or asset ${t.source_asset_id}` : ""} is not in the graph yet`,
     ),
