@@ -16,7 +16,7 @@ import { createServer } from "../src/http/createServer.ts";
 import { createMetricsRegistry } from "../src/observability/metricsRegistry.ts";
 import { createSyncMetrics } from "../src/observability/syncMetrics.ts";
 import { createLogger } from "../src/observability/createLogger.ts";
-import type { PrismaClient } from "../src/postgres/createPrisma.ts";
+import type { PrismaClient, Sql } from "../src/postgres/createPrisma.ts";
 import { createGraphSync } from "../src/sync/createGraphSync.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { median, round } from "./support/stats.ts";
@@ -25,6 +25,7 @@ import type { LoadOptions, LoadResult } from "./support/mutationLoad.ts";
 export interface SyncThroughputOptions {
   readonly config: Config;
   readonly prisma: PrismaClient;
+  readonly sql: Sql;
   readonly graph: GraphConnection;
   readonly seconds: number;
   readonly writers: number;
@@ -70,12 +71,12 @@ interface Phase {
 
 /** One gateway under load for `seconds`; with sync on it also waits until the graph has caught up. */
 async function phase(options: SyncThroughputOptions, syncEnabled: boolean, seconds: number): Promise<Phase> {
-  const { prisma, graph, writers } = options;
+  const { prisma, sql, graph, writers } = options;
   const config = { ...options.config, graphSyncEnabled: syncEnabled };
   const logger = createLogger("silent");
   const metrics = createMetricsRegistry();
   const sync = createGraphSync({ config, prisma, graph, logger, metrics: createSyncMetrics(metrics) });
-  const gateway = await createServer(benchDeps({ config, prisma, graph, logger, metrics, sync }));
+  const gateway = await createServer(benchDeps({ config, prisma, sql, graph, logger, metrics, sync }));
   try {
     const url = await gateway.listen(0, "127.0.0.1");
     const first = await lastEventId(prisma);

@@ -7,7 +7,7 @@ import { startupAuth } from "./auth/startupAuth.ts";
 import { createLogger } from "./observability/createLogger.ts";
 import { createMetricsRegistry, timeGraphQueries } from "./observability/metricsRegistry.ts";
 import { timeStatements } from "./observability/timeStatements.ts";
-import { createPrisma } from "./postgres/createPrisma.ts";
+import { createPostgres } from "./postgres/createPrisma.ts";
 import { MigrationFailed, migrateDatabase } from "./postgres/migrate.ts";
 import { migrationState } from "./postgres/migrationState.ts";
 import { resolvePostgres } from "./stack/localPostgres.ts";
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const postgres = await resolvePostgres(config.databaseUrl);
   stops.push(() => postgres.stop());
   const metrics = createMetricsRegistry();
-  const prisma = createPrisma(postgres.url, {
+  const { prisma, sql } = createPostgres(postgres.url, {
     maxConnections: postgres.kind === "embedded-pglite" ? 1 : 10,
     onQuery: timeStatements(metrics),
   });
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const seeded = await seedDemoIfEmpty({ prisma, sync });
   if (seeded) logger.info(seeded, "database was empty: seeded the demo data set");
 
-  const gateway = await createServer({ config, prisma, graph, logger, sync, metrics,
+  const gateway = await createServer({ config, prisma, sql, graph, logger, sync, metrics,
     ...startupAuth(config, logger, prisma),
   });
   stops.push(() => gateway.close());

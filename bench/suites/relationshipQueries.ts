@@ -6,7 +6,7 @@ import { findBrandsUsingColor } from "../../src/graph/queries/brandsUsingColor.t
 import { findColorPairings } from "../../src/graph/queries/colorPairings.ts";
 import { findSimilarBrands } from "../../src/graph/queries/similarBrands.ts";
 import { createServer } from "../../src/http/createServer.ts";
-import { createPrisma } from "../../src/postgres/createPrisma.ts";
+import { createPostgres } from "../../src/postgres/createPrisma.ts";
 import type { Check, Suite } from "../suite.ts";
 import { postGraphql } from "../support/postGraphql.ts";
 import { benchDeps } from "../support/benchDeps.ts";
@@ -28,8 +28,8 @@ export const run: Suite = async (ctx) => {
   const warmup = ctx.smoke ? 2 : 50;
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
   const { graph, config } = ctx.stores;
-  const prisma = createPrisma(data.databaseUrl, { maxConnections: 5 });
-  const gateway = await createServer(benchDeps({ config, prisma, graph }));
+  const { prisma, sql } = createPostgres(data.databaseUrl, { maxConnections: 5 });
+  const gateway = await createServer(benchDeps({ config, prisma, sql, graph }));
   try {
     const url = await gateway.listen(0);
     const graphql = (query: string, variables: Record<string, unknown>) => postGraphql(url, query, variables);

@@ -1,6 +1,6 @@
 // The sync issue's numbers: mutation throughput with the sync on against GRAPH_SYNC_ENABLED=false and
 // the commit-to-graph lag at that load, as medians over on/off pairs (see syncThroughput.ts).
-import { createPrisma } from "../../src/postgres/createPrisma.ts";
+import { createPostgres } from "../../src/postgres/createPrisma.ts";
 import type { Suite } from "../suite.ts";
 import { measureSyncThroughput } from "../syncThroughput.ts";
 
@@ -10,9 +10,9 @@ export const run: Suite = async (ctx) => {
   const options = ctx.smoke ? { seconds: 1, writers: 2, reps: 1, warmupSeconds: 0 } : { seconds: 10, writers: 8, reps: 3, warmupSeconds: 20 };
   // Any data set serves: the writers create organizations of their own.
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
-  const prisma = createPrisma(data.databaseUrl, { maxConnections: options.writers + 4 });
+  const postgres = createPostgres(data.databaseUrl, { maxConnections: options.writers + 4 });
   ctx.log(`sync on/off: ${options.reps} pairs of ${options.seconds} s phases, ${options.writers} writers …`);
-  const result = await measureSyncThroughput({ ...options, prisma, graph: ctx.stores.graph, config: ctx.stores.config }).finally(() => prisma.$disconnect());
+  const result = await measureSyncThroughput({ ...options, ...postgres, graph: ctx.stores.graph, config: ctx.stores.config }).finally(() => postgres.prisma.$disconnect());
   return {
     checks: [
       {

@@ -4,7 +4,7 @@ import { createMetricsRegistry } from "../../src/observability/metricsRegistry.t
 import { queueOnlySync } from "../../src/sync/graphSync.ts";
 
 /** A gateway's dependencies for a benchmark: its own databases, silent logs, no authentication. */
-export function benchDeps(parts: Pick<GatewayDeps, "config" | "prisma" | "graph"> & Partial<GatewayDeps>): GatewayDeps {
+export function benchDeps(parts: Pick<GatewayDeps, "config" | "prisma" | "sql" | "graph"> & Partial<GatewayDeps>): GatewayDeps {
   return {
     logger: createLogger("silent"),
     sync: queueOnlySync,

@@ -5,12 +5,12 @@ import { normalizeHex } from "./hex.ts";
 
 export const MAX_LIMIT = 50;
 
-export function atLeastOne(field: string, value: number | null | undefined): number {
+export function atLeastOne(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw badInput(field, "must be an integer of at least 1");
   return value;
 }
 
-export function boundedLimit(field: string, value: number | null | undefined): number {
+export function boundedLimit(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_LIMIT) {
     throw badInput(field, `must be an integer from 1 to ${MAX_LIMIT}`);
   }

@@ -30,7 +30,7 @@ export function createContext(deps: GatewayDeps, { requestId, access, headers }:
     requestId,
     access,
     log: deps.logger.child({ requestId }),
-    loaders: createLoaders(deps.prisma, access.organizationScope),
+    loaders: createLoaders(deps, access.organizationScope),
     graphLoaders: createGraphLoaders(deps.graph, access.organizationScope),
     waitForGraph: waitForGraphOf(headers["x-graph-sync"], deps.config.graphSync.waitForGraph),
   };

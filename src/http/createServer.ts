@@ -4,6 +4,7 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { buildSchema } from "../graphql/buildSchema.ts";
 import { createContext, type GatewayContext } from "../graphql/context.ts";
 import { formatError } from "../errors/formatError.ts";
@@ -40,7 +41,14 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     introspection: deps.config.introspection,
     // main.ts owns shutdown: it must close Prisma, Neo4j and local servers after Apollo.
     stopOnTerminationSignals: false,
-    plugins: [operationPlugin(deps.metrics), queryLimitsPlugin(deps.config.queryLimits), rejectUnstorableStringsPlugin()],
+    plugins: [
+      operationPlugin(deps.metrics),
+      queryLimitsPlugin(deps.config.queryLimits),
+      rejectUnstorableStringsPlugin(),
+      // No type carries cache hints and POST responses are not cached: the default plugin's hook on
+      // every resolved field would only cost time.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
   registerGraphCapacityGauges(deps);

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import type { Driver } from "../graph/createDriver.ts";
-import type { PrismaClient } from "../postgres/createPrisma.ts";
+import type { PrismaClient, Sql } from "../postgres/createPrisma.ts";
 import type { GraphSync } from "../sync/graphSync.ts";
 import type { Registry } from "../observability/metricsRegistry.ts";
 import type { TokenVerifier } from "../auth/tokenVerifier.ts";
@@ -18,6 +18,8 @@ export interface GraphConnection {
 export interface GatewayDeps {
   readonly config: Config;
   readonly prisma: PrismaClient;
+  /** Plain SQL on Prisma's pool, for the hot reads (createPrisma.ts). */
+  readonly sql: Sql;
   readonly graph: GraphConnection | null;
   readonly logger: Logger;
   /** Mutations hand their committed outbox events to this. */

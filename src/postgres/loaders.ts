@@ -7,7 +7,7 @@ import type { Asset, AssetColor, Brand, BrandColor, Feedback, Organization, Temp
 import type { Page } from "../domain/pagination.ts";
 import { assetStore } from "./assetStore.ts";
 import { brandStore } from "./brandStore.ts";
-import type { PrismaClient } from "./createPrisma.ts";
+import type { Postgres, PrismaClient } from "./createPrisma.ts";
 import { feedbackStore } from "./feedbackStore.ts";
 import { organizationStore } from "./organizationStore.ts";
 import type { OrganizationScope } from "./scope.ts";
@@ -54,11 +54,11 @@ function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promi
 const pageKey = (page: Page) => `${page.first}:${page.afterId ?? ""}`;
 const assetPageKey = (key: AssetPageKey) => `${key.brandId}|${pageKey(key.page)}`;
 
-export function createLoaders(prisma: PrismaClient, scope: OrganizationScope): Loaders {
+export function createLoaders({ prisma, sql }: Postgres, scope: OrganizationScope): Loaders {
   return {
     organizationById: byId((ids) => organizationStore.findByIds(prisma, ids, scope)),
-    brandById: byId((ids) => brandStore.findByIds(prisma, ids, scope)),
-    anyBrandById: byId((ids) => brandStore.findByIds(prisma, ids)),
+    brandById: byId((ids) => brandStore.rowsByIds(sql, ids, scope)),
+    anyBrandById: byId((ids) => brandStore.rowsByIds(sql, ids)),
     assetById: byId((ids) => assetStore.findByIds(prisma, ids, scope)),
     brandsByOrganization: new DataLoader(async (ids) =>
       groupBy(ids, await brandStore.ofOrganizations(prisma, ids), (b) => b.organizationId),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectRefused, orphanedEventsSince, outboxMark, syncEventsFor, unique, UNKNOWN_ID } from "../support/crudFactory.ts";
+import { brandStore } from "../../src/postgres/brandStore.ts";
 import { crudSuite } from "../support/crudSuite.ts";
 
 const CREATE_BRAND = `mutation($input: CreateBrandInput!) {
@@ -145,5 +146,21 @@ describe("brands", () => {
     expect(events.filter((e) => e.includes(":delete:")).sort()).toEqual(
       [`asset:delete:${asset.id}`, `brand:delete:${brand.id}`, `feedback:delete:${feedback.id}`, `template:delete:${template.id}`].sort(),
     );
+  });
+
+  it("looks brands up by id in plain SQL exactly as Prisma does, in and out of scope", async () => {
+    const [org, other] = [await sut.make.organization(), await sut.make.organization()];
+    const mine = await sut.make.brand(org.id, { learningActive: true });
+    const theirs = await sut.make.brand(other.id);
+    const ids = [mine.id, theirs.id, UNKNOWN_ID];
+    const { prisma, sql } = sut.deps;
+    const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+    const everywhere = await brandStore.rowsByIds(sql, ids);
+    expect(byId(everywhere)).toEqual(byId(await brandStore.findByIds(prisma, ids)));
+    expect(everywhere).toHaveLength(2);
+    expect(everywhere.find((b) => b.id === mine.id)?.createdAt).toBeInstanceOf(Date);
+    expect(await brandStore.rowsByIds(sql, ids, org.id)).toEqual(await brandStore.findByIds(prisma, ids, org.id));
+    expect((await brandStore.rowsByIds(sql, ids, org.id)).map((b) => b.id)).toEqual([mine.id]);
   });
 });

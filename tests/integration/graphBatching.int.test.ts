@@ -11,9 +11,10 @@ describe("graph fields on a list of brands", () => {
   let owners: Array<{ id: string; name: string }>;
 
   beforeAll(async () => {
-    const deps = createTestDeps();
-    const counting = countingGraph(deps.graph!);
-    statements = counting.statements;
+    // Graph statements as they are sent, SQL as it answers, in one log.
+    statements = [];
+    const deps = createTestDeps({ onQuery: (sql) => statements.push(`SQL ${sql}`) });
+    const counting = countingGraph(deps.graph!, statements);
     gateway = await startTestGateway({ ...deps, graph: counting.graph });
     fixtures = graphFixtures(deps);
     shared = fixtures.hexes(3);
@@ -28,7 +29,21 @@ describe("graph fields on a list of brands", () => {
     await gateway.close();
   });
 
-  const statementNames = () => statements.map((s) => /^\/\* (\w+) \*\//.exec(s)?.[1] ?? "generated");
+  const graphStatementName = (s: string) => /^\/\* (\w+) \*\//.exec(s)?.[1] ?? "generated";
+  const statementNames = () => statements.filter((s) => !s.startsWith("SQL ")).map(graphStatementName);
+
+  it("sends brand(id)'s similarBrands statement before the brand's own Postgres lookup has answered", async () => {
+    statements.length = 0;
+    const result = await gateway.graphql(`query ($id: ID!) { brand(id: $id) { name similarBrands { brand { id name } } } }`, { id: owners[0]!.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.brand.similarBrands).toHaveLength(5);
+    const order = statements.flatMap((s) => {
+      if (!s.startsWith("SQL ")) return [graphStatementName(s)];
+      return /FROM brands WHERE id = ANY/.test(s) ? ["brand rows"] : [];
+    });
+    // The asked brand, then the similar brands still in Postgres: the graph read did not wait for the first.
+    expect(order).toEqual(["similarBrands", "brand rows", "brand rows"]);
+  });
 
   it("answers Postgres fields and similarBrands of six brands with one similarBrands statement", async () => {
     statements.length = 0;

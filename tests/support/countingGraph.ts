@@ -3,8 +3,8 @@
 import type { Driver, Session } from "neo4j-driver";
 import type { GraphConnection } from "../../src/http/deps.ts";
 
-export function countingGraph(graph: GraphConnection) {
-  const statements: string[] = [];
+/** `statements` may be a log shared with other instrumentation, to see what ran in which order. */
+export function countingGraph(graph: GraphConnection, statements: string[] = []) {
   const count = <T extends object>(target: T, method: "run" | "executeQuery", wrap?: (value: any) => any): T =>
     new Proxy(target, {
       get(object, property) {

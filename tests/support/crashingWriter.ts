@@ -9,20 +9,21 @@ import type { GatewayDeps } from "../../src/http/deps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
 import { createMetricsRegistry } from "../../src/observability/metricsRegistry.ts";
 import { createSyncMetrics } from "../../src/observability/syncMetrics.ts";
-import { createPrisma } from "../../src/postgres/createPrisma.ts";
+import { createPostgres } from "../../src/postgres/createPrisma.ts";
 import { createGraphSync } from "../../src/sync/createGraphSync.ts";
 import { queueOnlySync } from "../../src/sync/graphSync.ts";
 import { newScope, syncedWrites, type TestScope } from "./syncedWrites.ts";
 
 const hexes = process.argv[2]!.split(",");
 const config = loadConfig();
-const prisma = createPrisma(config.databaseUrl!, { maxConnections: 3 });
+const { prisma, sql } = createPostgres(config.databaseUrl!, { maxConnections: 3 });
 const graph = { driver: createDriver(config.neo4j.uri!, config.neo4j), database: config.neo4j.database };
 const logger = createLogger("silent");
 const metrics = createMetricsRegistry();
 const live: GatewayDeps = {
   config,
   prisma,
+  sql,
   graph,
   logger,
   metrics,

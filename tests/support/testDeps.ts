@@ -13,7 +13,7 @@ import { createLogger } from "../../src/observability/createLogger.ts";
 import { createMetricsRegistry, timeGraphQueries } from "../../src/observability/metricsRegistry.ts";
 import { createSyncMetrics } from "../../src/observability/syncMetrics.ts";
 import { timeStatements } from "../../src/observability/timeStatements.ts";
-import { createPrisma } from "../../src/postgres/createPrisma.ts";
+import { createPostgres } from "../../src/postgres/createPrisma.ts";
 import { createGraphSync, type RunningGraphSync } from "../../src/sync/createGraphSync.ts";
 import { readSyncStatus } from "../../src/sync/readSyncStatus.ts";
 
@@ -42,7 +42,7 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   const config = { ...loadConfig({ LOG_LEVEL: "silent", GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000" }), ...options.config };
   const metrics = createMetricsRegistry();
   const timeStatement = timeStatements(metrics);
-  const prisma = createPrisma(options.databaseUrl ?? inject("databaseUrl"), {
+  const { prisma, sql } = createPostgres(options.databaseUrl ?? inject("databaseUrl"), {
     maxConnections: 5,
     onQuery: (sql, durationMs) => {
       timeStatement(sql, durationMs);
@@ -58,6 +58,7 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   return {
     config,
     prisma,
+    sql,
     graph,
     logger,
     sync,

@@ -1,5 +1,5 @@
 import type { ColorResolvers } from "../../../generated/graphql.ts";
-import { brandsKey, pairingsKey } from "./colorEdgeKeys.ts";
+import { brandsKey, pairingsKey } from "./edgeKeys.ts";
 import { keepBrandsInPostgres } from "./keepBrandsInPostgres.ts";
 
 export const Color: ColorResolvers = {

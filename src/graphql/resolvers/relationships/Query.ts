@@ -1,14 +1,11 @@
-// Query.color must know whether the Color node exists before its fields run, which would make
-// `color(hex) { pairings }` two Neo4j round trips one after the other. So the graph fields the
-// selection asks for start beside it, through the same per-request loaders, and when pairings
-// are asked their statement also answers whether the color exists: one round trip, not two.
+// Query.color must know whether the Color node exists before its fields run; the graph fields its
+// selection asks for start beside that (askedEdges.ts), and when pairings are asked their statement
+// also answers whether the color exists: one round trip, not two.
 import { validHex } from "../../../domain/relationshipArgs.ts";
 import type { QueryResolvers } from "../../../generated/graphql.ts";
 import { findColor } from "../../../graph/queries/colorByHex.ts";
-import { askedColorEdges } from "./askedColorEdges.ts";
-import { brandsKey } from "./colorEdgeKeys.ts";
-
-const ignore = () => {};
+import { askedColorEdges, ignore } from "./askedEdges.ts";
+import { brandsKey } from "./edgeKeys.ts";
 
 export const Query: QueryResolvers = {
   color: async (_root, { hex }, { deps, graphLoaders }, info) => {
