@@ -49,8 +49,9 @@ export async function projectEntities(
 
 /**
  * The colors the refs link to in the graph now, so the color step can rename them or drop orphans.
- * Graph rows read under the same locks already list them (and nothing can have relinked these
- * entities since), except a deleted brand's assets' colors, which only the query follows.
+ * Graph rows read under the same locks already list them: only a projection of the same entity
+ * adds links, and a brand's cascade removing its assets meanwhile leaves a harmless superset. A
+ * deleted brand's assets' colors are not in its row, so then only the query will do.
  */
 async function linkedHexes(graph: GraphConnection, state: EntityState, rows: GraphState | undefined): Promise<string[]> {
   if (!rows || state.brands.delete.length > 0) return readLinkedHexes(graph, state);
