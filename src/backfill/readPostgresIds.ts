@@ -1,26 +1,27 @@
 // Keyset pagination over one entity kind's ids (UUIDv7, so id order is creation order): each page
 // is an index range scan after the last id, never an OFFSET, so memory and time per page stay
-// flat however large the table is. Scoped to organizations when a run asks for it.
+// flat however large the table is. A run scoped to organizations walks their brands instead
+// (readOrganizationIds.ts).
 import type { PrismaClient } from "../postgres/createPrisma.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
+import { countOrganizationRows, readOrganizationIds } from "./readOrganizationIds.ts";
 
 export async function readPostgresIds(
   prisma: PrismaClient,
   kind: GraphEntityKind,
   page: { after: string; limit: number; organizationIds: readonly string[] | null },
 ): Promise<string[]> {
-  const { after, limit } = page;
-  const orgs = page.organizationIds ? { in: [...page.organizationIds] } : undefined;
-  const query = { orderBy: { id: "asc" as const }, take: limit, select: { id: true } };
-  const byBrand = orgs ? { brand: { organizationId: orgs } } : {};
+  const { after, limit, organizationIds } = page;
+  if (organizationIds) return readOrganizationIds(prisma, kind, { after, limit, organizationIds });
+  const query = { orderBy: { id: "asc" as const }, take: limit, select: { id: true }, where: { id: { gt: after } } };
   const rows =
     kind === "brand"
-      ? await prisma.brand.findMany({ ...query, where: { id: { gt: after }, ...(orgs ? { organizationId: orgs } : {}) } })
+      ? await prisma.brand.findMany(query)
       : kind === "asset"
-        ? await prisma.asset.findMany({ ...query, where: { id: { gt: after }, ...byBrand } })
+        ? await prisma.asset.findMany(query)
         : kind === "feedback"
-          ? await prisma.feedback.findMany({ ...query, where: { id: { gt: after }, ...byBrand } })
-          : await prisma.template.findMany({ ...query, where: { id: { gt: after }, ...byBrand } });
+          ? await prisma.feedback.findMany(query)
+          : await prisma.template.findMany(query);
   return rows.map((r) => r.id);
 }
 
@@ -30,17 +31,16 @@ export async function countPostgresRows(
   kind: GraphEntityKind,
   organizationIds: readonly string[] | null,
 ): Promise<number> {
-  const orgs = organizationIds ? { in: [...organizationIds] } : undefined;
-  const byBrand = orgs ? { brand: { organizationId: orgs } } : {};
+  if (organizationIds) return countOrganizationRows(prisma, kind, organizationIds);
   switch (kind) {
     case "brand":
-      return prisma.brand.count({ where: orgs ? { organizationId: orgs } : {} });
+      return prisma.brand.count();
     case "asset":
-      return prisma.asset.count({ where: byBrand });
+      return prisma.asset.count();
     case "feedback":
-      return prisma.feedback.count({ where: byBrand });
+      return prisma.feedback.count();
     case "template":
-      return prisma.template.count({ where: byBrand });
+      return prisma.template.count();
     default:
       throw new UnreachableKind(kind);
   }

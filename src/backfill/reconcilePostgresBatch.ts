@@ -4,9 +4,9 @@
 // projection of the same entity is either wholly before or wholly after this one and the graph
 // ends at the newest state either way.
 import type { EntityRef } from "../sync/projector/entityRef.ts";
-import { projectEntities } from "../sync/projector/projectEntities.ts";
+import { projectEntities, type ReadUnderLocks } from "../sync/projector/projectEntities.ts";
 import { readEntityState, type EntityState } from "../sync/projector/readEntityState.ts";
-import { readGraphState } from "../sync/projector/readGraphState.ts";
+import { readGraphState, type GraphState } from "../sync/projector/readGraphState.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
 import type { BatchDeps } from "./batchDeps.ts";
 import { forEachChunk } from "./forEachChunk.ts";
@@ -22,30 +22,39 @@ export async function reconcilePostgresBatch(
   const counts = batchCounts();
   await forEachChunk(deps, kind, ids, dryRun, {
     async dry(refs) {
-      const postgres = await readEntityState(deps.prisma, refs);
-      tally(counts, classifyEntities(refs, postgres, await readGraphState(deps.graph, refs)), new Set());
+      const [postgres, graph] = await Promise.all([readEntityState(deps.prisma, refs), readGraphState(deps.graph, refs)]);
+      tally(counts, classifyEntities(refs, postgres, graph), new Set());
     },
     async locked(tx, refs) {
-      const postgres = await readEntityState(tx, refs);
-      const classified = classifyEntities(refs, postgres, await readGraphState(deps.graph, refs));
+      // Both sides at once: the locks are held already, and the two reads share no connection.
+      const [postgres, graph] = await Promise.all([readEntityState(tx, refs), readGraphState(deps.graph, refs)]);
+      const classified = classifyEntities(refs, postgres, graph);
       const stale = classified.filter((c) => c.verdict.kind !== "unchanged").map((c) => c.ref);
-      // The rows were read under the locks the projection holds: no need to read them twice.
-      const { deferred } = stale.length ? await projectEntities(tx, deps.graph, stale, only(postgres, stale)) : { deferred: [] };
+      // Both sides were read under the locks the projection holds: no need to read them twice.
+      const { deferred } = stale.length ? await projectEntities(tx, deps.graph, stale, only(stale, postgres, graph)) : { deferred: [] };
       tally(counts, classified, new Set(deferred.map((d) => d.ref.id)));
     },
   });
   return counts;
 }
 
-/** The part of a read state that belongs to these refs (one kind per batch). */
-function only(state: EntityState, refs: readonly EntityRef[]): EntityState {
+/** The part of what a chunk read that belongs to these refs (one kind per batch). */
+function only(refs: readonly EntityRef[], state: EntityState, graph: GraphState): ReadUnderLocks {
   const ids = new Set(refs.map((r) => r.id));
   const keep = <T>(rows: T[], id: (row: T) => string) => rows.filter((row) => ids.has(id(row)));
   return {
-    brands: { upsert: keep(state.brands.upsert, (b) => b.brand_id), delete: keep(state.brands.delete, (id) => id) },
-    assets: { upsert: keep(state.assets.upsert, (a) => a.asset_id), delete: keep(state.assets.delete, (id) => id) },
-    feedback: { upsert: keep(state.feedback.upsert, (f) => f.feedback_id), delete: keep(state.feedback.delete, (id) => id) },
-    templates: { upsert: keep(state.templates.upsert, (t) => t.template_id), delete: keep(state.templates.delete, (id) => id) },
+    state: {
+      brands: { upsert: keep(state.brands.upsert, (b) => b.brand_id), delete: keep(state.brands.delete, (id) => id) },
+      assets: { upsert: keep(state.assets.upsert, (a) => a.asset_id), delete: keep(state.assets.delete, (id) => id) },
+      feedback: { upsert: keep(state.feedback.upsert, (f) => f.feedback_id), delete: keep(state.feedback.delete, (id) => id) },
+      templates: { upsert: keep(state.templates.upsert, (t) => t.template_id), delete: keep(state.templates.delete, (id) => id) },
+    },
+    graph: {
+      brands: keep(graph.brands, (b) => b.brand_id),
+      assets: keep(graph.assets, (a) => a.asset_id),
+      feedback: keep(graph.feedback, (f) => f.feedback_id),
+      templates: keep(graph.templates, (t) => t.template_id),
+    },
   };
 }
 

@@ -3,6 +3,8 @@
 // and a run stopped part-way resumes after its last finished batch. Each test backfills only its
 // own organization: Postgres and Neo4j are shared with every other test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseRunOptions } from "../../src/backfill/backfillOptions.ts";
+import { runBackfill } from "../../src/backfill/runBackfill.ts";
 import { toBackfillReport } from "../../src/backfill/runReports.ts";
 import { emptySlice, expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { drainUntilApplied, markUnapplied } from "../support/outbox.ts";
@@ -95,6 +97,21 @@ describe("backfillGraph", () => {
     const brands = (await readGraphSlice(off.graph!, data.scope)).brands;
     expect(brands.map((b) => b.brand_id).sort()).toEqual([first, second, third]);
     expect(brands.find((b) => b.brand_id === first)?.name).toBe("untouched");
+  });
+
+  it("pages through several organizations in id order, each entity once, pages spanning organizations", async () => {
+    const [a, b] = [await seedUnsynced(off), await seedUnsynced(off)];
+    const options = parseRunOptions("backfill", { dryRun: false, batchSize: 2, organizationIds: [b.organizationId, a.organizationId] });
+
+    const report = toBackfillReport(await runBackfill({ prisma: off.prisma, graph: off.graph! }, options));
+
+    expect(report.entities.map((e) => [e.entity, e.total, e.processed, e.created])).toEqual([
+      ["brand", 6, 6, 6],
+      ["asset", 6, 6, 6],
+      ["feedback", 4, 4, 4],
+      ["template", 4, 4, 4],
+    ]);
+    for (const data of [a, b]) expect(await readGraphSlice(off.graph!, data.scope)).toEqual(await expectedGraphSlice(off.prisma, data.scope));
   });
 
   it("defers children whose parents it was not asked to write", async () => {

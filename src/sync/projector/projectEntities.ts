@@ -13,6 +13,7 @@ import type { TransactionClient } from "../recordChanges.ts";
 import { refKey, type EntityRef } from "./entityRef.ts";
 import { lockColors, readColorState } from "./readColorState.ts";
 import { readEntityState, type EntityState } from "./readEntityState.ts";
+import type { GraphState } from "./readGraphState.ts";
 import { readLinkedHexes, writeGraph, type DeferredRef } from "./writeGraph.ts";
 
 export interface ProjectionResult {
@@ -22,15 +23,20 @@ export interface ProjectionResult {
   readonly deferred: DeferredRef[];
 }
 
+/** What a caller (backfill) has just read for exactly these refs, under the locks the projection holds. */
+export interface ReadUnderLocks {
+  readonly state: EntityState;
+  readonly graph: GraphState;
+}
+
 export async function projectEntities(
   db: TransactionClient,
   graph: GraphConnection,
   refs: readonly EntityRef[],
-  /** The refs' rows, when the caller (backfill) has just read them under the same locks. */
-  state?: EntityState,
+  read?: ReadUnderLocks,
 ): Promise<ProjectionResult> {
-  state ??= await readEntityState(db, refs);
-  const hexes = new Set(await readLinkedHexes(graph, state));
+  const state = read?.state ?? (await readEntityState(db, refs));
+  const hexes = new Set(await linkedHexes(graph, state, read?.graph));
   for (const b of state.brands.upsert) for (const c of b.colors) hexes.add(c.hex);
   for (const a of state.assets.upsert) for (const c of a.colors) hexes.add(c.hex);
   const sortedHexes = [...hexes].sort();
@@ -39,4 +45,15 @@ export async function projectEntities(
   const deferred = await writeGraph(graph, state, colors);
   const deferredKeys = new Set(deferred.map((d) => refKey(d.ref)));
   return { applied: refs.filter((r) => !deferredKeys.has(refKey(r))), deferred };
+}
+
+/**
+ * The colors the refs link to in the graph now, so the color step can rename them or drop orphans.
+ * Graph rows read under the same locks already list them: only a projection of the same entity
+ * adds links, and a brand's cascade removing its assets meanwhile leaves a harmless superset. A
+ * deleted brand's assets' colors are not in its row, so then only the query will do.
+ */
+async function linkedHexes(graph: GraphConnection, state: EntityState, rows: GraphState | undefined): Promise<string[]> {
+  if (!rows || state.brands.delete.length > 0) return readLinkedHexes(graph, state);
+  return [...rows.brands, ...rows.assets].flatMap((row) => row.colors.map((c) => c.hex)).filter((hex) => hex !== null);
 }

@@ -26,13 +26,20 @@ export async function lockColors(db: TransactionClient, hexes: readonly string[]
       FROM (SELECT DISTINCT hashtext(h) AS k FROM unnest(${[...hexes]}::text[]) AS h ORDER BY k) AS keys`;
 }
 
+/**
+ * The palettes' names are aggregated in one grouped pass over brand_colors rather than a subquery
+ * per hex: a backfill chunk asks for hundreds of hexes, and per-hex subqueries visited the table's
+ * rows once per hex (and their estimated cost switched on Postgres' JIT): 62 ms against 12 ms for
+ * 450 hexes on the free-tier data set. For a live projection's few hexes the planner still picks
+ * the hex index.
+ */
 export async function readColorState(db: TransactionClient, hexes: readonly string[]): Promise<ColorState[]> {
   if (hexes.length === 0) return [];
   return db.$queryRaw<ColorState[]>`
     /* readColorState */
-    SELECT h.hex,
-           (SELECT min(bc.name COLLATE "C") FROM brand_colors bc WHERE bc.hex = h.hex) AS name,
-           (EXISTS (SELECT 1 FROM brand_colors bc WHERE bc.hex = h.hex)
-             OR EXISTS (SELECT 1 FROM asset_colors ac WHERE ac.hex = h.hex)) AS used
-      FROM unnest(${[...hexes]}::text[]) AS h(hex)`;
+    SELECT h.hex, palettes.name,
+           (palettes.hex IS NOT NULL OR EXISTS (SELECT 1 FROM asset_colors ac WHERE ac.hex = h.hex)) AS used
+      FROM unnest(${[...hexes]}::text[]) AS h(hex)
+      LEFT JOIN (SELECT hex, min(name COLLATE "C") AS name FROM brand_colors
+                  WHERE hex = ANY(${[...hexes]}::text[]) GROUP BY hex) AS palettes ON palettes.hex = h.hex`;
 }
