@@ -20,13 +20,15 @@ import type { PrismaClient, Sql } from "../src/postgres/createPrisma.ts";
 import { createGraphSync } from "../src/sync/createGraphSync.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { median, round } from "./support/stats.ts";
-import type { LoadOptions, LoadResult } from "./support/mutationLoad.ts";
+import { RAMPED_UP, type LoadOptions, type LoadResult } from "./support/mutationLoad.ts";
 
 export interface SyncThroughputOptions {
   readonly config: Config;
   readonly prisma: PrismaClient;
   readonly sql: Sql;
   readonly graph: GraphConnection;
+  /** Each phase's first seconds, not counted (mutationLoad.ts). */
+  readonly rampSeconds: number;
   readonly seconds: number;
   readonly writers: number;
   readonly reps: number;
@@ -79,10 +81,10 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   const gateway = await createServer(benchDeps({ config, prisma, sql, graph, logger, metrics, sync }));
   try {
     const url = await gateway.listen(0, "127.0.0.1");
-    const first = await lastEventId(prisma);
-    const load = await runLoad({ url, seconds, writers });
+    let first: Promise<bigint> = Promise.resolve(0n);
+    const load = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers }, () => (first = lastEventId(prisma)));
     if (syncEnabled) await waitForOutbox(prisma);
-    return { syncEnabled, perSecond: load.mutations / load.seconds, events: { first, last: await lastEventId(prisma) } };
+    return { syncEnabled, perSecond: load.mutations / load.seconds, events: { first: await first, last: await lastEventId(prisma) } };
   } finally {
     await gateway.close();
     await sync.stop();
@@ -91,13 +93,13 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   }
 }
 
-function runLoad(options: LoadOptions): Promise<LoadResult> {
+function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     // A worker does not inherit the loader hooks that let Node run TypeScript: it registers tsx first.
     const entry = new URL("./support/mutationLoad.ts", import.meta.url).href;
     const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
     const worker = new Worker(bootstrap, { eval: true, workerData: options });
-    worker.once("message", resolve);
+    worker.on("message", (message: LoadResult | typeof RAMPED_UP) => (message === RAMPED_UP ? onRampedUp() : resolve(message)));
     worker.once("error", reject);
   });
 }

@@ -7,7 +7,7 @@ import { measureSyncThroughput } from "../syncThroughput.ts";
 const GOALS = { ratio: 0.8, lagP99Ms: 250 };
 
 export const run: Suite = async (ctx) => {
-  const options = ctx.smoke ? { seconds: 1, writers: 2, reps: 1, warmupSeconds: 0 } : { seconds: 10, writers: 8, reps: 3, warmupSeconds: 20 };
+  const options = ctx.smoke ? { seconds: 1, writers: 2, reps: 1, warmupSeconds: 0, rampSeconds: 0 } : { seconds: 10, writers: 8, reps: 3, warmupSeconds: 30, rampSeconds: 3 };
   // Any data set serves: the writers create organizations of their own.
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
   const postgres = createPostgres(data.databaseUrl, { maxConnections: options.writers + 4 });

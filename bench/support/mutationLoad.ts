@@ -1,15 +1,20 @@
 // The sync benchmark's clients, in a worker thread so the gateway's event loop serves only the
-// gateway: `writers` closed loops of GraphQL mutations over HTTP for `seconds`, each loop a
-// brand with a two-color palette, an asset using a third color, approve feedback and a rename.
+// gateway: `writers` closed loops of GraphQL mutations over HTTP, each loop a brand with a two-color
+// palette, an asset using a third color, approve feedback and a rename. The first `rampSeconds` are
+// not counted: a fresh gateway, drainer and worker start cold, and the phase would measure that. The
+// worker posts RAMPED_UP when counting starts, then its LoadResult.
 import { randomUUID } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import { postGraphql } from "./postGraphql.ts";
 
 export interface LoadOptions {
   readonly url: string;
+  readonly rampSeconds: number;
   readonly seconds: number;
   readonly writers: number;
 }
+
+export const RAMPED_UP = "ramped-up";
 
 export interface LoadResult {
   readonly mutations: number;
@@ -26,16 +31,22 @@ const MUTATIONS = {
 
 const hex = () => `#${randomUUID().slice(0, 6).toUpperCase()}`;
 
-async function runLoad({ url, seconds, writers }: LoadOptions): Promise<LoadResult> {
+async function runLoad({ url, rampSeconds, seconds, writers }: LoadOptions): Promise<LoadResult> {
   let mutations = 0;
+  let counting = false;
   // A failed mutation ends the run (postGraphql throws): throughput of failing requests is not throughput.
   const mutate = async (query: string, variables: Record<string, unknown>): Promise<string> => {
     const data = await postGraphql<Record<string, { id: string }>>(url, query, variables);
-    mutations += 1;
+    if (counting) mutations += 1;
     return Object.values(data)[0]!.id;
   };
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
+  let started = performance.now();
+  const deadline = started + (rampSeconds + seconds) * 1000;
+  setTimeout(() => {
+    counting = true;
+    started = performance.now();
+    parentPort?.postMessage(RAMPED_UP);
+  }, rampSeconds * 1000);
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
       const organizationId = await mutate(MUTATIONS.organization, { input: { name: `bench ${writer}` } });
