@@ -77,7 +77,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   const config = { ...options.config, graphSyncEnabled: syncEnabled };
   const logger = createLogger("silent");
   const metrics = createMetricsRegistry();
-  const sync = createGraphSync({ config, prisma, graph, logger, metrics: createSyncMetrics(metrics) });
+  const sync = createGraphSync({ config, prisma, sql, graph, logger, metrics: createSyncMetrics(metrics) });
   const gateway = await createServer(benchDeps({ config, prisma, sql, graph, logger, metrics, sync }));
   try {
     const url = await gateway.listen(0, "127.0.0.1");

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const graph = resolved.graph && { ...resolved.graph, onQuery: timeGraphQueries(metrics) };
 
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
-  const sync = createGraphSync({ config, prisma, graph, logger, metrics: syncMetrics });
+  const sync = createGraphSync({ config, prisma, sql, graph, logger, metrics: syncMetrics });
   stops.push(() => sync.stop());
 
   // An empty database gets the demo set, so the playground has something to show on first start.

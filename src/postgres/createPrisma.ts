@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { rawSqlOn, type RawSql } from "./rawSql.ts";
 
 export type { PrismaClient };
 
@@ -21,6 +22,12 @@ export interface PrismaOptions {
 /** Plain parameterized SQL on Prisma's pool. */
 export interface Sql {
   rows<Row>(text: string, values: readonly unknown[]): Promise<Row[]>;
+  /**
+   * `work` in one transaction on one connection, committed when it resolves, rolled back when it
+   * throws. Postgres itself ends a transaction left idle longer than `idleTimeoutMs` (a caller stuck
+   * awaiting something else while holding locks): its locks go and the commit fails.
+   */
+  transaction<T>(work: (tx: RawSql) => Promise<T>, options: { idleTimeoutMs: number }): Promise<T>;
 }
 
 export interface Postgres {
@@ -43,6 +50,26 @@ export function createPostgres(databaseUrl: string, options: PrismaOptions = {})
       const { rows } = await pool.query(text, values as unknown[]);
       onQuery?.(text, performance.now() - started);
       return rows as Row[];
+    },
+    async transaction(work, { idleTimeoutMs }) {
+      const client = await pool.connect();
+      // A connection that failed mid-transaction (e.g. ended by the idle timeout) is not reused.
+      let failedConnection: Error | undefined;
+      const onError = (error: Error) => (failedConnection = error);
+      client.on("error", onError);
+      try {
+        // One round trip: a simple-protocol query may hold several statements.
+        await client.query(`BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleTimeoutMs)}`);
+        const result = await work(rawSqlOn(client, onQuery));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (failedConnection = rollbackError));
+        throw error;
+      } finally {
+        client.off("error", onError);
+        client.release(failedConnection);
+      }
     },
   };
   return { prisma, sql };

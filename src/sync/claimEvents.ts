@@ -5,7 +5,7 @@
 // state, which already contains those changes, so one entity's events are never applied out of
 // order — they are applied together.
 import type { EntityKind } from "./entityChange.ts";
-import type { TransactionClient } from "./recordChanges.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 import { tryLockEntities } from "./tryLockEntities.ts";
 
 export interface ClaimedEvent {
@@ -29,7 +29,7 @@ interface EventRow {
 }
 
 /** Must run inside a transaction: the row and advisory locks last until it ends. */
-export async function claimEvents(tx: TransactionClient, options: ClaimOptions): Promise<ClaimedEvent[]> {
+export async function claimEvents(tx: RawSql, options: ClaimOptions): Promise<ClaimedEvent[]> {
   const candidates = options.onlyIds
     ? await tx.$queryRaw<EventRow[]>`
         /* claimPendingEvents */

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import type { GraphConnection } from "../http/deps.ts";
 import type { SyncMetrics } from "../observability/syncMetrics.ts";
-import type { PrismaClient } from "../postgres/createPrisma.ts";
+import type { PrismaClient, Sql } from "../postgres/createPrisma.ts";
 import { createDrainer, type Drainer } from "./drainer.ts";
 import { queueOnlySync, type GraphSync } from "./graphSync.ts";
 import { warmProjectionCypher } from "./projector/warmProjectionCypher.ts";
@@ -13,6 +13,7 @@ import { warmProjectionCypher } from "./projector/warmProjectionCypher.ts";
 export interface SyncDeps {
   readonly config: Config;
   readonly prisma: PrismaClient;
+  readonly sql: Sql;
   readonly graph: GraphConnection | null;
   readonly logger: Logger;
   readonly metrics: SyncMetrics;
@@ -25,13 +26,13 @@ export interface RunningGraphSync extends GraphSync {
 }
 
 export function createGraphSync(deps: SyncDeps, options: { poll?: boolean } = {}): RunningGraphSync {
-  const { config, prisma, graph, logger, metrics } = deps;
+  const { config, prisma, sql, graph, logger, metrics } = deps;
   if (!config.graphSyncEnabled || !graph) {
     logger.info({ reason: graph ? "GRAPH_SYNC_ENABLED=false" : "no graph" }, "graph sync off; events accumulate");
     return { ...queueOnlySync, drainer: null, async stop() {} };
   }
   const settings = config.graphSync;
-  const drainer = createDrainer({ prisma, graph, logger, metrics, settings });
+  const drainer = createDrainer({ prisma, sql, graph, logger, metrics, settings });
   // Best effort: a graph that is down now is the drainer's business, not start-up's.
   warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
   if (options.poll ?? true) drainer.start();

@@ -1,5 +1,5 @@
 // Recording the outcome of a projection on its claimed outbox rows, in the claiming transaction.
-import type { TransactionClient } from "./recordChanges.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
 
 /**
@@ -7,7 +7,7 @@ import type { PrismaClient } from "../postgres/createPrisma.ts";
  * transaction began, before the projection ran, and would make applied_at − created_at (the
  * benchmark's and an operator's commit-to-graph lag) look shorter by the whole pass.
  */
-export async function markApplied(tx: TransactionClient, ids: readonly bigint[]): Promise<void> {
+export async function markApplied(tx: RawSql, ids: readonly bigint[]): Promise<void> {
   if (ids.length === 0) return;
   await tx.$executeRaw`
     /* markEventsApplied */
@@ -21,7 +21,7 @@ export interface EventFailure {
   readonly retryInMs: number;
 }
 
-export async function markFailed(tx: TransactionClient, failures: readonly EventFailure[]): Promise<void> {
+export async function markFailed(tx: RawSql, failures: readonly EventFailure[]): Promise<void> {
   if (failures.length === 0) return;
   await tx.$executeRaw`
     /* markEventsFailed */

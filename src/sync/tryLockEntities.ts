@@ -4,13 +4,13 @@
 // takes it through claimEvents; a backfill projecting pages of entities takes the same lock so it
 // cannot interleave with a drainer on one entity.
 import { refKey, type EntityRef } from "./projector/entityRef.ts";
-import type { TransactionClient } from "./recordChanges.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 
 /** Advisory-lock namespace for entities (colors use another, see projector/readColorState.ts). */
 export const ENTITY_LOCK_NAMESPACE = 7_173_730;
 
 /** Returns the refs now locked by this transaction. */
-export async function tryLockEntities(tx: TransactionClient, refs: readonly EntityRef[]): Promise<EntityRef[]> {
+export async function tryLockEntities(tx: RawSql, refs: readonly EntityRef[]): Promise<EntityRef[]> {
   const byKey = new Map(refs.map((r) => [refKey(r), r]));
   if (byKey.size === 0) return [];
   const locked = await tx.$queryRaw<{ key: string }[]>`

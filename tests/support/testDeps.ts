@@ -54,7 +54,7 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics) };
   const logger = options.logger ?? createLogger("silent");
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
-  const sync = createGraphSync({ config, prisma, graph, logger, metrics: syncMetrics }, { poll: options.poll ?? false });
+  const sync = createGraphSync({ config, prisma, sql, graph, logger, metrics: syncMetrics }, { poll: options.poll ?? false });
   return {
     config,
     prisma,

@@ -9,7 +9,7 @@
 // transaction, takes tryLockEntities(tx, page) and projects the refs it got; refs it did not get are
 // being projected by a drainer right now.
 import type { GraphConnection } from "../../http/deps.ts";
-import type { TransactionClient } from "../recordChanges.ts";
+import type { RawSql } from "../../postgres/rawSql.ts";
 import { refKey, type EntityRef } from "./entityRef.ts";
 import { lockColors, readColorState } from "./readColorState.ts";
 import { readEntityState, type EntityState } from "./readEntityState.ts";
@@ -30,7 +30,7 @@ export interface ReadUnderLocks {
 }
 
 export async function projectEntities(
-  db: TransactionClient,
+  db: RawSql,
   graph: GraphConnection,
   refs: readonly EntityRef[],
   read?: ReadUnderLocks,

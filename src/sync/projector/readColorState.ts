@@ -2,7 +2,7 @@
 // so their state is read per hex: the name is the smallest non-null brand_colors.name (byte order,
 // independent of the database collation) and the node exists only while some row uses the hex.
 // Both are deterministic functions of Postgres, so a full rebuild yields the same Color nodes.
-import type { TransactionClient } from "../recordChanges.ts";
+import type { RawSql } from "../../postgres/rawSql.ts";
 
 export interface ColorState {
   readonly hex: string;
@@ -18,7 +18,7 @@ const COLOR_LOCK_NAMESPACE = 7_173_731;
  * also read Postgres last. Locks are taken in one statement in key order, so two drainers cannot
  * deadlock on them. Transaction-scoped: outside a transaction this only waits for current holders.
  */
-export async function lockColors(db: TransactionClient, hexes: readonly string[]): Promise<void> {
+export async function lockColors(db: RawSql, hexes: readonly string[]): Promise<void> {
   if (hexes.length === 0) return;
   await db.$queryRaw`
     /* lockColors */
@@ -33,7 +33,7 @@ export async function lockColors(db: TransactionClient, hexes: readonly string[]
  * 450 hexes on the free-tier data set. For a live projection's few hexes the planner still picks
  * the hex index.
  */
-export async function readColorState(db: TransactionClient, hexes: readonly string[]): Promise<ColorState[]> {
+export async function readColorState(db: RawSql, hexes: readonly string[]): Promise<ColorState[]> {
   if (hexes.length === 0) return [];
   return db.$queryRaw<ColorState[]>`
     /* readColorState */

@@ -1,6 +1,6 @@
 // The Postgres half of a projection: the current rows behind a set of refs, one query per entity
 // kind. A ref without a row is a delete.
-import type { TransactionClient } from "../recordChanges.ts";
+import type { RawSql } from "../../postgres/rawSql.ts";
 import type { EntityRef } from "./entityRef.ts";
 
 export interface BrandRow {
@@ -60,7 +60,7 @@ const jsonList = <T>(value: unknown): T[] => (typeof value === "string" ? JSON.p
 
 type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: Date | string };
 
-export async function readEntityState(db: TransactionClient, refs: readonly EntityRef[]): Promise<EntityState> {
+export async function readEntityState(db: RawSql, refs: readonly EntityRef[]): Promise<EntityState> {
   const brandIds = idsOf(refs, "brand");
   const assetIds = idsOf(refs, "asset");
   const feedbackIds = idsOf(refs, "feedback");

@@ -1,0 +1,57 @@
+// The plain-SQL transaction the drainer runs its passes in (createPrisma.ts): commit, rollback,
+// Prisma-compatible values, and Postgres ending a transaction left idle with its locks.
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unique } from "../support/crudFactory.ts";
+import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
+
+const LONG = { idleTimeoutMs: 60_000 };
+
+describe("sql.transaction", () => {
+  let deps: TestDeps;
+  beforeAll(() => {
+    deps = createTestDeps();
+  });
+  afterAll(() => deps.close());
+
+  const organizationNamed = (name: string) => deps.prisma.organization.findMany({ where: { name } });
+
+  it("commits what the work wrote and answers its result, int8 as bigint like Prisma", async () => {
+    const name = unique("Plain SQL");
+    const result = await deps.sql.transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO organizations (id, name) VALUES (${randomUUID()}, ${name})`;
+      return tx.$queryRaw<{ n: bigint; names: string[] }[]>`SELECT 7::int8 AS n, ARRAY[${name}::text] AS names`;
+    }, LONG);
+    expect(result).toEqual([{ n: 7n, names: [name] }]);
+    expect(await organizationNamed(name)).toHaveLength(1);
+  });
+
+  it("rolls back everything when the work throws, and rethrows", async () => {
+    const name = unique("Rolled back");
+    const failing = deps.sql.transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO organizations (id, name) VALUES (${randomUUID()}, ${name})`;
+      throw new Error("after the write");
+    }, LONG);
+    await expect(failing).rejects.toThrow("after the write");
+    expect(await organizationNamed(name)).toEqual([]);
+  });
+
+  it("loses a transaction idle past the timeout: its write and its locks are gone, the pool still works", async () => {
+    const name = unique("Idle");
+    const lockKey = Math.floor(Math.random() * 1e9);
+    const stuck = deps.sql.transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO organizations (id, name) VALUES (${randomUUID()}, ${name})`;
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${lockKey}::int8)`;
+      await sleep(1_000);
+      return "committed";
+    }, { idleTimeoutMs: 200 });
+    await expect(stuck).rejects.toThrow();
+    expect(await organizationNamed(name)).toEqual([]);
+    const relocked = await deps.sql.transaction(
+      (tx) => tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lockKey}::int8) AS locked`,
+      LONG,
+    );
+    expect(relocked).toEqual([{ locked: true }]);
+  });
+});
