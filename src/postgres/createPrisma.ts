@@ -1,12 +1,12 @@
-// One pg pool per process, two ways in: Prisma for everything it models, and plain SQL for the few
-// hot reads where Prisma's fixed cost per statement dominates (≈ 0.6 ms of CPU compiling each query
-// in its WASM query compiler, against ≈ 0.06 ms for the same statement on the pool; measured on this
-// machine). Both report every statement to the same onQuery hook, so metrics and statement counts
-// see them alike.
+// One pg pool per process, two ways in: Prisma for everything it models, and plain SQL where
+// Prisma's fixed cost per statement dominates (≈ 0.6 ms of CPU compiling each query in its WASM query
+// compiler, against ≈ 0.06 ms for the same statement on the pool; measured on this machine): brand
+// lookups by id on the read paths, and the sync drainer's passes. Both report every statement to the
+// same onQuery hook, so metrics and statement counts see them alike.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
-import { rawSqlOn, type RawSql } from "./rawSql.ts";
+import { rawSqlOn, timedQuery, type OnQuery, type RawSql } from "./rawSql.ts";
 
 export type { PrismaClient };
 
@@ -16,7 +16,7 @@ export interface PrismaOptions {
   readonly log?: boolean;
   /** Called for every SQL statement with its text and duration: the metrics histogram, and how tests
    *  and the benchmark count statements per request. */
-  readonly onQuery?: (sql: string, durationMs: number) => void;
+  readonly onQuery?: OnQuery;
 }
 
 /** Plain parameterized SQL on Prisma's pool. */
@@ -46,10 +46,7 @@ export function createPostgres(databaseUrl: string, options: PrismaOptions = {})
   if (onQuery) (prisma as unknown as QueryEvents).$on("query", (e) => onQuery(e.query, e.duration));
   const sql: Sql = {
     async rows<Row>(text: string, values: readonly unknown[]) {
-      const started = performance.now();
-      const { rows } = await pool.query(text, values as unknown[]);
-      onQuery?.(text, performance.now() - started);
-      return rows as Row[];
+      return (await timedQuery(pool, { text, values: [...values] }, onQuery)).rows as Row[];
     },
     async transaction(work, { idleTimeoutMs }) {
       const client = await pool.connect();

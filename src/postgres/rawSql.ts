@@ -21,15 +21,19 @@ export function rawStatement(strings: TemplateStringsArray, values: readonly unk
   return { text, values: [...values], types };
 }
 
-/** RawSql on one checked-out connection, every statement reported to `onQuery`. */
-export function rawSqlOn(client: pg.PoolClient, onQuery?: (sql: string, durationMs: number) => void): RawSql {
-  const run = async (strings: TemplateStringsArray, values: readonly unknown[]) => {
-    const statement = rawStatement(strings, values);
-    const started = performance.now();
-    const result = await client.query(statement);
-    onQuery?.(statement.text, performance.now() - started);
-    return result;
-  };
+export type OnQuery = (sql: string, durationMs: number) => void;
+
+/** One statement on the pool or a connection, reported to `onQuery` like Prisma's statements are. */
+export async function timedQuery(on: pg.Pool | pg.PoolClient, statement: pg.QueryConfig, onQuery?: OnQuery): Promise<pg.QueryResult> {
+  const started = performance.now();
+  const result = await on.query(statement);
+  onQuery?.(statement.text, performance.now() - started);
+  return result;
+}
+
+/** RawSql on one checked-out connection. */
+export function rawSqlOn(client: pg.PoolClient, onQuery?: OnQuery): RawSql {
+  const run = (strings: TemplateStringsArray, values: readonly unknown[]) => timedQuery(client, rawStatement(strings, values), onQuery);
   return {
     $queryRaw: async <Row>(strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, values)).rows as Row,
     $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, values)).rowCount ?? 0,

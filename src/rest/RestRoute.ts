@@ -1,13 +1,13 @@
 import type { Access } from "../auth/access.ts";
 import type { GraphConnection } from "../http/deps.ts";
-import type { PrismaClient } from "../postgres/createPrisma.ts";
+import type { Sql } from "../postgres/createPrisma.ts";
 
 export interface RestRequest {
   /** Decoded path parameters, in the order the route's pattern captures them. */
   readonly params: string[];
   readonly query: URLSearchParams;
   readonly graph: GraphConnection | null;
-  readonly prisma: PrismaClient;
+  readonly sql: Sql;
   /** The caller's tenancy, as for GraphQL. */
   readonly access: Access;
 }

@@ -7,9 +7,9 @@ import type { RestRequest } from "./RestRoute.ts";
  * exactly like an unknown id. Unrestricted callers keep the seed plan's behaviour (the graph's
  * answer, whatever Postgres holds).
  */
-export async function requireVisibleBrand({ prisma, access }: RestRequest, brandId: string): Promise<void> {
+export async function requireVisibleBrand({ sql, access }: RestRequest, brandId: string): Promise<void> {
   const scope = access.organizationScope;
   if (scope === null) return;
-  const [brand] = await brandStore.findByIds(prisma, [brandId], scope);
+  const [brand] = await brandStore.rowsByIds(sql, [brandId], scope);
   if (!brand) throw notFound("Brand", brandId, "brand_id");
 }

@@ -22,7 +22,7 @@ const STATUS_OF: Partial<Record<string, number>> = {
   [ErrorCode.GraphUnavailable]: 503,
 };
 
-export function restHandler({ graph, prisma }: Pick<GatewayDeps, "graph" | "prisma">) {
+export function restHandler({ graph, sql }: Pick<GatewayDeps, "graph" | "sql">) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, access: Access): Promise<void> => {
     const route = ROUTES.find((r) => r.pattern.test(url.pathname));
     if (!route) return sendJson(res, 404, { error: ErrorCode.NotFound, message: `No route for ${req.method} ${url.pathname}` });
@@ -32,7 +32,7 @@ export function restHandler({ graph, prisma }: Pick<GatewayDeps, "graph" | "pris
     }
     try {
       const params = route.pattern.exec(url.pathname)!.slice(1).map(decodePathSegment);
-      return sendJson(res, 200, await route.handle({ params, query: url.searchParams, graph, prisma, access }));
+      return sendJson(res, 200, await route.handle({ params, query: url.searchParams, graph, sql, access }));
     } catch (error) {
       const status = error instanceof GatewayError ? STATUS_OF[error.code] : undefined;
       if (!(error instanceof GatewayError) || !status) throw error;
