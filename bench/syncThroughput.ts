@@ -9,7 +9,6 @@
 //
 // Lag is applied_at − created_at of each outbox event: created_at is the start of the mutation's
 // transaction and applied_at is set only after Neo4j committed, so it bounds the real lag from above.
-import { Worker } from "node:worker_threads";
 import type { Config } from "../src/config/config.ts";
 import type { GraphConnection } from "../src/http/deps.ts";
 import { createServer } from "../src/http/createServer.ts";
@@ -17,7 +16,9 @@ import { createMetricsRegistry } from "../src/observability/metricsRegistry.ts";
 import { createSyncMetrics } from "../src/observability/syncMetrics.ts";
 import { createLogger } from "../src/observability/createLogger.ts";
 import type { PrismaClient, Sql } from "../src/postgres/createPrisma.ts";
+import { startTypescriptWorker } from "../src/stack/typescriptWorker.ts";
 import { createGraphSync } from "../src/sync/createGraphSync.ts";
+import type { DrainerThreadTarget } from "../src/sync/drainerThread.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { median, round } from "./support/stats.ts";
 import { RAMPED_UP, type LoadOptions, type LoadResult } from "./support/mutationLoad.ts";
@@ -27,6 +28,8 @@ export interface SyncThroughputOptions {
   readonly prisma: PrismaClient;
   readonly sql: Sql;
   readonly graph: GraphConnection;
+  /** Where the drainer's thread connects; without it the drainer shares the gateway's event loop. */
+  readonly drainerThread?: DrainerThreadTarget;
   /** Each phase's first seconds, not counted (mutationLoad.ts). */
   readonly rampSeconds: number;
   readonly seconds: number;
@@ -77,7 +80,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   const config = { ...options.config, graphSyncEnabled: syncEnabled };
   const logger = createLogger("silent");
   const metrics = createMetricsRegistry();
-  const sync = createGraphSync({ config, prisma, sql, graph, logger, metrics: createSyncMetrics(metrics) });
+  const sync = createGraphSync({ config, sql, graph, logger, metrics: createSyncMetrics(metrics) }, { thread: options.drainerThread });
   const gateway = await createServer(benchDeps({ config, prisma, sql, graph, logger, metrics, sync }));
   try {
     const url = await gateway.listen(0, "127.0.0.1");
@@ -95,10 +98,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
 
 function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    // A worker does not inherit the loader hooks that let Node run TypeScript: it registers tsx first.
-    const entry = new URL("./support/mutationLoad.ts", import.meta.url).href;
-    const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: options });
+    const worker = startTypescriptWorker(new URL("./support/mutationLoad.ts", import.meta.url), { workerData: options });
     worker.on("message", (message: LoadResult | typeof RAMPED_UP) => (message === RAMPED_UP ? onRampedUp() : resolve(message)));
     worker.once("error", reject);
   });

@@ -36,9 +36,10 @@ async function main(): Promise<void> {
   const postgres = await resolvePostgres(config.databaseUrl);
   stops.push(() => postgres.stop());
   const metrics = createMetricsRegistry();
+  const statementTimer = timeStatements(metrics);
   const { prisma, sql } = createPostgres(postgres.url, {
     maxConnections: postgres.kind === "embedded-pglite" ? 1 : 10,
-    onQuery: timeStatements(metrics),
+    onQuery: statementTimer,
   });
   stops.push(() => prisma.$disconnect());
   await prisma.$queryRaw`SELECT 1`.catch((error: Error) => {
@@ -52,7 +53,9 @@ async function main(): Promise<void> {
   const graph = resolved.graph && { ...resolved.graph, onQuery: timeGraphQueries(metrics) };
 
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
-  const sync = createGraphSync({ config, prisma, sql, graph, logger, metrics: syncMetrics });
+  // PGlite serves one connection, which the thread would need a second of.
+  const thread = resolved.uri && postgres.kind !== "embedded-pglite" ? { databaseUrl: postgres.url, neo4jUri: resolved.uri, onQuery: statementTimer } : undefined;
+  const sync = createGraphSync({ config, sql, graph, logger, metrics: syncMetrics }, { thread });
   stops.push(() => sync.stop());
 
   // An empty database gets the demo set, so the playground has something to show on first start.

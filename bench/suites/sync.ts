@@ -12,7 +12,14 @@ export const run: Suite = async (ctx) => {
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
   const postgres = createPostgres(data.databaseUrl, { maxConnections: options.writers + 4 });
   ctx.log(`sync on/off: ${options.reps} pairs of ${options.seconds} s phases, ${options.writers} writers …`);
-  const result = await measureSyncThroughput({ ...options, ...postgres, graph: ctx.stores.graph, config: ctx.stores.config }).finally(() => postgres.prisma.$disconnect());
+  const result = await measureSyncThroughput({
+    ...options,
+    ...postgres,
+    graph: ctx.stores.graph,
+    config: ctx.stores.config,
+    // As the gateway process runs it (main.ts): the drainer in its own thread.
+    drainerThread: { databaseUrl: data.databaseUrl, neo4jUri: ctx.stores.neo4jUri },
+  }).finally(() => postgres.prisma.$disconnect());
   return {
     checks: [
       {

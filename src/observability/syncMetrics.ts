@@ -2,7 +2,15 @@
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { SyncStatus } from "../sync/readSyncStatus.ts";
 
+/** What the drainer reports to; in its thread (drainerWorker.ts), stand-ins that forward here. */
 export interface SyncMetrics {
+  readonly graphProjectedEvents: Pick<Counter<"entity">, "inc">;
+  readonly graphProjectionFailures: Pick<Counter<"entity">, "inc">;
+  readonly graphProjectionSeconds: Pick<Histogram, "startTimer">;
+}
+
+/** The series themselves, in the gateway's registry. */
+export interface SyncMetricSeries extends SyncMetrics {
   readonly graphProjectedEvents: Counter<"entity">;
   readonly graphProjectionFailures: Counter<"entity">;
   readonly graphProjectionSeconds: Histogram;
@@ -12,7 +20,7 @@ export interface SyncMetrics {
  * `readSyncStatus` feeds the outbox gauges at scrape time, so they show the backlog even while the
  * kill switch has stopped every drainer.
  */
-export function createSyncMetrics(registry: Registry, readSyncStatus?: () => Promise<SyncStatus>): SyncMetrics {
+export function createSyncMetrics(registry: Registry, readSyncStatus?: () => Promise<SyncStatus>): SyncMetricSeries {
   const statusGauge = (name: string, help: string, pick: (s: SyncStatus) => number) =>
     new Gauge({
       name,

@@ -44,7 +44,12 @@ export function createPostgres(databaseUrl: string, options: PrismaOptions = {})
   });
   const onQuery = options.onQuery;
   if (onQuery) (prisma as unknown as QueryEvents).$on("query", (e) => onQuery(e.query, e.duration));
-  const sql: Sql = {
+  return { prisma, sql: createSql(pool, onQuery) };
+}
+
+/** Plain SQL on a pool: Prisma's (createPostgres), or one without Prisma (the drainer's thread). */
+export function createSql(pool: pg.Pool, onQuery?: OnQuery): Sql {
+  return {
     async rows<Row>(text: string, values: readonly unknown[]) {
       return (await timedQuery(pool, { text, values: [...values] }, onQuery)).rows as Row[];
     },
@@ -69,7 +74,6 @@ export function createPostgres(databaseUrl: string, options: PrismaOptions = {})
       }
     },
   };
-  return { prisma, sql };
 }
 
 export function createPrisma(databaseUrl: string, options: PrismaOptions = {}): PrismaClient {

@@ -10,6 +10,8 @@ import { defaultLocalNeo4j, LocalNeo4jUnavailable, startLocalNeo4j, stopLocalNeo
 
 export interface ResolvedGraph {
   readonly graph: GraphConnection | null;
+  /** Where `graph` connects, for the drainer's thread to connect too. */
+  readonly uri: string | null;
   /** Closes the driver and stops a local Neo4j this process started. */
   stop(): Promise<void>;
 }
@@ -29,7 +31,7 @@ export async function resolveGraph(
     } catch (error) {
       if (!(error instanceof LocalNeo4jUnavailable)) throw error;
       logger.warn(`graph features off: ${error.message.split("\n")[0]} (set NEO4J_URI to use a Neo4j server)`);
-      return { graph: null, stop: async () => {} };
+      return { graph: null, uri: null, stop: async () => {} };
     }
   }
   const driver = createDriver(uri, settings);
@@ -44,6 +46,7 @@ export async function resolveGraph(
   }
   return {
     graph,
+    uri,
     async stop() {
       await driver.close();
       if (startedLocal) await stopLocalNeo4j(local);

@@ -1,22 +1,25 @@
 // Wires the sync for one gateway process: the after-commit projection mutations call, and the
 // drainer that retries. With GRAPH_SYNC_ENABLED=false or no graph there is no drainer at all:
 // events accumulate in the outbox and the first process started with the switch on catches up.
+// The drainer runs in a thread of its own when told where to connect (drainerThread.ts), else on
+// the caller's event loop (embedded PGlite, which takes one connection, and tests that drive it).
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import type { GraphConnection } from "../http/deps.ts";
-import type { SyncMetrics } from "../observability/syncMetrics.ts";
-import type { PrismaClient, Sql } from "../postgres/createPrisma.ts";
+import type { SyncMetricSeries } from "../observability/syncMetrics.ts";
+import type { Sql } from "../postgres/createPrisma.ts";
+import type { OnQuery } from "../postgres/rawSql.ts";
 import { createDrainer, type Drainer } from "./drainer.ts";
+import { startDrainerThread, type DrainerThreadTarget } from "./drainerThread.ts";
 import { queueOnlySync, type GraphSync } from "./graphSync.ts";
 import { warmProjectionCypher } from "./projector/warmProjectionCypher.ts";
 
 export interface SyncDeps {
   readonly config: Config;
-  readonly prisma: PrismaClient;
   readonly sql: Sql;
   readonly graph: GraphConnection | null;
   readonly logger: Logger;
-  readonly metrics: SyncMetrics;
+  readonly metrics: SyncMetricSeries;
 }
 
 export interface RunningGraphSync extends GraphSync {
@@ -25,16 +28,28 @@ export interface RunningGraphSync extends GraphSync {
   stop(): Promise<void>;
 }
 
-export function createGraphSync(deps: SyncDeps, options: { poll?: boolean } = {}): RunningGraphSync {
-  const { config, prisma, sql, graph, logger, metrics } = deps;
+export interface GraphSyncOptions {
+  /** Poll for due events (retries, other processes' events); default true. */
+  readonly poll?: boolean;
+  /** Run the drainer in its own thread, connecting here. */
+  readonly thread?: DrainerThreadTarget & { readonly onQuery?: OnQuery };
+}
+
+export function createGraphSync(deps: SyncDeps, options: GraphSyncOptions = {}): RunningGraphSync {
+  const { config, sql, graph, logger, metrics } = deps;
   if (!config.graphSyncEnabled || !graph) {
     logger.info({ reason: graph ? "GRAPH_SYNC_ENABLED=false" : "no graph" }, "graph sync off; events accumulate");
     return { ...queueOnlySync, drainer: null, async stop() {} };
   }
   const settings = config.graphSync;
-  const drainer = createDrainer({ prisma, sql, graph, logger, metrics, settings });
+  const drainer = options.thread
+    ? startDrainerThread(
+        { databaseUrl: options.thread.databaseUrl, neo4jUri: options.thread.neo4jUri },
+        { neo4j: config.neo4j, settings, logLevel: config.logLevel, sql, logger, metrics, onQuery: options.thread.onQuery },
+      )
+    : createDrainer({ sql, graph, logger, metrics, settings });
   // Best effort: a graph that is down now is the drainer's business, not start-up's.
-  warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
+  if (!options.thread) warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
   if (options.poll ?? true) drainer.start();
   return {
     drainer,

@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import type { GraphSyncSettings } from "../config/config.ts";
 import type { GraphConnection } from "../http/deps.ts";
 import type { SyncMetrics } from "../observability/syncMetrics.ts";
-import type { PrismaClient, Sql } from "../postgres/createPrisma.ts";
+import type { Sql } from "../postgres/createPrisma.ts";
 import type { RawSql } from "../postgres/rawSql.ts";
 import { claimEvents, type ClaimedEvent } from "./claimEvents.ts";
 import { refKey, type EntityRef } from "./projector/entityRef.ts";
@@ -17,7 +17,6 @@ import { retryDelay } from "./retryDelay.ts";
 import { markApplied, markFailed, type EventFailure } from "./settleEvents.ts";
 
 export interface DrainerDeps {
-  readonly prisma: PrismaClient;
   readonly sql: Sql;
   readonly graph: GraphConnection;
   readonly logger: Logger;

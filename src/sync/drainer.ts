@@ -8,7 +8,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { drainPass, type DrainerDeps, type PassResult } from "./drainPass.ts";
 import { retryDelay } from "./retryDelay.ts";
-import { countUnapplied } from "./settleEvents.ts";
+import { createPassSignal, waitUntilApplied } from "./waitUntilApplied.ts";
 
 export type { DrainerDeps, PassResult };
 
@@ -25,13 +25,11 @@ export interface Drainer {
   stop(): Promise<void>;
 }
 
-/** A waiter rechecks when this process finishes a pass; this only catches other processes' passes. */
-const WAIT_POLL_MS = 100;
 /** Ids handed over beyond this many (a long outage) are left to the poll, which finds them anyway. */
 const MAX_PRIORITY_IDS = 10_000;
 
 export function createDrainer(deps: DrainerDeps): Drainer {
-  const { prisma, logger, settings } = deps;
+  const { sql, logger, settings } = deps;
   const priority = new Set<bigint>();
   let dueRequested = false;
   let rerun = false;
@@ -44,7 +42,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
   let resumeTimer: NodeJS.Timeout | null = null;
   let pollLoop: Promise<void> | null = null;
   let cancelPollSleep: AbortController | null = null;
-  const passWaiters = new Set<() => void>();
+  const passes = createPassSignal();
 
   function kick(): void {
     if (stopped) return;
@@ -62,7 +60,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
         } while (rerun);
       } finally {
         inFlight = null;
-        for (const notify of passWaiters) notify();
+        passes.notify();
       }
     })();
   }
@@ -141,24 +139,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
     async drainOnce(onlyIds) {
       return drainPass(deps, onlyIds);
     },
-    async waitUntilApplied(eventIds, timeoutMs) {
-      if (eventIds.length === 0) return true;
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        if ((await countUnapplied(prisma, eventIds)) === 0) return true;
-        const left = deadline - Date.now();
-        if (left <= 0) return false;
-        // Recheck when this process finishes a pass, or soon, in case another process applied them.
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            passWaiters.delete(done);
-            resolve();
-          };
-          passWaiters.add(done);
-          sleep(Math.min(WAIT_POLL_MS, left)).then(done);
-        });
-      }
-    },
+    waitUntilApplied: (eventIds, timeoutMs) => waitUntilApplied(sql, passes, eventIds, timeoutMs),
     start() {
       if (polling) return;
       polling = true;

@@ -1,6 +1,6 @@
 // Recording the outcome of a projection on its claimed outbox rows, in the claiming transaction.
 import type { RawSql } from "../postgres/rawSql.ts";
-import type { PrismaClient } from "../postgres/createPrisma.ts";
+import type { Sql } from "../postgres/createPrisma.ts";
 
 /**
  * Called once Neo4j has committed. clock_timestamp(), not now(): now() is when the claiming
@@ -35,10 +35,11 @@ export async function markFailed(tx: RawSql, failures: readonly EventFailure[]):
      WHERE e.id = f.id`;
 }
 
-export async function countUnapplied(prisma: PrismaClient, ids: readonly bigint[]): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
-    /* countUnappliedEvents */
-    SELECT count(*) AS n FROM sync_events
-     WHERE id = ANY(${ids.map(String)}::bigint[]) AND applied_at IS NULL`;
+export async function countUnapplied(sql: Sql, ids: readonly bigint[]): Promise<number> {
+  const [row] = await sql.rows<{ n: string }>(
+    `/* countUnappliedEvents */
+     SELECT count(*) AS n FROM sync_events WHERE id = ANY($1::bigint[]) AND applied_at IS NULL`,
+    [ids.map(String)],
+  );
   return Number(row!.n);
 }

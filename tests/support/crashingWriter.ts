@@ -27,7 +27,7 @@ const live: GatewayDeps = {
   graph,
   logger,
   metrics,
-  sync: createGraphSync({ config, prisma, sql, graph, logger, metrics: createSyncMetrics(metrics) }, { poll: false }),
+  sync: createGraphSync({ config, sql, graph, logger, metrics: createSyncMetrics(metrics) }, { poll: false }),
   verifyToken: null,
   devToken: null,
 };

@@ -33,6 +33,8 @@ export interface TestDepsOptions {
   readonly poll?: boolean;
   /** Also called with every SQL statement, e.g. to count statements per request. */
   readonly onQuery?: (sql: string) => void;
+  /** Runs the drainer in its own thread, as the gateway process does (drainerThread.ts). */
+  readonly drainerThread?: boolean;
   /** Turns authentication on with this verifier; off (unrestricted) by default. */
   readonly verifyToken?: TokenVerifier;
 }
@@ -42,19 +44,19 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   const config = { ...loadConfig({ LOG_LEVEL: "silent", GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000" }), ...options.config };
   const metrics = createMetricsRegistry();
   const timeStatement = timeStatements(metrics);
-  const { prisma, sql } = createPostgres(options.databaseUrl ?? inject("databaseUrl"), {
-    maxConnections: 5,
-    onQuery: (sql, durationMs) => {
-      timeStatement(sql, durationMs);
-      options.onQuery?.(sql);
-    },
-  });
+  const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
+  const onQuery = (sql: string, durationMs: number) => {
+    timeStatement(sql, durationMs);
+    options.onQuery?.(sql);
+  };
+  const { prisma, sql } = createPostgres(databaseUrl, { maxConnections: 5, onQuery });
   const neo4jUri = options.neo4jUri === undefined ? inject("neo4jUri") : options.neo4jUri;
   const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);
   const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics) };
   const logger = options.logger ?? createLogger("silent");
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
-  const sync = createGraphSync({ config, prisma, sql, graph, logger, metrics: syncMetrics }, { poll: options.poll ?? false });
+  const thread = options.drainerThread && neo4jUri ? { databaseUrl, neo4jUri, onQuery } : undefined;
+  const sync = createGraphSync({ config, sql, graph, logger, metrics: syncMetrics }, { poll: options.poll ?? false, thread });
   return {
     config,
     prisma,
