@@ -55,8 +55,7 @@ export interface PassEnded {
 
 export type FromDrainerThread =
   | PassEnded
-  | { readonly type: "drained"; readonly request: number; readonly result: PassResult | null; readonly error: string | null }
-  | { readonly type: "stopped" };
+  | { readonly type: "drained"; readonly request: number; readonly result: PassResult | null; readonly error: string | null };
 
 const ENTRY = new URL("./drainerWorker.ts", import.meta.url);
 
@@ -81,10 +80,12 @@ export function startDrainerThread(target: DrainerThreadTarget, deps: DrainerThr
   const handedOver: bigint[] = [];
   let handOverTimer: NodeJS.Timeout | null = null;
   let lastHandOverAt = 0;
+  let alive = false;
   let worker = spawn();
 
   function spawn() {
     const thread = startTypescriptWorker(ENTRY, { workerData: data });
+    alive = true;
     thread.on("message", (message: FromDrainerThread) => {
       switch (message.type) {
         case "passEnded":
@@ -100,12 +101,11 @@ export function startDrainerThread(target: DrainerThreadTarget, deps: DrainerThr
           else waiting?.reject(new Error(message.error ?? "drain failed"));
           return;
         }
-        case "stopped":
-          return;
       }
     });
     thread.on("error", (error) => logger.error({ err: error }, "graph_sync_thread_failed"));
     thread.on("exit", (code) => {
+      alive = false;
       for (const { reject } of drains.values()) reject(new Error(`the drainer thread exited (${code})`));
       drains.clear();
       if (stopping) return;
@@ -128,8 +128,9 @@ export function startDrainerThread(target: DrainerThreadTarget, deps: DrainerThr
     post({ type: "wake", eventIds: handedOver.splice(0) });
   }
 
+  /** A message to a thread that died is dropped: the next thread's poll finds what it was about. */
   function post(message: ToDrainerThread): void {
-    worker.postMessage(message);
+    if (alive) worker.postMessage(message);
   }
 
   return {
@@ -147,6 +148,7 @@ export function startDrainerThread(target: DrainerThreadTarget, deps: DrainerThr
     drainOnce(onlyIds) {
       const request = nextRequest++;
       return new Promise<PassResult>((resolve, reject) => {
+        if (!alive) return reject(new Error("the drainer thread is restarting"));
         drains.set(request, { resolve, reject });
         post({ type: "drainOnce", request, onlyIds });
       });
@@ -160,6 +162,7 @@ export function startDrainerThread(target: DrainerThreadTarget, deps: DrainerThr
       stopped ??= new Promise<void>((resolve) => {
         stopping = true;
         if (handOverTimer) clearTimeout(handOverTimer);
+        if (!alive) return resolve();
         worker.once("exit", () => resolve());
         post({ type: "stop" });
       });

@@ -67,7 +67,7 @@ port.on("message", async (message: ToDrainerThread) => {
     case "stop":
       await drainer.stop();
       await Promise.allSettled([pool.end(), driver.close()]);
-      send({ type: "stopped" });
+      // Nothing left on its event loop: the thread exits, which is what stop() waits for.
       port.close();
       return;
   }
