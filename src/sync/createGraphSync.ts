@@ -42,14 +42,15 @@ export function createGraphSync(deps: SyncDeps, options: GraphSyncOptions = {}):
     return { ...queueOnlySync, drainer: null, async stop() {} };
   }
   const settings = config.graphSync;
-  const drainer = options.thread
-    ? startDrainerThread(
-        { databaseUrl: options.thread.databaseUrl, neo4jUri: options.thread.neo4jUri },
-        { neo4j: config.neo4j, settings, logLevel: config.logLevel, sql, logger, metrics, onQuery: options.thread.onQuery },
-      )
-    : createDrainer({ sql, graph, logger, metrics, settings });
-  // Best effort: a graph that is down now is the drainer's business, not start-up's.
-  if (!options.thread) warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
+  let drainer: Drainer;
+  if (options.thread) {
+    const { onQuery, ...target } = options.thread;
+    drainer = startDrainerThread(target, { neo4j: config.neo4j, settings, logLevel: config.logLevel, sql, logger, metrics, onQuery });
+  } else {
+    drainer = createDrainer({ sql, graph, logger, metrics, settings });
+    // Best effort: a graph that is down now is the drainer's business, not start-up's.
+    warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
+  }
   if (options.poll ?? true) drainer.start();
   return {
     drainer,
