@@ -12,7 +12,7 @@ import type { OnQuery } from "../postgres/rawSql.ts";
 import { createDrainer, type Drainer } from "./drainer.ts";
 import { startDrainerThread, type DrainerThreadTarget } from "./drainerThread.ts";
 import { queueOnlySync, type GraphSync } from "./graphSync.ts";
-import { warmProjectionCypher } from "./projector/warmProjectionCypher.ts";
+import { warmProjectionCypherInBackground } from "./projector/warmProjectionCypher.ts";
 
 export interface SyncDeps {
   readonly config: Config;
@@ -48,8 +48,7 @@ export function createGraphSync(deps: SyncDeps, options: GraphSyncOptions = {}):
     drainer = startDrainerThread(target, { neo4j: config.neo4j, settings, logLevel: config.logLevel, sql, logger, metrics, onQuery });
   } else {
     drainer = createDrainer({ sql, graph, logger, metrics, settings });
-    // Best effort: a graph that is down now is the drainer's business, not start-up's.
-    warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
+    warmProjectionCypherInBackground(graph, logger);
   }
   if (options.poll ?? true) drainer.start();
   return {

@@ -9,7 +9,7 @@ import type { SyncMetrics } from "../observability/syncMetrics.ts";
 import { createSql } from "../postgres/createPrisma.ts";
 import { createDrainer } from "./drainer.ts";
 import type { DrainerThreadData, FromDrainerThread, PassEnded, ToDrainerThread } from "./drainerThread.ts";
-import { warmProjectionCypher } from "./projector/warmProjectionCypher.ts";
+import { warmProjectionCypherInBackground } from "./projector/warmProjectionCypher.ts";
 
 const { databaseUrl, neo4jUri, neo4j, settings, logLevel, wantsStatements } = workerData as DrainerThreadData;
 const port = parentPort!;
@@ -48,8 +48,7 @@ const metrics: SyncMetrics = {
 };
 
 const drainer = createDrainer({ sql, graph, logger, metrics, settings });
-// Best effort: a graph that is down now is the drainer's business, not start-up's.
-warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
+warmProjectionCypherInBackground(graph, logger);
 
 port.on("message", async (message: ToDrainerThread) => {
   switch (message.type) {

@@ -1,6 +1,7 @@
 // Neo4j plans a statement the first time it sees it, and on a cold JVM that takes seconds: run every
 // projection statement once with empty batches (which write nothing) so the first real mutation
 // after a start is projected at warm speed.
+import type { Logger } from "pino";
 import type { GraphConnection } from "../../http/deps.ts";
 import { projectionCypher } from "./projectionCypher.ts";
 
@@ -15,4 +16,9 @@ export async function warmProjectionCypher(graph: GraphConnection): Promise<void
   } finally {
     await session.close();
   }
+}
+
+/** At a drainer's start, in the background: a graph that is down now is the drainer's business, not start-up's. */
+export function warmProjectionCypherInBackground(graph: GraphConnection, logger: Logger): void {
+  warmProjectionCypher(graph).catch((error: Error) => logger.debug({ err: error }, "projection warm-up skipped"));
 }
