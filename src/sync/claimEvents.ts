@@ -6,7 +6,7 @@
 // order — they are applied together.
 import type { EntityKind } from "./entityChange.ts";
 import type { RawSql } from "../postgres/rawSql.ts";
-import { tryLockEntities } from "./tryLockEntities.ts";
+import { ENTITY_LOCK_NAMESPACE } from "./lockEntities.ts";
 
 export interface ClaimedEvent {
   readonly id: bigint;
@@ -28,38 +28,28 @@ interface EventRow {
   attempts: number;
 }
 
-/** Must run inside a transaction: the row and advisory locks last until it ends. */
+/**
+ * Must run inside a transaction: the row and advisory locks last until it ends. One statement: the
+ * due events (due_sync_events, see its migration), their entities' locks taken where free, then every
+ * pending event of the entities locked. Its snapshot predates the locks, which is safe: a row another
+ * drainer applied meanwhile is re-read by FOR UPDATE and dropped, and the projection reads the
+ * entities' state in later statements, under the locks.
+ */
 export async function claimEvents(tx: RawSql, options: ClaimOptions): Promise<ClaimedEvent[]> {
-  const candidates = options.onlyIds
-    ? await tx.$queryRaw<EventRow[]>`
-        /* claimPendingEvents */
-        SELECT id, entity_type, entity_id, attempts FROM sync_events
-         WHERE applied_at IS NULL AND next_attempt_at <= now()
-           AND id = ANY(${options.onlyIds.map(String)}::bigint[])
-         ORDER BY id LIMIT ${options.limit}
-           FOR UPDATE SKIP LOCKED`
-    : await tx.$queryRaw<EventRow[]>`
-        /* claimPendingEvents */
-        SELECT id, entity_type, entity_id, attempts FROM sync_events
-         WHERE applied_at IS NULL AND next_attempt_at <= now()
-         ORDER BY id LIMIT ${options.limit}
-           FOR UPDATE SKIP LOCKED`;
-  if (candidates.length === 0) return [];
-
-  const locked = await tryLockEntities(
-    tx,
-    candidates.map((c) => ({ entity: c.entity_type as EntityKind, id: c.entity_id })),
-  );
-  if (locked.length === 0) return [];
-
-  const types = locked.map((l) => l.entity);
-  const ids = locked.map((l) => l.id);
   const rows = await tx.$queryRaw<EventRow[]>`
-    /* claimEntityEvents */
-    SELECT id, entity_type, entity_id, attempts FROM sync_events
-     WHERE applied_at IS NULL
-       AND (entity_type, entity_id) IN (SELECT * FROM unnest(${types}::text[], ${ids}::text[]))
-     ORDER BY id
-       FOR UPDATE SKIP LOCKED`;
+    /* claimPendingEvents */
+    WITH due AS (
+      SELECT entity_type, entity_id
+        FROM due_sync_events(${options.limit}::int, ${options.onlyIds?.map(String) ?? null}::bigint[])
+    ), locked AS (
+      -- hashtext(refKey(ref)), the key lockEntities takes for backfill.
+      SELECT entity_type, entity_id FROM (SELECT DISTINCT entity_type, entity_id FROM due) AS entities
+       WHERE pg_try_advisory_xact_lock(${ENTITY_LOCK_NAMESPACE}::int4, hashtext(entity_type || ':' || entity_id))
+    )
+    SELECT e.id, e.entity_type, e.entity_id, e.attempts
+      FROM sync_events e JOIN locked USING (entity_type, entity_id)
+     WHERE e.applied_at IS NULL
+     ORDER BY e.id
+       FOR UPDATE OF e SKIP LOCKED`;
   return rows.map((r) => ({ id: r.id, entity: r.entity_type as EntityKind, entityId: r.entity_id, attempts: r.attempts }));
 }

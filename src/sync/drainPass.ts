@@ -1,8 +1,9 @@
 // One drainer pass, in one Postgres transaction: claim due events (and their entities' locks, see
 // claimEvents.ts), project their entities, then mark each event applied or failed with its retry
 // time. The transaction ends only after Neo4j committed, so the locks cover read and write. Its
-// statements go straight to the pool, not through Prisma: a pass is a dozen of them, on the same
-// event loop as every request, and Prisma costs several times more CPU per statement.
+// statements go straight to the pool, not through Prisma, which costs several times more CPU per
+// statement; a pass is seven of them (begin, claim, entity state, color locks, color state, mark,
+// commit), each a round trip on the transaction's one connection.
 import { isRetryableError } from "neo4j-driver";
 import type { Logger } from "pino";
 import type { GraphSyncSettings } from "../config/config.ts";

@@ -1,11 +1,15 @@
-// The drainer's entity locks (tryLockEntities.ts), taken by backfill and reconcile before they read and
-// project an entity, so a batch and a live projection of one entity never interleave and the later
-// write always read later. Unlike the drainer, which skips an entity another process holds, this
-// waits for it: a backfill must process every id. It cannot deadlock with the drainer, which never
-// waits on an entity lock, and two waiters take their locks in one statement in key order.
-import { ENTITY_LOCK_NAMESPACE } from "./tryLockEntities.ts";
+// The per-entity lock every projection runs under: a transaction-scoped advisory lock keyed by
+// hashtext(refKey(ref)), so the commit or rollback that ends the projection releases it. The drainer
+// tries it while claiming (claimEvents.ts) and skips an entity another process holds; backfill and
+// reconcile take it here before they read and project an entity, so a batch and a live projection of
+// one entity never interleave and the later write always read later. This waits: a backfill must
+// process every id. It cannot deadlock with the drainer, which never waits on an entity lock, and two
+// waiters take their locks in one statement in key order.
 import { refKey, type EntityRef } from "./projector/entityRef.ts";
 import type { TransactionClient } from "./recordChanges.ts";
+
+/** Advisory-lock namespace for entities (colors use another, see projector/readColorState.ts). */
+export const ENTITY_LOCK_NAMESPACE = 7_173_730;
 
 /** Transaction-scoped: must run inside the transaction that reads and projects the refs. */
 export async function lockEntities(tx: TransactionClient, refs: readonly EntityRef[]): Promise<void> {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import { projectEntities } from "../../src/sync/projector/projectEntities.ts";
-import { tryLockEntities } from "../../src/sync/tryLockEntities.ts";
+import { lockEntities } from "../../src/sync/lockEntities.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { drainUntilApplied, markUnapplied, outboxRows } from "../support/outbox.ts";
 import { newScope, syncedWrites, uniqueHex } from "../support/syncedWrites.ts";
@@ -78,7 +78,7 @@ describe("ordering", () => {
     const holding = new Promise<void>((resolve) => (held = resolve));
     // Another "process" holding the brand's entity lock, as a drainer does while projecting it.
     const otherDrainer = switchedOff.prisma.$transaction(async (tx) => {
-      expect(await tryLockEntities(tx, [{ entity: "brand", id: brand.id }])).toHaveLength(1);
+      await lockEntities(tx, [{ entity: "brand", id: brand.id }]);
       held();
       await released;
     });

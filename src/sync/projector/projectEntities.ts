@@ -6,8 +6,7 @@
 // and the write of each entity happen under one lock: a projection that writes later also read
 // later, so an older state can never overwrite a newer one. Colors, shared by many entities, are
 // locked per hex here for the same reason. A backfill pages through ids and, per page, opens a
-// transaction, takes tryLockEntities(tx, page) and projects the refs it got; refs it did not get are
-// being projected by a drainer right now.
+// transaction, waits for lockEntities(tx, page) and projects the page.
 import type { GraphConnection } from "../../http/deps.ts";
 import type { RawSql } from "../../postgres/rawSql.ts";
 import { refKey, type EntityRef } from "./entityRef.ts";

@@ -10,7 +10,7 @@ export interface ColorState {
   readonly used: boolean;
 }
 
-/** Advisory-lock namespace for hexes (entity locks use another, see tryLockEntities.ts). */
+/** Advisory-lock namespace for hexes (entity locks use another, see lockEntities.ts). */
 const COLOR_LOCK_NAMESPACE = 7_173_731;
 
 /**
