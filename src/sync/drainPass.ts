@@ -2,8 +2,8 @@
 // claimEvents.ts), project their entities, then mark each event applied or failed with its retry
 // time. The transaction ends only after Neo4j committed, so the locks cover read and write. Its
 // statements go straight to the pool, not through Prisma, which costs several times more CPU per
-// statement; a pass is seven of them (begin, claim, entity state, color locks, color state, mark,
-// commit), each a round trip on the transaction's one connection.
+// statement; a pass is begin, claim, a state read per entity kind, color locks, color state, mark
+// and commit, each a round trip on the transaction's one connection.
 import { isRetryableError } from "neo4j-driver";
 import type { Logger } from "pino";
 import type { GraphSyncSettings } from "../config/config.ts";

@@ -1,5 +1,5 @@
-// The Postgres half of a projection: the current rows behind a set of refs, every kind in one
-// statement. A ref without a row is a delete.
+// The Postgres half of a projection: the current rows behind a set of refs, one query per entity
+// kind. A ref without a row is a delete.
 import type { RawSql } from "../../postgres/rawSql.ts";
 import type { EntityRef } from "./entityRef.ts";
 
@@ -65,44 +65,38 @@ export async function readEntityState(db: RawSql, refs: readonly EntityRef[]): P
   const assetIds = idsOf(refs, "asset");
   const feedbackIds = idsOf(refs, "feedback");
   const templateIds = idsOf(refs, "template");
-  // One statement for every kind, the child rows aggregated in: inside the drainer's transaction
-  // each statement is a round trip on its one connection, and a pass reads several kinds at once.
-  const [rows] = await db.$queryRaw<
-    {
-      brands: Dated<BrandRow, "created_at" | "updated_at">[] | null;
-      assets: Dated<AssetRow, "created_at">[] | null;
-      feedback: Dated<FeedbackRow, "timestamp">[] | null;
-      templates: Dated<TemplateRow, "created_at">[] | null;
-    }[]
-  >`
-    /* readEntityState */
-    SELECT
-      (SELECT json_agg(json_build_object(
-                'brand_id', b.id, 'organization_id', b.organization_id, 'name', b.name,
-                'learning_active', b.learning_active, 'feedback_count', b.feedback_count,
-                'created_at', b.created_at, 'updated_at', b.updated_at,
-                'colors', COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'usage', c.usage,
-                                          'usage_weight', c.usage_weight, 'context', c.context) ORDER BY c.hex)
-                                      FROM brand_colors c WHERE c.brand_id = b.id), '[]'::json)))
-         FROM brands b WHERE b.id = ANY(${brandIds}::text[])) AS brands,
-      (SELECT json_agg(json_build_object(
-                'asset_id', a.id, 'brand_id', a.brand_id, 'prompt', a.prompt, 'image_url', a.image_url,
-                'compliance_score', a.compliance_score, 'status', a.status, 'created_at', a.created_at,
-                'colors', COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'coverage', c.coverage) ORDER BY c.hex)
-                                      FROM asset_colors c WHERE c.asset_id = a.id), '[]'::json)))
-         FROM assets a WHERE a.id = ANY(${assetIds}::text[])) AS assets,
-      (SELECT json_agg(json_build_object(
-                'feedback_id', f.id, 'asset_id', f.asset_id, 'action', f.action, 'reason', f.reason,
-                'timestamp', f.created_at))
-         FROM feedback f WHERE f.id = ANY(${feedbackIds}::text[])) AS feedback,
-      (SELECT json_agg(json_build_object(
-                'template_id', t.id, 'brand_id', t.brand_id, 'name', t.name, 'description', t.description,
-                'created_at', t.created_at, 'source_asset_id', t.source_asset_id))
-         FROM templates t WHERE t.id = ANY(${templateIds}::text[])) AS templates`;
-  const brands = rows!.brands ?? [];
-  const assets = rows!.assets ?? [];
-  const feedback = rows!.feedback ?? [];
-  const templates = rows!.templates ?? [];
+  // Sequential on purpose: inside the drainer's transaction these share one connection. Raw SQL,
+  // one statement per kind with the child rows aggregated in, keeps a pass to four round trips.
+  const brands = brandIds.length
+    ? await db.$queryRaw<Dated<BrandRow, "created_at" | "updated_at">[]>`
+        /* readBrandState */
+        SELECT b.id AS brand_id, b.organization_id, b.name, b.learning_active, b.feedback_count,
+               b.created_at, b.updated_at,
+               COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'usage', c.usage,
+                                  'usage_weight', c.usage_weight, 'context', c.context) ORDER BY c.hex)
+                           FROM brand_colors c WHERE c.brand_id = b.id), '[]'::json) AS colors
+          FROM brands b WHERE b.id = ANY(${brandIds}::text[])`
+    : [];
+  const assets = assetIds.length
+    ? await db.$queryRaw<Dated<AssetRow, "created_at">[]>`
+        /* readAssetState */
+        SELECT a.id AS asset_id, a.brand_id, a.prompt, a.image_url, a.compliance_score, a.status, a.created_at,
+               COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'coverage', c.coverage) ORDER BY c.hex)
+                           FROM asset_colors c WHERE c.asset_id = a.id), '[]'::json) AS colors
+          FROM assets a WHERE a.id = ANY(${assetIds}::text[])`
+    : [];
+  const feedback = feedbackIds.length
+    ? await db.$queryRaw<Dated<FeedbackRow, "timestamp">[]>`
+        /* readFeedbackState */
+        SELECT id AS feedback_id, asset_id, action, reason, created_at AS timestamp
+          FROM feedback WHERE id = ANY(${feedbackIds}::text[])`
+    : [];
+  const templates = templateIds.length
+    ? await db.$queryRaw<Dated<TemplateRow, "created_at">[]>`
+        /* readTemplateState */
+        SELECT id AS template_id, brand_id, name, description, created_at, source_asset_id
+          FROM templates WHERE id = ANY(${templateIds}::text[])`
+    : [];
   return {
     brands: {
       upsert: brands.map((b) => ({
