@@ -36,10 +36,7 @@ export async function markFailed(tx: RawSql, failures: readonly EventFailure[]):
 }
 
 export async function countUnapplied(sql: Sql, ids: readonly bigint[]): Promise<number> {
-  const [row] = await sql.rows<{ n: string }>(
-    `/* countUnappliedEvents */
-     SELECT count(*) AS n FROM sync_events WHERE id = ANY($1::bigint[]) AND applied_at IS NULL`,
-    [ids.map(String)],
-  );
+  // By primary key, never through the pending index's dead entries: see due_sync_events' migration.
+  const [row] = await sql.rows<{ n: string }>(`/* countUnappliedEvents */ SELECT count_unapplied_sync_events($1::bigint[]) AS n`, [ids.map(String)]);
   return Number(row!.n);
 }

@@ -1,11 +1,13 @@
-// Claiming stays cheap however many events were applied since the last VACUUM: each applied event
-// leaves a dead "applied_at IS NULL" entry in the pending index, and a claim must not read them all
-// again every time (due_sync_events' migration says why the planner would). Counted with Postgres'
+// Claiming, and counting a mutation's unapplied events, stay cheap however many events were applied
+// since the last VACUUM: each applied event leaves a dead "applied_at IS NULL" entry in the pending
+// index, and neither may read them all again every time (due_sync_events' migration says why the
+// planner would). Counted with Postgres'
 // own index statistics, on a database of the test's own with autovacuum off, so nothing else claims
 // or cleans up meanwhile.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimEvents } from "../../src/sync/claimEvents.ts";
+import { countUnapplied } from "../../src/sync/settleEvents.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
 
@@ -20,34 +22,54 @@ beforeAll(async () => {
   stats = new pg.Client({ connectionString: databaseUrl });
   await stats.connect();
   await stats.query("ALTER TABLE sync_events SET (autovacuum_enabled = false)");
-  await stats.query(
-    `INSERT INTO sync_events (entity_type, entity_id, operation)
-     SELECT 'organization', 'applied-' || i, 'upsert' FROM generate_series(1, ${APPLIED}) AS i`,
-  );
-  await stats.query("UPDATE sync_events SET applied_at = now()");
 });
 afterAll(async () => {
   await stats.end();
   await deps.close();
 });
 
-/** Index entries the claim read from the pending index (flushed to the statistics before reading them). */
-async function entriesReadBy(claim: () => Promise<unknown>): Promise<number> {
+/** Events applied since the last VACUUM: each leaves a dead entry no scan has met yet. */
+async function applyManyEvents(): Promise<void> {
+  await stats.query(
+    `INSERT INTO sync_events (entity_type, entity_id, operation)
+     SELECT 'organization', 'applied-' || i, 'upsert' FROM generate_series(1, ${APPLIED}) AS i`,
+  );
+  await stats.query("UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL");
+  // What autovacuum's analyze would have told the planner; it leaves the dead index entries alone.
+  await stats.query("ANALYZE sync_events");
+}
+
+/** Entries `work` read from the pending index (its statistics flushed before they are read). */
+async function entriesReadBy(work: () => Promise<unknown>): Promise<number> {
   const read = async () => {
     await stats.query("SELECT pg_stat_clear_snapshot()");
     const { rows } = await stats.query<{ n: string }>("SELECT idx_tup_read AS n FROM pg_stat_user_indexes WHERE indexrelname = $1", [PENDING_INDEX]);
     return Number(rows[0]!.n);
   };
   const before = await read();
-  await claim();
+  await work();
   await deps.sql.rows("SELECT pg_stat_force_next_flush()", []);
   return (await read()) - before;
 }
 
 const claimAll = () => deps.sql.transaction((tx) => claimEvents(tx, { limit: 100 }), { idleTimeoutMs: 10_000 });
 
-describe("claiming due events", () => {
-  it(`reads the dead entries of ${APPLIED} applied events at most once, and still finds the pending one`, async () => {
+describe("reading pending events among many applied ones", () => {
+  it(`counts given events not applied yet without reading the dead entries of ${APPLIED} applied events twice`, async () => {
+    await applyManyEvents();
+    const { rows } = await stats.query<{ id: string }>("SELECT id FROM sync_events ORDER BY id DESC LIMIT 3");
+    const ids = rows.map((r) => BigInt(r.id));
+    let unapplied = -1;
+    await entriesReadBy(async () => (unapplied = await countUnapplied(deps.sql, ids)));
+    expect(unapplied).toBe(0);
+    // By primary key (none read) or by a plain index scan (each marked dead once). On this small
+    // table the planner picks the primary key even for a bare query; on the benchmark's outbox it
+    // read 23,393 dead entries per count through a bitmap scan, which the function rules out.
+    expect(await entriesReadBy(() => countUnapplied(deps.sql, ids))).toBeLessThan(10);
+  });
+
+  it(`claims without reading the dead entries of ${APPLIED} applied events twice, and still finds the pending one`, async () => {
+    await applyManyEvents();
     const { rows } = await stats.query<{ id: string }>(
       "INSERT INTO sync_events (entity_type, entity_id, operation) VALUES ('organization', 'pending', 'upsert') RETURNING id",
     );
