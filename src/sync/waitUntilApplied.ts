@@ -1,7 +1,6 @@
 // Read-your-writes for a mutation: wait until the graph has applied its outbox events. Whichever
 // drainer applies them (this process's, in or out of its thread, or another process's), the
 // outbox row says so; a pass ending here is only the cue to look again early.
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Sql } from "../postgres/createPrisma.ts";
 import { countUnapplied } from "./settleEvents.ts";
 
@@ -23,12 +22,15 @@ export function createPassSignal(): PassSignal {
     },
     next(ms) {
       return new Promise<void>((resolve) => {
+        // A pass's end cancels the timer: one left behind per recheck would keep the process alive
+        // for up to WAIT_POLL_MS after the wait, e.g. at shutdown.
+        const timer = setTimeout(() => done(), ms);
         const done = () => {
+          clearTimeout(timer);
           waiters.delete(done);
           resolve();
         };
         waiters.add(done);
-        sleep(ms).then(done);
       });
     },
   };
