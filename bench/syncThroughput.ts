@@ -34,6 +34,8 @@ export interface SyncThroughputOptions {
   readonly rampSeconds: number;
   readonly seconds: number;
   readonly writers: number;
+  /** The colors the writers' palettes and assets draw from: the loaded data set's. */
+  readonly hexes: readonly string[];
   readonly reps: number;
   readonly warmupSeconds: number;
 }
@@ -76,7 +78,7 @@ interface Phase {
 
 /** One gateway under load for `seconds`; with sync on it also waits until the graph has caught up. */
 async function phase(options: SyncThroughputOptions, syncEnabled: boolean, seconds: number): Promise<Phase> {
-  const { prisma, sql, graph, writers } = options;
+  const { prisma, sql, graph, writers, hexes } = options;
   const config = { ...options.config, graphSyncEnabled: syncEnabled };
   const logger = createLogger("silent");
   const metrics = createMetricsRegistry();
@@ -85,7 +87,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   try {
     const url = await gateway.listen(0, "127.0.0.1");
     let first: Promise<bigint> = Promise.resolve(0n);
-    const load = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers }, () => (first = lastEventId(prisma)));
+    const load = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers, hexes }, () => (first = lastEventId(prisma)));
     if (syncEnabled) await waitForOutbox(prisma);
     return { syncEnabled, perSecond: load.mutations / load.seconds, events: { first: await first, last: await lastEventId(prisma) } };
   } finally {

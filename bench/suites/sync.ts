@@ -8,13 +8,14 @@ const GOALS = { ratio: 0.8, lagP99Ms: 250 };
 
 export const run: Suite = async (ctx) => {
   const options = ctx.smoke ? { seconds: 1, writers: 2, reps: 1, warmupSeconds: 0, rampSeconds: 0 } : { seconds: 10, writers: 8, reps: 3, warmupSeconds: 30, rampSeconds: 3 };
-  // Any data set serves: the writers create organizations of their own.
+  // Any data set serves: the writers create organizations of their own, with its colors.
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
   const postgres = createPostgres(data.databaseUrl, { maxConnections: options.writers + 4 });
   ctx.log(`sync on/off: ${options.reps} pairs of ${options.seconds} s phases, ${options.writers} writers …`);
   const result = await measureSyncThroughput({
     ...options,
     ...postgres,
+    hexes: data.sample.hexes,
     graph: ctx.stores.graph,
     config: ctx.stores.config,
     // As the gateway process runs it (main.ts): the drainer in its own thread.

@@ -1,9 +1,12 @@
 // The sync benchmark's clients, in a worker thread so the gateway's event loop serves only the
 // gateway: `writers` closed loops of GraphQL mutations over HTTP, each loop a brand with a two-color
-// palette, an asset using a third color, approve feedback and a rename. The first `rampSeconds` are
+// palette, an asset using a third color, approve feedback and a rename. Colors come from the data
+// set's, as real palettes share colors: invented hexes grew the graph's Color label tenfold in a
+// minute, and Neo4j re-planned the statements touching it again and again (README, sync numbers).
+// The first `rampSeconds` are
 // not counted: a fresh gateway, drainer and worker start cold, and the phase would measure that. The
 // worker posts RAMPED_UP when counting starts, then its LoadResult.
-import { randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import { postGraphql } from "./postGraphql.ts";
 
@@ -12,6 +15,8 @@ export interface LoadOptions {
   readonly rampSeconds: number;
   readonly seconds: number;
   readonly writers: number;
+  /** The colors palettes and assets draw from. */
+  readonly hexes: readonly string[];
 }
 
 export const RAMPED_UP = "ramped-up";
@@ -29,9 +34,14 @@ const MUTATIONS = {
   rename: `mutation ($id: ID!, $input: UpdateBrandInput!) { updateBrand(id: $id, input: $input) { id } }`,
 };
 
-const hex = () => `#${randomUUID().slice(0, 6).toUpperCase()}`;
+/** `count` different colors of the pool, named as the data set names them. */
+function pickColors(hexes: readonly string[], count: number): { hex: string; name: string }[] {
+  const picked = new Set<string>();
+  while (picked.size < count) picked.add(hexes[randomInt(hexes.length)]!);
+  return [...picked].map((hex) => ({ hex, name: `Color ${hex.slice(1)}` }));
+}
 
-async function runLoad({ url, rampSeconds, seconds, writers }: LoadOptions): Promise<LoadResult> {
+async function runLoad({ url, rampSeconds, seconds, writers, hexes }: LoadOptions): Promise<LoadResult> {
   let mutations = 0;
   let counting = false;
   // A failed mutation ends the run (postGraphql throws): throughput of failing requests is not throughput.
@@ -51,10 +61,11 @@ async function runLoad({ url, rampSeconds, seconds, writers }: LoadOptions): Pro
     Array.from({ length: writers }, async (_, writer) => {
       const organizationId = await mutate(MUTATIONS.organization, { input: { name: `bench ${writer}` } });
       while (performance.now() < deadline) {
+        const [first, second, third] = pickColors(hexes, 3);
         const brandId = await mutate(MUTATIONS.brand, {
-          input: { organizationId, name: "bench brand", colors: [{ hex: hex(), name: "a", usageWeight: 0.6 }, { hex: hex(), name: "b", usageWeight: 0.4 }] },
+          input: { organizationId, name: "bench brand", colors: [{ ...first!, usageWeight: 0.6 }, { ...second!, usageWeight: 0.4 }] },
         });
-        const assetId = await mutate(MUTATIONS.asset, { input: { brandId, prompt: "a bench asset", complianceScore: 0.9, colors: [{ hex: hex(), coverage: 0.5 }] } });
+        const assetId = await mutate(MUTATIONS.asset, { input: { brandId, prompt: "a bench asset", complianceScore: 0.9, colors: [{ hex: third!.hex, coverage: 0.5 }] } });
         await mutate(MUTATIONS.feedback, { input: { assetId, action: "approve" } });
         await mutate(MUTATIONS.rename, { id: brandId, input: { name: "renamed" } });
       }
