@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dataDir } from "../src/stack/paths.ts";
-import { openBenchStores } from "./benchStores.ts";
+import { openBenchStores, syncTuningFromEnv } from "./benchStores.ts";
 import { isPresetName, PRESETS } from "./dataset/presets.ts";
 import { allChecks, SUITE_NAMES, type BenchResults, type SuiteName } from "./report/benchResults.ts";
 import { machineAtStart, packageVersions } from "./report/runEnvironment.ts";
@@ -89,8 +89,9 @@ if (publishes) {
 
 /** The command that reproduces these numbers: where the stores live and the results go changes none. */
 function measuredCommand(): string {
+  const env = Object.entries(syncTuningFromEnv()).map(([name, value]) => `${name}=${value}`);
   const flags = [args.smoke && "--smoke", args.suites && `--suites ${args.suites}`, args.preset && `--preset ${args.preset}`].filter(Boolean);
-  return ["npm run bench", ...(flags.length ? ["--", ...flags] : [])].join(" ");
+  return [...env, "npm run bench", ...(flags.length ? ["--", ...flags] : [])].join(" ");
 }
 
 function usage(problem: string): never {

@@ -9,6 +9,7 @@ const GOALS = { ratio: 0.8, lagP99Ms: 250 };
 export const run: Suite = async (ctx) => {
   const options = ctx.smoke ? { seconds: 1, writers: 2, reps: 1, warmupSeconds: 0, rampSeconds: 0 } : { seconds: 10, writers: 8, reps: 3, warmupSeconds: 30, rampSeconds: 3 };
   // Any data set serves: the writers create organizations of their own, with its colors.
+  const { coalesceMs } = ctx.stores.config.graphSync;
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
   const postgres = createPostgres(data.databaseUrl, { maxConnections: options.writers + 4 });
   ctx.log(`sync on/off: ${options.reps} pairs of ${options.seconds} s phases, ${options.writers} writers …`);
@@ -24,7 +25,7 @@ export const run: Suite = async (ctx) => {
   return {
     checks: [
       {
-        what: `mutation throughput, sync on vs GRAPH_SYNC_ENABLED=false (${options.writers} writers flat out, median of ${options.reps} pairs)`,
+        what: `mutation throughput, sync on vs GRAPH_SYNC_ENABLED=false (${options.writers} writers flat out, median of ${options.reps} pairs, GRAPH_SYNC_COALESCE_MS=${coalesceMs})`,
         measured: `${result.syncOnPerSecond} vs ${result.syncOffPerSecond} /s, ratio ${result.ratio}`,
         goal: `ratio ≥ ${GOALS.ratio}`,
         met: result.ratio >= GOALS.ratio,
@@ -36,6 +37,6 @@ export const run: Suite = async (ctx) => {
         met: result.lagMs.p99 <= GOALS.lagP99Ms,
       },
     ],
-    data: { ...options, ...result, goals: GOALS },
+    data: { ...options, coalesceMs, ...result, goals: GOALS },
   };
 };
