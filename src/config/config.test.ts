@@ -26,7 +26,7 @@ describe("loadConfig", () => {
         retryBaseMs: 250,
         retryMaxMs: 60_000,
         batchSize: 200,
-        coalesceMs: 40,
+        coalesceMs: 80,
       },
       port: 4000,
       logLevel: "info",
