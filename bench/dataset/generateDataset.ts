@@ -27,6 +27,9 @@ const STARTS_AT = Date.UTC(2025, 0, 1);
 const USAGES = ["primary", "secondary", "accent", "background"];
 const REJECT_REASONS = ["off-palette", "low contrast", "logo too small", "wrong tone"];
 
+/** The name a palette gives a color: the same for every palette, so Color.name never flips between them. */
+export const colorNameOf = (hex: string) => `Color ${hex.slice(1)}`;
+
 const hexOf = (i: number) => `#${(((i * 2654435761) >>> 8) & 0xffffff).toString(16).padStart(6, "0").toUpperCase()}`;
 
 export async function generateDataset(client: pg.Client, preset: DatasetPreset, seed = 42): Promise<GeneratedDataset> {
@@ -80,7 +83,7 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
       while (palette.size < paletteSize) palette.add(chance(0.7) ? pick(theme) : pick(pool));
       const paletteHexes = [...palette];
       paletteHexes.forEach((hex, i) => {
-        bc.brand.push(brand.id), bc.hex.push(hex), bc.name.push(chance(0.8) ? `Color ${hex.slice(1)}` : null);
+        bc.brand.push(brand.id), bc.hex.push(hex), bc.name.push(chance(0.8) ? colorNameOf(hex) : null);
         bc.usage.push(USAGES[Math.min(i, USAGES.length - 1)]!), bc.weight.push(score(0, 1));
         usedHexes.add(hex);
       });

@@ -7,6 +7,7 @@
 // phase would measure that. The worker posts RAMPED_UP when counting starts, then its LoadResult.
 import { randomInt } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
+import { colorNameOf } from "../dataset/generateDataset.ts";
 import { postGraphql } from "./postGraphql.ts";
 
 export interface LoadOptions {
@@ -33,14 +34,19 @@ const MUTATIONS = {
   rename: `mutation ($id: ID!, $input: UpdateBrandInput!) { updateBrand(id: $id, input: $input) { id } }`,
 };
 
+/** A brand's two palette colors and its asset's third. */
+const COLORS_PER_LOOP = 3;
+
 /** `count` different colors of the pool, named as the data set names them. */
 function pickColors(hexes: readonly string[], count: number): { hex: string; name: string }[] {
   const picked = new Set<string>();
   while (picked.size < count) picked.add(hexes[randomInt(hexes.length)]!);
-  return [...picked].map((hex) => ({ hex, name: `Color ${hex.slice(1)}` }));
+  return [...picked].map((hex) => ({ hex, name: colorNameOf(hex) }));
 }
 
 async function runLoad({ url, rampSeconds, seconds, writers, hexes }: LoadOptions): Promise<LoadResult> {
+  // Checked once, or pickColors would never return.
+  if (new Set(hexes).size < COLORS_PER_LOOP) throw new Error(`the data set has ${hexes.length} colors; each loop needs ${COLORS_PER_LOOP} different ones`);
   let mutations = 0;
   let counting = false;
   // A failed mutation ends the run (postGraphql throws): throughput of failing requests is not throughput.
@@ -60,7 +66,7 @@ async function runLoad({ url, rampSeconds, seconds, writers, hexes }: LoadOption
     Array.from({ length: writers }, async (_, writer) => {
       const organizationId = await mutate(MUTATIONS.organization, { input: { name: `bench ${writer}` } });
       while (performance.now() < deadline) {
-        const [first, second, third] = pickColors(hexes, 3);
+        const [first, second, third] = pickColors(hexes, COLORS_PER_LOOP);
         const brandId = await mutate(MUTATIONS.brand, {
           input: { organizationId, name: "bench brand", colors: [{ ...first!, usageWeight: 0.6 }, { ...second!, usageWeight: 0.4 }] },
         });

@@ -1,9 +1,8 @@
 // Claiming, and counting a mutation's unapplied events, stay cheap however many events were applied
 // since the last VACUUM: each applied event leaves a dead "applied_at IS NULL" entry in the pending
 // index, and neither may read them all again every time (due_sync_events' migration says why the
-// planner would). Counted with Postgres'
-// own index statistics, on a database of the test's own with autovacuum off, so nothing else claims
-// or cleans up meanwhile.
+// planner would). Counted with Postgres' own index statistics, on a database of the test's own with
+// autovacuum off, so nothing else claims or cleans up meanwhile.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimEvents } from "../../src/sync/claimEvents.ts";
