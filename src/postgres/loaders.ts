@@ -19,9 +19,13 @@ export interface AssetPageKey {
   readonly page: Page;
 }
 
+/** What resolvers use of a by-id DataLoader. */
+export type ByIdLookup<T> = Pick<DataLoader<string, T | null>, "load" | "loadMany">;
+
 export interface Loaders {
   readonly organizationById: DataLoader<string, Organization | null>;
-  readonly brandById: DataLoader<string, Brand | null>;
+  /** The caller's organization's brands. */
+  readonly brandById: ByIdLookup<Brand>;
   /**
    * Any organization's brand: only for graph rows that name another organization's brand by
    * design (similarBrands), whose fields beyond id and name are then FORBIDDEN (guardForeignBrands).
@@ -54,11 +58,25 @@ function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promi
 const pageKey = (page: Page) => `${page.first}:${page.afterId ?? ""}`;
 const assetPageKey = (key: AssetPageKey) => `${key.brandId}|${pageKey(key.page)}`;
 
+/**
+ * The caller's view of every brand row: another organization's brand is not found, the same as a
+ * missing one. A view rather than a loader of its own, so the brands a request names in one tick,
+ * in its scope or not (brand(id) and the similar brands the graph names), are one statement.
+ */
+function inScope(brands: DataLoader<string, Brand | null>, scope: OrganizationScope): ByIdLookup<Brand> {
+  const visible = (brand: Brand | null) => (brand && (scope === null || brand.organizationId === scope) ? brand : null);
+  return {
+    load: async (id) => visible(await brands.load(id)),
+    loadMany: async (ids) => (await brands.loadMany(ids)).map((brand) => (brand instanceof Error ? brand : visible(brand))),
+  };
+}
+
 export function createLoaders({ prisma, sql }: Postgres, scope: OrganizationScope): Loaders {
+  const anyBrandById = byId((ids) => brandStore.rowsByIds(sql, ids));
   return {
     organizationById: byId((ids) => organizationStore.findByIds(prisma, ids, scope)),
-    brandById: byId((ids) => brandStore.rowsByIds(sql, ids, scope)),
-    anyBrandById: byId((ids) => brandStore.rowsByIds(sql, ids)),
+    brandById: inScope(anyBrandById, scope),
+    anyBrandById,
     assetById: byId((ids) => assetStore.findByIds(prisma, ids, scope)),
     brandsByOrganization: new DataLoader(async (ids) =>
       groupBy(ids, await brandStore.ofOrganizations(prisma, ids), (b) => b.organizationId),

@@ -4,16 +4,12 @@ import { parseCreateBrandInput, parseUpdateBrandInput } from "../../../domain/br
 import { paginate } from "../../../domain/pagination.ts";
 import { brandStore } from "../../../postgres/brandStore.ts";
 import { inTransaction } from "../../../postgres/inTransaction.ts";
-import { startAskedBrandEdges } from "../relationships/askedEdges.ts";
+import { brandWithAskedEdges } from "../relationships/askedEdges.ts";
 import { loadParent } from "./loadParent.ts";
 
 export const brandResolvers: Resolvers = {
   Query: {
-    brand: (_, { id }, { loaders, graphLoaders }, info) => {
-      const brand = loaders.brandById.load(id);
-      startAskedBrandEdges(id, info, graphLoaders);
-      return brand;
-    },
+    brand: (_, { id }, context, info) => brandWithAskedEdges(id, info, context),
     brands: (_, { organizationId, ...args }, { deps, access }) =>
       paginate(args, (page) => brandStore.listPage(deps.prisma, { organizationId }, page, access.organizationScope)),
   },

@@ -1,5 +1,5 @@
-import type DataLoader from "dataloader";
 import type { Brand } from "../../../generated/prisma/client.ts";
+import type { ByIdLookup } from "../../../postgres/loaders.ts";
 
 /**
  * Drops graph rows naming a brand Postgres no longer has (the graph can lag a delete by a sync
@@ -10,7 +10,7 @@ import type { Brand } from "../../../generated/prisma/client.ts";
 export async function keepBrandsInPostgres<Row>(
   rows: Row[],
   brandIdOf: (row: Row) => string,
-  loader: DataLoader<string, Brand | null>,
+  loader: ByIdLookup<Brand>,
 ): Promise<Row[]> {
   const brands = await loader.loadMany(rows.map(brandIdOf));
   const failed = brands.find((brand) => brand instanceof Error);
