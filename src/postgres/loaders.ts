@@ -10,7 +10,7 @@ import { brandStore } from "./brandStore.ts";
 import type { Postgres, PrismaClient } from "./createPrisma.ts";
 import { feedbackStore } from "./feedbackStore.ts";
 import { organizationStore } from "./organizationStore.ts";
-import type { OrganizationScope } from "./scope.ts";
+import { inScope, type OrganizationScope } from "./scope.ts";
 import { templateStore } from "./templateStore.ts";
 
 /** One brand's page of assets; brands asking for the same page share one statement. */
@@ -63,8 +63,8 @@ const assetPageKey = (key: AssetPageKey) => `${key.brandId}|${pageKey(key.page)}
  * missing one. A view rather than a loader of its own, so the brands a request names in one tick,
  * in its scope or not (brand(id) and the similar brands the graph names), are one statement.
  */
-function inScope(brands: DataLoader<string, Brand | null>, scope: OrganizationScope): ByIdLookup<Brand> {
-  const visible = (brand: Brand | null) => (brand && (scope === null || brand.organizationId === scope) ? brand : null);
+function brandsInScope(brands: DataLoader<string, Brand | null>, scope: OrganizationScope): ByIdLookup<Brand> {
+  const visible = (brand: Brand | null) => (brand && inScope(scope, brand.organizationId) ? brand : null);
   return {
     load: async (id) => visible(await brands.load(id)),
     loadMany: async (ids) => (await brands.loadMany(ids)).map((brand) => (brand instanceof Error ? brand : visible(brand))),
@@ -75,7 +75,7 @@ export function createLoaders({ prisma, sql }: Postgres, scope: OrganizationScop
   const anyBrandById = byId((ids) => brandStore.rowsByIds(sql, ids));
   return {
     organizationById: byId((ids) => organizationStore.findByIds(prisma, ids, scope)),
-    brandById: inScope(anyBrandById, scope),
+    brandById: brandsInScope(anyBrandById, scope),
     anyBrandById,
     assetById: byId((ids) => assetStore.findByIds(prisma, ids, scope)),
     brandsByOrganization: new DataLoader(async (ids) =>

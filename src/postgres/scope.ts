@@ -3,6 +3,9 @@
 // their lookups, so a foreign row is simply not found, the same as a missing one.
 export type OrganizationScope = string | null;
 
+/** The same rule for a row already read: whether a caller with this scope may see it. */
+export const inScope = (scope: OrganizationScope, organizationId: string) => scope === null || organizationId === scope;
+
 /** Rows of the organizations table itself. */
 export const organizationsIn = (scope: OrganizationScope) => (scope === null ? {} : { id: scope });
 
