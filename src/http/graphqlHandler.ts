@@ -1,15 +1,14 @@
 // Bridges Node's http request to Apollo's transport-neutral executeHTTPGraphQLRequest: Apollo
 // does the GraphQL-over-HTTP rules (methods, content types, status codes); this only moves bytes.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ApolloServer, HeaderMap } from "@apollo/server";
-import type { GatewayContext, RequestInfo } from "../graphql/context.ts";
+import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { BodyTooLarge, readBody } from "./readBody.ts";
 import { sendJson } from "./sendJson.ts";
 
 const MAX_BODY_BYTES = 1_000_000;
 
-export function graphqlHandler(apollo: ApolloServer<GatewayContext>) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL, context: () => Promise<GatewayContext>): Promise<void> => {
+export function graphqlHandler<Context extends BaseContext>(apollo: ApolloServer<Context>) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, context: () => Promise<Context>): Promise<void> => {
     let raw: string;
     try {
       raw = await readBody(req, MAX_BODY_BYTES);

@@ -37,9 +37,11 @@ describe("npm run bench -- --smoke", () => {
     expect(full.graph).toEqual(full.expectedGraph);
     expect(backfill.data.slice).toMatchObject({ sameGraph: true, speedup: expect.any(Number) });
     expect(nestedCrud.data.statementsPerRequest).toEqual([4]);
-    const queries = relationshipQueries.data.results as { gateway: { p50: number; samples: number }; direct: { p50: number } }[];
+    const queries = relationshipQueries.data.results as { gateway: { p50: number; samples: number }; direct: { p50: number }; floor: { samples: number } | null }[];
     expect(queries).toHaveLength(4);
     for (const q of queries) expect([q.gateway.p50, q.direct.p50, q.gateway.samples]).toEqual([expect.any(Number), expect.any(Number), 10]);
+    // The two queries with a ratio goal are also timed through the bare Apollo Server.
+    expect(queries.map((q) => q.floor?.samples ?? null)).toEqual([10, 10, null, null]);
     expect(sync.data).toMatchObject({ syncOnPerSecond: expect.any(Number), syncOffPerSecond: expect.any(Number), ratio: expect.any(Number) });
     expect(sync.data.syncOffPerSecond).toBeGreaterThan(0);
     expect(results.datasets.map((d) => d.preset)).toEqual(["tiny", "tiny"]);

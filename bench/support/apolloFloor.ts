@@ -1,0 +1,62 @@
+// The floor under the gateway's ratio: a bare Apollo Server 5 (no plugins, no authentication, no
+// limits, an empty context) behind the gateway's own node:http bridge, whose resolvers run the same
+// src/graph functions as the gateway, and for similar brands the same one Postgres statement that
+// keeps every brand shown in Postgres. Timed beside the gateway and the direct call, it splits the
+// gateway's time over the Cypher into what any Apollo Server pays on this machine and what the
+// gateway adds to it.
+import http from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { findColorPairings } from "../../src/graph/queries/colorPairings.ts";
+import { findSimilarBrands } from "../../src/graph/queries/similarBrands.ts";
+import type { GraphConnection } from "../../src/http/deps.ts";
+import { graphqlHandler } from "../../src/http/graphqlHandler.ts";
+import { brandStore } from "../../src/postgres/brandStore.ts";
+import type { Sql } from "../../src/postgres/createPrisma.ts";
+
+const typeDefs = `
+  type Query {
+    similarBrands(brandId: ID!, minSharedColors: Int!, limit: Int!): [SimilarBrand!]
+    pairings(hex: String!, minSamples: Int!, limit: Int!): [Pairing!]!
+  }
+  type SimilarBrand { similarBrandId: ID! sharedColorCount: Int! similarityScore: Float! }
+  type Pairing { pairedHex: String! pairingCount: Int! avgComplianceScore: Float }
+`;
+
+export interface ApolloFloor {
+  /** POST target for GraphQL requests. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startApolloFloor(graph: GraphConnection, sql: Sql): Promise<ApolloFloor> {
+  const apollo = new ApolloServer({
+    typeDefs,
+    resolvers: {
+      Query: {
+        similarBrands: async (_root: unknown, { brandId, ...args }: { brandId: string; minSharedColors: number; limit: number }) => {
+          const matches = await findSimilarBrands(graph, [brandId], args);
+          const rows = await brandStore.rowsByIds(sql, [brandId, ...matches.map((m) => m.similarBrandId)]);
+          const inPostgres = new Set(rows.map((row) => row.id));
+          return inPostgres.has(brandId) ? matches.filter((m) => inPostgres.has(m.similarBrandId)) : null;
+        },
+        pairings: async (_root: unknown, { hex, ...args }: { hex: string; minSamples: number; limit: number }) =>
+          (await findColorPairings(graph, [hex], args))[0]?.pairings ?? [],
+      },
+    },
+  });
+  await apollo.start();
+  const handle = graphqlHandler(apollo);
+  const server = http.createServer((req, res) => void handle(req, res, new URL(req.url ?? "/", "http://floor.local"), async () => ({})));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
