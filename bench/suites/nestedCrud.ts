@@ -3,7 +3,7 @@
 import { createServer } from "../../src/http/createServer.ts";
 import { createPostgres } from "../../src/postgres/createPrisma.ts";
 import type { Suite } from "../suite.ts";
-import { postGraphql } from "../support/postGraphql.ts";
+import { postGraphql } from "../support/benchClient.ts";
 import { benchDeps } from "../support/benchDeps.ts";
 import { latencyOf } from "../support/stats.ts";
 

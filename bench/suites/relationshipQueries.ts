@@ -10,7 +10,7 @@ import { createServer } from "../../src/http/createServer.ts";
 import { createPostgres } from "../../src/postgres/createPrisma.ts";
 import type { Check, Suite } from "../suite.ts";
 import { startApolloFloor } from "../support/apolloFloor.ts";
-import { postGraphql } from "../support/postGraphql.ts";
+import { getJson, postGraphql } from "../support/benchClient.ts";
 import { benchDeps } from "../support/benchDeps.ts";
 import { compareLatency } from "../support/measureLatency.ts";
 import { round, type Latency } from "../support/stats.ts";
@@ -38,11 +38,7 @@ export const run: Suite = async (ctx) => {
   try {
     const url = await gateway.listen(0);
     const graphql = (query: string, variables: Record<string, unknown>) => postGraphql(url, query, variables);
-    const rest = async (pathname: string) => {
-      const res = await fetch(`${url}${pathname}`);
-      if (res.status !== 200) throw new Error(`${pathname}: ${res.status}`);
-      await res.json();
-    };
+    const rest = (pathname: string) => getJson(`${url}${pathname}`);
     const { brandIds, hexes } = data.sample;
     const cases: QueryCase[] = [
       {

@@ -8,7 +8,7 @@
 import { randomInt } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import { colorNameOf } from "../dataset/generateDataset.ts";
-import { postGraphql } from "./postGraphql.ts";
+import { postGraphql } from "./benchClient.ts";
 
 export interface LoadOptions {
   readonly url: string;

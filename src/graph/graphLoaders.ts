@@ -3,7 +3,7 @@
 // per distinct argument set, so N brands cost one Neo4j round trip, not N.
 import DataLoader from "dataloader";
 import type { GraphConnection } from "../http/deps.ts";
-import { findBrandsUsingColor, type ColorOwnerMatch } from "./queries/brandsUsingColor.ts";
+import { findBrandsUsingColor, type ColorWithOwners } from "./queries/brandsUsingColor.ts";
 import { findColorPairings, type ColorPairingsArgs, type ColorWithPairings } from "./queries/colorPairings.ts";
 import { findSimilarBrands, type SimilarBrandMatch, type SimilarBrandsArgs } from "./queries/similarBrands.ts";
 
@@ -14,7 +14,8 @@ export interface EdgeKey<Args> {
 
 export interface GraphLoaders {
   readonly similarBrands: DataLoader<EdgeKey<SimilarBrandsArgs>, SimilarBrandMatch[], string>;
-  readonly brandsUsingColor: DataLoader<EdgeKey<object>, ColorOwnerMatch[], string>;
+  /** Null when the graph has no such color. */
+  readonly brandsUsingColor: DataLoader<EdgeKey<object>, ColorWithOwners | null, string>;
   /** Null when the graph has no such color. */
   readonly colorPairings: DataLoader<EdgeKey<ColorPairingsArgs>, ColorWithPairings | null, string>;
 }
@@ -23,13 +24,14 @@ export interface GraphLoaders {
 export function createGraphLoaders(graph: GraphConnection | null, organizationId: string | null): GraphLoaders {
   return {
     similarBrands: edgeLoader((ids, args) => findSimilarBrands(graph, ids, args), (row) => row.brandId, allRows),
-    brandsUsingColor: edgeLoader((ids) => findBrandsUsingColor(graph, ids, organizationId), (row) => row.hex, allRows),
-    colorPairings: edgeLoader((ids, args) => findColorPairings(graph, ids, args), (row) => row.hex, (rows) => rows[0] ?? null),
+    brandsUsingColor: edgeLoader((ids) => findBrandsUsingColor(graph, ids, organizationId), (row) => row.hex, oneRow),
+    colorPairings: edgeLoader((ids, args) => findColorPairings(graph, ids, args), (row) => row.hex, oneRow),
   };
 }
 
 const cacheKey = (id: string, args: unknown) => JSON.stringify([id, args]);
 const allRows = <Row>(rows: Row[]) => rows;
+const oneRow = <Row>(rows: Row[]) => rows[0] ?? null;
 
 /** Groups a batch by its arguments, runs one query per group and hands each parent its rows. */
 function edgeLoader<Args, Row, Value>(

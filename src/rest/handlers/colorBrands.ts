@@ -7,7 +7,8 @@ export const colorBrands: RestRoute = {
   pattern: /^\/v1\/colors\/([^/]+)\/brands$/,
   async handle({ params: [rawHex = ""], graph, access }) {
     const hex = validHex("hex", rawHex);
-    const owners = await findBrandsUsingColor(graph, [hex], access.organizationScope);
+    const [color] = await findBrandsUsingColor(graph, [hex], access.organizationScope);
+    const owners = color?.owners ?? [];
     return {
       color: hex,
       brands: owners.map((o) => ({ brand_id: o.brandId, brand_name: o.brandName, usage: o.usage, usage_weight: o.usageWeight })),

@@ -4,7 +4,7 @@ import { keepBrandsInPostgres } from "./keepBrandsInPostgres.ts";
 
 export const Color: ColorResolvers = {
   brands: async (color, _args, { graphLoaders, loaders }) => {
-    const owners = await graphLoaders.brandsUsingColor.load(brandsKey(color.hex));
+    const owners = (await graphLoaders.brandsUsingColor.load(brandsKey(color.hex)))?.owners ?? [];
     return keepBrandsInPostgres(owners, (owner) => owner.brandId, loaders.brandById);
   },
   pairings: async (color, args, { graphLoaders }) => (await graphLoaders.colorPairings.load(pairingsKey(color.hex, args)))?.pairings ?? [],

@@ -1,6 +1,6 @@
 // Query.color must know whether the Color node exists before its fields run; the graph fields its
-// selection asks for start beside that (askedEdges.ts), and when pairings are asked their statement
-// also answers whether the color exists: one round trip, not two.
+// selection asks for start at once (askedEdges.ts), and their statements also answer whether the
+// color exists: one round trip, not two, unless the selection asks for no graph field.
 import { validHex } from "../../../domain/relationshipArgs.ts";
 import type { QueryResolvers } from "../../../generated/graphql.ts";
 import { findColor } from "../../../graph/queries/colorByHex.ts";
@@ -11,10 +11,12 @@ export const Query: QueryResolvers = {
   color: async (_root, { hex }, { deps, graphLoaders }, info) => {
     const normalized = validHex("hex", hex);
     const asked = askedColorEdges(normalized, info);
+    const brands = asked.brands ? graphLoaders.brandsUsingColor.load(brandsKey(normalized)) : null;
+    const answering = asked.pairings ? graphLoaders.colorPairings.load(asked.pairings) : brands;
+    if (!answering) return findColor(deps.graph, normalized);
     // Settled by the field's own load; a color that turns out absent never asks, hence the catch.
-    if (asked.brands) graphLoaders.brandsUsingColor.load(brandsKey(normalized)).catch(ignore);
-    if (!asked.pairings) return findColor(deps.graph, normalized);
-    const found = await graphLoaders.colorPairings.load(asked.pairings);
+    if (brands && brands !== answering) brands.catch(ignore);
+    const found = await answering;
     return found && { hex: found.hex, name: found.name };
   },
 };
