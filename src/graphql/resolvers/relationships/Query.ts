@@ -1,6 +1,6 @@
 // Query.color must know whether the Color node exists before its fields run; the graph fields its
-// selection asks for start at once (askedEdges.ts), and their statements also answer whether the
-// color exists: one round trip, not two, unless the selection asks for no graph field.
+// selection asks for start at once (askedEdges.ts), and the brands or pairings statement also answers
+// whether the color exists: no existence check of its own beside them.
 import { validHex } from "../../../domain/relationshipArgs.ts";
 import type { QueryResolvers } from "../../../generated/graphql.ts";
 import { findColor } from "../../../graph/queries/colorByHex.ts";
