@@ -1,11 +1,12 @@
 // The floor under the gateway's ratio: a bare Apollo Server 5 (no plugins, no authentication, no
 // limits, an empty context) behind the gateway's own node:http bridge, whose resolvers run the same
-// src/graph functions as the gateway, and for similar brands the same one Postgres statement that
-// keeps every brand shown in Postgres. Timed beside the gateway and the direct call, it splits the
-// gateway's time over the Cypher into what any Apollo Server pays on this machine and what the
-// gateway adds to it.
+// src/graph functions as the gateway, and for similar brands the same Postgres statement beside the
+// graph's (the asked brand's row and the pending brand deletes) that keeps every brand shown in
+// Postgres. Timed beside the gateway and the direct call, it splits the gateway's time over the
+// Cypher into what any Apollo Server pays on this machine and what the gateway adds to it.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
+import { graphStatementsSent } from "../../src/graph/graphStatementsSent.ts";
 import { findColorPairings } from "../../src/graph/queries/colorPairings.ts";
 import { findSimilarBrands } from "../../src/graph/queries/similarBrands.ts";
 import type { GraphConnection } from "../../src/http/deps.ts";
@@ -34,10 +35,9 @@ export async function startApolloFloor(graph: GraphConnection, sql: Sql): Promis
     resolvers: {
       Query: {
         similarBrands: async (_root: unknown, { brandId, ...args }: { brandId: string; minSharedColors: number; limit: number }) => {
-          const matches = await findSimilarBrands(graph, [brandId], args);
-          const rows = await brandStore.rowsByIds(sql, [brandId, ...matches.map((m) => m.similarBrandId)]);
-          const inPostgres = new Set(rows.map((row) => row.id));
-          return inPostgres.has(brandId) ? matches.filter((m) => inPostgres.has(m.similarBrandId)) : null;
+          const beside = graphStatementsSent().then(() => brandStore.rowWithPendingDeletes(sql, brandId));
+          const [matches, { brand, pendingDeletes }] = await Promise.all([findSimilarBrands(graph, [brandId], args), beside]);
+          return brand && matches.filter((m) => !pendingDeletes?.has(m.similarBrandId));
         },
         pairings: async (_root: unknown, { hex, ...args }: { hex: string; minSamples: number; limit: number }) =>
           (await findColorPairings(graph, [hex], args))[0]?.pairings ?? [],

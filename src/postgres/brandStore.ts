@@ -6,6 +6,7 @@ import type { BrandDraft, BrandPatch } from "../domain/brandInput.ts";
 import type { BrandColorDraft } from "../domain/palette.ts";
 import type { Page } from "../domain/pagination.ts";
 import type { EntityChange } from "../sync/entityChange.ts";
+import { pendingDeleteIds, pendingDeletesOf, type PendingDeletes } from "../sync/pendingDeletes.ts";
 import type { Sql } from "./createPrisma.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { deleted, upserted } from "./changes.ts";
@@ -30,6 +31,20 @@ export const brandStore = {
       `SELECT ${BRAND_COLUMNS} FROM brands WHERE id = ANY($1::text[])${scope === null ? "" : " AND organization_id = $2"}`,
       scope === null ? [ids] : [ids, scope],
     ),
+
+  /**
+   * One brand's row (null when missing) and, in the same statement, the pending brand deletes: what
+   * brand(id) reads beside its similar brands' graph statement (similarBrandIds.ts).
+   */
+  async rowWithPendingDeletes(sql: Sql, id: string): Promise<{ brand: Brand | null; pendingDeletes: PendingDeletes }> {
+    const [row] = await sql.rows<Brand & { pendingDeleteIds: string[] }>(
+      `SELECT ${BRAND_COLUMNS}, pending.ids AS "pendingDeleteIds"
+         FROM (SELECT ${pendingDeleteIds("'brand'")} AS ids) pending LEFT JOIN brands ON brands.id = $1`,
+      [id],
+    );
+    const { pendingDeleteIds: ids, ...brand } = row!;
+    return { brand: brand.id === null ? null : brand, pendingDeletes: pendingDeletesOf(ids) };
+  },
 
   listPage: (db: Db, filter: { organizationId?: string | null }, page: Page, scope: OrganizationScope = null) =>
     db.brand.findMany(keyset(filter, page, brandsIn(scope))),

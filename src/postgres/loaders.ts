@@ -12,6 +12,8 @@ import { feedbackStore } from "./feedbackStore.ts";
 import { organizationStore } from "./organizationStore.ts";
 import { inScope, type OrganizationScope } from "./scope.ts";
 import { templateStore } from "./templateStore.ts";
+import type { EntityKind } from "../sync/entityChange.ts";
+import { pendingDeletes as readPendingDeletes, type PendingDeletes } from "../sync/pendingDeletes.ts";
 
 /** One brand's page of assets; brands asking for the same page share one statement. */
 export interface AssetPageKey {
@@ -31,6 +33,10 @@ export interface Loaders {
    * design (similarBrands), whose fields beyond id and name are then FORBIDDEN (guardForeignBrands).
    */
   readonly anyBrandById: DataLoader<string, Brand | null>;
+  /** Per entity kind, the deletes the graph has not applied yet (pendingDeletes.ts). */
+  readonly pendingDeletes: DataLoader<EntityKind, PendingDeletes>;
+  /** A brand's row and the pending brand deletes in one statement, primed into anyBrandById and pendingDeletes. */
+  readonly primeBrandAndPendingDeletes: (id: string) => Promise<void>;
   readonly assetById: DataLoader<string, Asset | null>;
   readonly brandsByOrganization: DataLoader<string, Brand[]>;
   readonly colorsByBrand: DataLoader<string, BrandColor[]>;
@@ -73,10 +79,17 @@ function brandsInScope(brands: DataLoader<string, Brand | null>, scope: Organiza
 
 export function createLoaders({ prisma, sql }: Postgres, scope: OrganizationScope): Loaders {
   const anyBrandById = byId((ids) => brandStore.rowsByIds(sql, ids));
+  const pendingDeletes = new DataLoader<EntityKind, PendingDeletes>((kinds) => Promise.all(kinds.map((kind) => readPendingDeletes(sql, kind))));
   return {
     organizationById: byId((ids) => organizationStore.findByIds(prisma, ids, scope)),
     brandById: brandsInScope(anyBrandById, scope),
     anyBrandById,
+    pendingDeletes,
+    async primeBrandAndPendingDeletes(id) {
+      const read = await brandStore.rowWithPendingDeletes(sql, id);
+      anyBrandById.prime(id, read.brand);
+      pendingDeletes.prime("brand", read.pendingDeletes);
+    },
     assetById: byId((ids) => assetStore.findByIds(prisma, ids, scope)),
     brandsByOrganization: new DataLoader(async (ids) =>
       groupBy(ids, await brandStore.ofOrganizations(prisma, ids), (b) => b.organizationId),

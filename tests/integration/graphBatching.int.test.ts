@@ -45,6 +45,20 @@ describe("graph fields on a list of brands", () => {
     expect(result.data.brand.similarBrands.map((s: any) => s.brand.name).sort()).toEqual(owners.slice(1).map((o) => o.name).sort());
   });
 
+  it("with only the similar brands' ids asked, reads brand(id)'s row and the pending brand deletes in one statement beside the graph's, and no similar brand's row", async () => {
+    statements.length = 0;
+    const result = await gateway.graphql(`query ($id: ID!) { brand(id: $id) { name similarBrands { brand { id } similarityScore } } }`, { id: owners[0]!.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.brand.name).toBe(owners[0]!.name);
+    expect(result.data.brand.similarBrands.map((s: any) => s.brand.id).sort()).toEqual(owners.slice(1).map((o) => o.id).sort());
+    const order = statements.flatMap((s) => {
+      if (!s.startsWith("SQL ")) return [graphStatementName(s)];
+      if (/pending\.ids/.test(s)) return ["brand row and pending deletes"];
+      return /FROM brands/.test(s) ? ["brand rows"] : [];
+    });
+    expect(order).toEqual(["similarBrands", "brand row and pending deletes"]);
+  });
+
   it("answers Postgres fields and similarBrands of six brands with one similarBrands statement", async () => {
     statements.length = 0;
     const result = await gateway.graphql(

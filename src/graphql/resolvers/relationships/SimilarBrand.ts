@@ -1,6 +1,8 @@
 import type { SimilarBrandResolvers } from "../../../generated/graphql.ts";
 import { postgresBrand } from "./postgresBrand.ts";
+import { asksOnlyBrandId, brandById } from "./similarBrandIds.ts";
 
 export const SimilarBrand: SimilarBrandResolvers = {
-  brand: (match, _args, { loaders }) => postgresBrand(match.similarBrandId, loaders.anyBrandById),
+  brand: (match, _args, { loaders }, info) =>
+    asksOnlyBrandId(info.fieldNodes) ? brandById(match.similarBrandId) : postgresBrand(match.similarBrandId, loaders.anyBrandById),
 };
