@@ -35,7 +35,8 @@ export async function startApolloFloor(graph: GraphConnection, sql: Sql): Promis
     resolvers: {
       Query: {
         similarBrands: async (_root: unknown, { brandId, ...args }: { brandId: string; minSharedColors: number; limit: number }) => {
-          const beside = graphStatementsSent().then(() => brandStore.rowWithPendingDeletes(sql, brandId));
+          const started = performance.now();
+          const beside = graphStatementsSent().then(() => brandStore.rowWithPendingDeletes(sql, brandId, started));
           const [matches, { brand, pendingDeletes }] = await Promise.all([findSimilarBrands(graph, [brandId], args), beside]);
           return brand && matches.filter((m) => !pendingDeletes?.has(m.similarBrandId));
         },

@@ -34,16 +34,17 @@ export const brandStore = {
 
   /**
    * One brand's row (null when missing) and, in the same statement, the pending brand deletes: what
-   * brand(id) reads beside its similar brands' graph statement (similarBrandIds.ts).
+   * brand(id) reads beside its similar brands' graph statement (similarBrandIds.ts). `requestStarted`
+   * as pendingDeletesOf takes it.
    */
-  async rowWithPendingDeletes(sql: Sql, id: string): Promise<{ brand: Brand | null; pendingDeletes: PendingDeletes }> {
+  async rowWithPendingDeletes(sql: Sql, id: string, requestStarted: number): Promise<{ brand: Brand | null; pendingDeletes: PendingDeletes }> {
     const [row] = await sql.rows<Brand & { pendingDeleteIds: string[] }>(
       `SELECT ${BRAND_COLUMNS}, pending.ids AS "pendingDeleteIds"
          FROM (SELECT ${pendingDeleteIds("'brand'")} AS ids) pending LEFT JOIN brands ON brands.id = $1`,
       [id],
     );
     const { pendingDeleteIds: ids, ...brand } = row!;
-    return { brand: brand.id === null ? null : brand, pendingDeletes: pendingDeletesOf(ids) };
+    return { brand: brand.id === null ? null : brand, pendingDeletes: pendingDeletesOf(ids, requestStarted) };
   },
 
   listPage: (db: Db, filter: { organizationId?: string | null }, page: Page, scope: OrganizationScope = null) =>

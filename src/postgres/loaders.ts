@@ -33,7 +33,7 @@ export interface Loaders {
    * design (similarBrands), whose fields beyond id and name are then FORBIDDEN (guardForeignBrands).
    */
   readonly anyBrandById: DataLoader<string, Brand | null>;
-  /** Per entity kind, the deletes the graph has not applied yet (pendingDeletes.ts). */
+  /** Per entity kind, the deletes this request's graph answers may still show (pendingDeletes.ts). */
   readonly pendingDeletes: DataLoader<EntityKind, PendingDeletes>;
   /** A brand's row and the pending brand deletes in one statement, primed into anyBrandById and pendingDeletes. */
   readonly primeBrandAndPendingDeletes: (id: string) => Promise<void>;
@@ -79,14 +79,17 @@ function brandsInScope(brands: DataLoader<string, Brand | null>, scope: Organiza
 
 export function createLoaders({ prisma, sql }: Postgres, scope: OrganizationScope): Loaders {
   const anyBrandById = byId((ids) => brandStore.rowsByIds(sql, ids));
-  const pendingDeletes = new DataLoader<EntityKind, PendingDeletes>((kinds) => Promise.all(kinds.map((kind) => readPendingDeletes(sql, kind))));
+  const requestStarted = performance.now();
+  const pendingDeletes = new DataLoader<EntityKind, PendingDeletes>((kinds) =>
+    Promise.all(kinds.map((kind) => readPendingDeletes(sql, kind, requestStarted))),
+  );
   return {
     organizationById: byId((ids) => organizationStore.findByIds(prisma, ids, scope)),
     brandById: brandsInScope(anyBrandById, scope),
     anyBrandById,
     pendingDeletes,
     async primeBrandAndPendingDeletes(id) {
-      const read = await brandStore.rowWithPendingDeletes(sql, id);
+      const read = await brandStore.rowWithPendingDeletes(sql, id, requestStarted);
       anyBrandById.prime(id, read.brand);
       pendingDeletes.prime("brand", read.pendingDeletes);
     },

@@ -25,7 +25,7 @@ describe("similar brands deleted in Postgres before the graph has applied it", (
     const palette = fixtures.hexes(3).map((hex) => ({ hex }));
     asked = (await fixtures.brand(await fixtures.organization(), palette)).id;
     similar = [];
-    for (let i = 0; i < 4; i++) similar.push((await fixtures.brand(await fixtures.organization(), palette)).id);
+    for (let i = 0; i < 5; i++) similar.push((await fixtures.brand(await fixtures.organization(), palette)).id);
   });
   afterAll(async () => {
     await fixtures.cleanup();
@@ -37,11 +37,15 @@ describe("similar brands deleted in Postgres before the graph has applied it", (
     expect(result.errors).toBeUndefined();
     return result.data.brand.similarBrands.map((s: { brand: { id: string } }) => s.brand.id).sort();
   };
-  /** What a committed brand delete leaves until the sync applies it: no row, a pending outbox event, the node. */
-  const deleteInPostgresOnly = async (id: string) => {
+  /**
+   * What a committed brand delete leaves until the sync applies it: no row, a pending outbox event,
+   * the node. `appliedAt` marks the event applied while the node stays: what a graph read that ran
+   * just before the sync applied the delete has seen.
+   */
+  const deleteInPostgresOnly = async (id: string, appliedAt: Date | null = null) => {
     await gateway.deps.prisma.$transaction([
       gateway.deps.prisma.brand.delete({ where: { id } }),
-      gateway.deps.prisma.syncEvent.create({ data: { entityType: "brand", entityId: id, operation: "delete" } }),
+      gateway.deps.prisma.syncEvent.create({ data: { entityType: "brand", entityId: id, operation: "delete", appliedAt } }),
     ]);
   };
 
@@ -54,15 +58,23 @@ describe("similar brands deleted in Postgres before the graph has applied it", (
     expect(await listed("id name")).toEqual(expected);
   });
 
+  it("drops it when the sync applied the delete after the graph read it", async () => {
+    const [, updated, appliedLate, ...kept] = similar;
+    await deleteInPostgresOnly(appliedLate!, new Date());
+    const expected = [updated!, ...kept].sort();
+    expect(await listed("id")).toEqual(expected);
+    expect(await listed("id name")).toEqual(expected);
+  });
+
   it(`confirms the similar brands by their rows instead when more than ${PENDING_DELETES_LIMIT} deletes are pending`, async () => {
     await gateway.deps.prisma.syncEvent.createMany({
       data: Array.from({ length: PENDING_DELETES_LIMIT + 1 }, () => ({ entityType: "brand", entityId: randomUUID(), operation: "delete" })),
     });
-    const [, , missing, ...kept] = similar;
+    const [, updated, , missing, ...kept] = similar;
     // A row gone without a pending delete: only reading the rows can tell.
     await gateway.deps.prisma.brand.delete({ where: { id: missing! } });
     statements.length = 0;
-    expect(await listed("id")).toEqual([similar[1]!, ...kept].sort());
+    expect(await listed("id")).toEqual([updated!, ...kept].sort());
     expect(statements.filter((s) => /FROM brands WHERE id = ANY/.test(s))).toHaveLength(1);
   });
 });

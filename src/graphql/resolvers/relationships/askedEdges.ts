@@ -27,12 +27,12 @@ export function askedColorEdges(hex: string, info: GraphQLResolveInfo): AskedCol
 
 /**
  * Query.brand's row. With only the similar brands' ids asked, the graph statement goes out first,
- * then the brand's row and the outbox's pending brand deletes are read beside it in one statement
- * (similarBrandIds.ts, graphStatementsSent.ts). With more of the similar brands asked, the graph statement goes first and
- * the brand's row is then read in one Postgres statement with every brand the graph names, whose
- * rows the similar brands need anyway: one Postgres round trip after the graph instead of one beside
- * it and one after, which on two cores costs more than it overlaps. A graph that fails is the
- * field's to report; the row is read all the same.
+ * then the brand's row and the outbox's brand deletes are read beside it in one statement
+ * (similarBrandIds.ts, graphStatementsSent.ts). With more of the similar brands asked, the graph
+ * statement goes first and the brand's row is then read in one Postgres statement with every brand
+ * the graph names, whose rows the similar brands need anyway: one Postgres round trip after the
+ * graph instead of one beside it and one after, which on two cores costs more than it overlaps. A
+ * graph that fails is the field's to report; the row is read all the same.
  */
 export async function brandWithAskedEdges(
   brandId: string,
