@@ -34,7 +34,7 @@ export const brandStore = {
 
   /**
    * One brand's row (null when missing) and, in the same statement, the pending brand deletes: what
-   * brand(id) reads beside its similar brands' graph statement (similarBrandIds.ts). `requestStarted`
+   * brand(id) reads beside its similar brands' graph statement (keepBrandsInPostgres.ts). `requestStarted`
    * as pendingDeletesOf takes it.
    */
   async rowWithPendingDeletes(sql: Sql, id: string, requestStarted: number): Promise<{ brand: Brand | null; pendingDeletes: PendingDeletes }> {

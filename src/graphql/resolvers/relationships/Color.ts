@@ -1,11 +1,15 @@
 import type { ColorResolvers } from "../../../generated/graphql.ts";
+import type { ColorOwnerMatch } from "../../../graph/queries/brandsUsingColor.ts";
+import { asksOnlyBrandIdsOf } from "./brandIdsOnly.ts";
 import { brandsKey, pairingsKey } from "./edgeKeys.ts";
 import { keepBrandsInPostgres } from "./keepBrandsInPostgres.ts";
 
 export const Color: ColorResolvers = {
-  brands: async (color, _args, { graphLoaders, loaders }) => {
-    const owners = (await graphLoaders.brandsUsingColor.load(brandsKey(color.hex)))?.owners ?? [];
-    return keepBrandsInPostgres(owners, (owner) => owner.brandId, loaders.brandById);
-  },
+  // The graph statement already keeps to the caller's organization (brands never change organization).
+  brands: (color, _args, { graphLoaders, loaders }, info) =>
+    keepBrandsInPostgres<ColorOwnerMatch>(
+      graphLoaders.brandsUsingColor.load(brandsKey(color.hex)).then((found) => found?.owners ?? []),
+      { brandIdOf: (owner) => owner.brandId, onlyIds: asksOnlyBrandIdsOf(info.fieldNodes), loaders, rowsBy: loaders.brandById },
+    ),
   pairings: async (color, args, { graphLoaders }) => (await graphLoaders.colorPairings.load(pairingsKey(color.hex, args)))?.pairings ?? [],
 };

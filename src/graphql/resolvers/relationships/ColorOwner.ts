@@ -1,6 +1,8 @@
 import type { ColorOwnerResolvers } from "../../../generated/graphql.ts";
+import { asksOnlyBrandId, brandById } from "./brandIdsOnly.ts";
 import { postgresBrand } from "./postgresBrand.ts";
 
 export const ColorOwner: ColorOwnerResolvers = {
-  brand: (owner, _args, { loaders }) => postgresBrand(owner.brandId, loaders.brandById),
+  brand: (owner, _args, { loaders }, info) =>
+    asksOnlyBrandId(info.fieldNodes) ? brandById(owner.brandId) : postgresBrand(owner.brandId, loaders.brandById),
 };

@@ -6,13 +6,16 @@ import type { QueryResolvers } from "../../../generated/graphql.ts";
 import { findColor } from "../../../graph/queries/colorByHex.ts";
 import { askedColorEdges, ignore } from "./askedEdges.ts";
 import { brandsKey } from "./edgeKeys.ts";
+import { pendingBrandDeletesBeside } from "./keepBrandsInPostgres.ts";
 
 export const Query: QueryResolvers = {
-  color: async (_root, { hex }, { deps, graphLoaders }, info) => {
+  color: async (_root, { hex }, { deps, graphLoaders, loaders }, info) => {
     const normalized = validHex("hex", hex);
     const asked = askedColorEdges(normalized, info);
     const brands = asked.brands ? graphLoaders.brandsUsingColor.load(brandsKey(normalized)) : null;
     const answering = asked.pairings ? graphLoaders.colorPairings.load(asked.pairings) : brands;
+    // Color.brands finds this read loading; it is its to report, hence the catch here.
+    if (asked.brandIdsOnly) pendingBrandDeletesBeside(loaders).catch(ignore);
     if (!answering) return findColor(deps.graph, normalized);
     // Settled by the field's own load; a color that turns out absent never asks, hence the catch.
     if (brands && brands !== answering) brands.catch(ignore);

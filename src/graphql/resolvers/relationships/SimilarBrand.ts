@@ -1,6 +1,6 @@
 import type { SimilarBrandResolvers } from "../../../generated/graphql.ts";
 import { postgresBrand } from "./postgresBrand.ts";
-import { asksOnlyBrandId, brandById } from "./similarBrandIds.ts";
+import { asksOnlyBrandId, brandById } from "./brandIdsOnly.ts";
 
 export const SimilarBrand: SimilarBrandResolvers = {
   brand: (match, _args, { loaders }, info) =>

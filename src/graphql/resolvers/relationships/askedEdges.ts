@@ -10,17 +10,21 @@ import type { ColorPairingsArgs } from "../../../graph/queries/colorPairings.ts"
 import { graphStatementsSent } from "../../../graph/graphStatementsSent.ts";
 import type { Loaders } from "../../../postgres/loaders.ts";
 import { pairingsKey, similarBrandsKey } from "./edgeKeys.ts";
-import { asksOnlySimilarBrandIds } from "./similarBrandIds.ts";
+import { asksOnlyBrandIdsOf } from "./brandIdsOnly.ts";
 
 export interface AskedColorEdges {
   readonly brands: boolean;
+  /** Its owners' brands are shown by id alone: their check is the pending deletes, read beside. */
+  readonly brandIdsOnly: boolean;
   /** The loader key of the first `pairings` selected with valid arguments. */
   readonly pairings: EdgeKey<ColorPairingsArgs> | null;
 }
 
 export function askedColorEdges(hex: string, info: GraphQLResolveInfo): AskedColorEdges {
+  const brands = selectedField(info, "brands");
   return {
-    brands: selectedArguments(info, "Color", "brands") !== undefined,
+    brands: brands !== undefined,
+    brandIdsOnly: brands !== undefined && asksOnlyBrandIdsOf([brands]),
     pairings: keyOrNull(selectedArguments(info, "Color", "pairings"), (args) => pairingsKey(hex, args)),
   };
 }
@@ -28,7 +32,7 @@ export function askedColorEdges(hex: string, info: GraphQLResolveInfo): AskedCol
 /**
  * Query.brand's row. With only the similar brands' ids asked, the graph statement goes out first,
  * then the brand's row and the outbox's brand deletes are read beside it in one statement
- * (similarBrandIds.ts, graphStatementsSent.ts). With more of the similar brands asked, the graph
+ * (keepBrandsInPostgres.ts, graphStatementsSent.ts). With more of the similar brands asked, the graph
  * statement goes first and the brand's row is then read in one Postgres statement with every brand
  * the graph names, whose rows the similar brands need anyway: one Postgres round trip after the
  * graph instead of one beside it and one after, which on two cores costs more than it overlaps. A
@@ -41,7 +45,7 @@ export async function brandWithAskedEdges(
 ): Promise<Brand | null> {
   const asked = selectedField(info, "similarBrands");
   const key = asked && keyOrNull(argumentValues(info, "Brand", asked), (args) => similarBrandsKey(brandId, args));
-  if (key && asksOnlySimilarBrandIds([asked])) {
+  if (key && asksOnlyBrandIdsOf([asked])) {
     graphLoaders.similarBrands.load(key).catch(ignore);
     await graphStatementsSent();
     await loaders.primeBrandAndPendingDeletes(brandId);
