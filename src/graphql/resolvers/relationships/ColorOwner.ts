@@ -1,8 +1,8 @@
 import type { ColorOwnerResolvers } from "../../../generated/graphql.ts";
-import { asksOnlyBrandId, brandById } from "./brandIdsOnly.ts";
+import { asksOnlyBrandId, idOnlyBrand } from "./brandIdsOnly.ts";
 import { postgresBrand } from "./postgresBrand.ts";
 
 export const ColorOwner: ColorOwnerResolvers = {
   brand: (owner, _args, { loaders }, info) =>
-    asksOnlyBrandId(info.fieldNodes) ? brandById(owner.brandId) : postgresBrand(owner.brandId, loaders.brandById),
+    asksOnlyBrandId(info.fieldNodes) ? idOnlyBrand(owner.brandId) : postgresBrand(owner.brandId, loaders.brandById),
 };

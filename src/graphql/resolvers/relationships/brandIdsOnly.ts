@@ -23,4 +23,4 @@ export function asksOnlyBrandIdsOf(rowListFields: readonly FieldNode[]): boolean
 }
 
 /** What a Brand parent is when only its id is asked: no field reads anything else of it. */
-export const brandById = (id: string) => ({ id }) as Brand;
+export const idOnlyBrand = (id: string) => ({ id }) as Brand;
