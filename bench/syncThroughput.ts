@@ -10,26 +10,19 @@
 // Lag is applied_at − created_at of each outbox event: created_at is the start of the mutation's
 // transaction and applied_at is set only after Neo4j committed, so it bounds the real lag from above.
 import type { Config } from "../src/config/config.ts";
-import type { GraphConnection } from "../src/http/deps.ts";
 import { createServer } from "../src/http/createServer.ts";
-import { createMetricsRegistry } from "../src/observability/metricsRegistry.ts";
-import { createSyncMetrics } from "../src/observability/syncMetrics.ts";
-import { createLogger } from "../src/observability/createLogger.ts";
-import type { PrismaClient, Sql } from "../src/postgres/createPrisma.ts";
+import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { startTypescriptWorker } from "../src/stack/typescriptWorker.ts";
-import { createGraphSync } from "../src/sync/createGraphSync.ts";
-import type { DrainerThreadTarget } from "../src/sync/drainerThread.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { median, round } from "./support/stats.ts";
 import { RAMPED_UP, type LoadOptions, type LoadResult } from "./support/mutationLoad.ts";
 
 export interface SyncThroughputOptions {
   readonly config: Config;
+  readonly databaseUrl: string;
+  readonly neo4jUri: string;
+  /** Outside the measured gateways: the run's own bookkeeping (outbox ids, lag). */
   readonly prisma: PrismaClient;
-  readonly sql: Sql;
-  readonly graph: GraphConnection;
-  /** Where the drainer's thread connects; without it the drainer shares the gateway's event loop. */
-  readonly drainerThread?: DrainerThreadTarget;
   /** Each phase's first seconds, not counted (mutationLoad.ts). */
   readonly rampSeconds: number;
   readonly seconds: number;
@@ -78,12 +71,14 @@ interface Phase {
 
 /** One gateway under load for `seconds`; with sync on it also waits until the graph has caught up. */
 async function phase(options: SyncThroughputOptions, syncEnabled: boolean, seconds: number): Promise<Phase> {
-  const { prisma, sql, graph, writers, hexes } = options;
+  const { prisma, writers, hexes } = options;
   const config = { ...options.config, graphSyncEnabled: syncEnabled };
-  const logger = createLogger("silent");
-  const metrics = createMetricsRegistry();
-  const sync = createGraphSync({ config, sql, graph, logger, metrics: createSyncMetrics(metrics) }, { thread: options.drainerThread });
-  const gateway = await createServer(benchDeps({ config, prisma, sql, graph, logger, metrics, sync }));
+  // As the gateway process runs it (main.ts): the drainer polling, in its own thread.
+  const deps = benchDeps({ config, neo4jUri: options.neo4jUri }, options.databaseUrl, {
+    maxConnections: writers + 4,
+    sync: { poll: true, thread: true },
+  });
+  const gateway = await createServer(deps);
   try {
     const url = await gateway.listen(0, "127.0.0.1");
     let first: Promise<bigint> = Promise.resolve(0n);
@@ -92,7 +87,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
     return { syncEnabled, perSecond: load.mutations / load.seconds, events: { first: await first, last: await lastEventId(prisma) } };
   } finally {
     await gateway.close();
-    await sync.stop();
+    await deps.close();
     // Events written with the sync off stay out of the next phase's work and of the lag figures.
     if (!syncEnabled) await markAllApplied(prisma);
   }

@@ -6,7 +6,7 @@ import { createPrisma } from "../src/postgres/createPrisma.ts";
 import { migrateDatabase } from "../src/postgres/migrate.ts";
 import { seedDemo, seedDemoIfEmpty } from "../src/demo/seedDemo.ts";
 import { resolvePostgres } from "../src/stack/localPostgres.ts";
-import { queueOnlySync } from "../src/sync/graphSync.ts";
+import { queueOnlySync } from "../src/outbox/graphSync.ts";
 
 const { values } = parseArgs({ options: { force: { type: "boolean", default: false } } });
 const postgres = await resolvePostgres(loadConfig().databaseUrl);

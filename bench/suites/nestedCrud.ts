@@ -1,7 +1,6 @@
 // "100 brands with their colors and assets" through /graphql on the query data set: SQL statements
 // per request (the goal is a constant, whatever the page size) and latency. Postgres only.
 import { createServer } from "../../src/http/createServer.ts";
-import { createPostgres } from "../../src/postgres/createPrisma.ts";
 import type { Suite } from "../suite.ts";
 import { postGraphql } from "../support/benchClient.ts";
 import { benchDeps } from "../support/benchDeps.ts";
@@ -20,8 +19,8 @@ export const run: Suite = async (ctx) => {
   const warmup = ctx.smoke ? 1 : 5;
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
   let statements = 0;
-  const { prisma, sql } = createPostgres(data.databaseUrl, { onQuery: () => statements++ });
-  const gateway = await createServer(benchDeps({ config: ctx.stores.config, prisma, sql, graph: null }));
+  const deps = benchDeps(ctx.stores, data.databaseUrl, { neo4jUri: null, onQuery: () => statements++ });
+  const gateway = await createServer(deps);
   try {
     const url = await gateway.listen(0);
     const expected = Math.min(BRANDS, data.counts.brands);
@@ -54,6 +53,6 @@ export const run: Suite = async (ctx) => {
     };
   } finally {
     await gateway.close();
-    await prisma.$disconnect();
+    await deps.close();
   }
 };

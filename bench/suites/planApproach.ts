@@ -2,11 +2,11 @@
 // and per color (sync_brand + _sync_color_relationship, sync_asset, sync_feedback, sync_template),
 // with the plan's own Cypher. Rows are read with the projector's reads, page by page, so the
 // difference measured is the write pattern alone.
-import type { GraphConnection } from "../../src/http/deps.ts";
+import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 import type { PrismaClient } from "../../src/postgres/createPrisma.ts";
 import { ENTITY_KINDS } from "../../src/backfill/backfillOptions.ts";
 import { readPostgresIds } from "../../src/backfill/readPostgresIds.ts";
-import { readEntityState, type EntityState } from "../../src/sync/projector/readEntityState.ts";
+import { readEntityState, type EntityState } from "../../src/projector/readEntityState.ts";
 
 const PLAN = {
   brand: `MERGE (b:Brand {brand_id: $brand_id})

@@ -2,12 +2,11 @@
 // /v1 REST for a brand's colors, which has no graph GraphQL field) beside the same src/graph function
 // called directly with neo4j-driver, interleaved one request at a time after a warm-up. The two with
 // a ratio goal are also timed through a bare Apollo Server doing the same work (apolloFloor.ts).
-import { findBrandColors } from "../../src/graph/queries/brandColors.ts";
-import { findBrandsUsingColor } from "../../src/graph/queries/brandsUsingColor.ts";
-import { findColorPairings } from "../../src/graph/queries/colorPairings.ts";
-import { findSimilarBrands } from "../../src/graph/queries/similarBrands.ts";
+import { findBrandColors } from "../../src/relationships/brandColors.ts";
+import { findBrandsUsingColor } from "../../src/relationships/brandsUsingColor.ts";
+import { findColorPairings } from "../../src/relationships/colorPairings.ts";
+import { findSimilarBrands } from "../../src/relationships/similarBrands.ts";
 import { createServer } from "../../src/http/createServer.ts";
-import { createPostgres } from "../../src/postgres/createPrisma.ts";
 import type { Check, Suite } from "../suite.ts";
 import { startApolloFloor } from "../support/apolloFloor.ts";
 import { getJson, postGraphql } from "../support/benchClient.ts";
@@ -31,10 +30,10 @@ export const run: Suite = async (ctx) => {
   const iterations = ctx.smoke ? 10 : 400;
   const warmup = ctx.smoke ? 2 : 50;
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
-  const { graph, config } = ctx.stores;
-  const { prisma, sql } = createPostgres(data.databaseUrl, { maxConnections: 5 });
-  const gateway = await createServer(benchDeps({ config, prisma, sql, graph }));
-  const floor = await startApolloFloor(graph, sql);
+  const { graph } = ctx.stores;
+  const deps = benchDeps(ctx.stores, data.databaseUrl, { maxConnections: 5 });
+  const gateway = await createServer(deps);
+  const floor = await startApolloFloor(graph, deps.sql);
   try {
     const url = await gateway.listen(0);
     const graphql = (query: string, variables: Record<string, unknown>) => postGraphql(url, query, variables);
@@ -102,6 +101,6 @@ export const run: Suite = async (ctx) => {
   } finally {
     await gateway.close();
     await floor.close();
-    await prisma.$disconnect();
+    await deps.close();
   }
 };

@@ -1,6 +1,6 @@
 // The sync issue's numbers: mutation throughput with the sync on against GRAPH_SYNC_ENABLED=false and
 // the commit-to-graph lag at that load, as medians over on/off pairs (see syncThroughput.ts).
-import { createPostgres } from "../../src/postgres/createPrisma.ts";
+import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import type { Suite } from "../suite.ts";
 import { measureSyncThroughput } from "../syncThroughput.ts";
 
@@ -11,17 +11,16 @@ export const run: Suite = async (ctx) => {
   // Any data set serves: the writers create organizations of their own, with its colors.
   const { coalesceMs } = ctx.stores.config.graphSync;
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
-  const postgres = createPostgres(data.databaseUrl, { maxConnections: options.writers + 4 });
+  const bookkeeping = createPrisma(data.databaseUrl, { maxConnections: 2 });
   ctx.log(`sync on/off: ${options.reps} pairs of ${options.seconds} s phases, ${options.writers} writers …`);
   const result = await measureSyncThroughput({
     ...options,
-    ...postgres,
+    prisma: bookkeeping,
     hexes: data.sample.hexes,
-    graph: ctx.stores.graph,
     config: ctx.stores.config,
-    // As the gateway process runs it (main.ts): the drainer in its own thread.
-    drainerThread: { databaseUrl: data.databaseUrl, neo4jUri: ctx.stores.neo4jUri },
-  }).finally(() => postgres.prisma.$disconnect());
+    databaseUrl: data.databaseUrl,
+    neo4jUri: ctx.stores.neo4jUri,
+  }).finally(() => bookkeeping.$disconnect());
   return {
     checks: [
       {

@@ -7,11 +7,11 @@
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { graphStatementsSent } from "../../src/graph/graphStatementsSent.ts";
-import { findColorPairings } from "../../src/graph/queries/colorPairings.ts";
-import { findSimilarBrands } from "../../src/graph/queries/similarBrands.ts";
-import type { GraphConnection } from "../../src/http/deps.ts";
+import { findColorPairings } from "../../src/relationships/colorPairings.ts";
+import { findSimilarBrands } from "../../src/relationships/similarBrands.ts";
+import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 import { graphqlHandler } from "../../src/http/graphqlHandler.ts";
-import { brandStore } from "../../src/postgres/brandStore.ts";
+import { brandStore } from "../../src/stores/brandStore.ts";
 import type { Sql } from "../../src/postgres/createPrisma.ts";
 
 const typeDefs = `

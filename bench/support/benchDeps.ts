@@ -1,16 +1,8 @@
-import type { GatewayDeps } from "../../src/http/deps.ts";
+import { createDeps, type DepsOptions, type OwnedDeps } from "../../src/gateway/createDeps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
-import { createMetricsRegistry } from "../../src/observability/metricsRegistry.ts";
-import { queueOnlySync } from "../../src/sync/graphSync.ts";
+import type { BenchStores } from "../benchStores.ts";
 
-/** A gateway's dependencies for a benchmark: its own databases, silent logs, no authentication. */
-export function benchDeps(parts: Pick<GatewayDeps, "config" | "prisma" | "sql" | "graph"> & Partial<GatewayDeps>): GatewayDeps {
-  return {
-    logger: createLogger("silent"),
-    sync: queueOnlySync,
-    metrics: createMetricsRegistry(),
-    verifyToken: null,
-    devToken: null,
-    ...parts,
-  };
+/** A gateway's dependencies for a benchmark, as createDeps builds them: the bench's own stores, silent logs, no authentication. */
+export function benchDeps(stores: Pick<BenchStores, "config" | "neo4jUri">, databaseUrl: string, options: Partial<DepsOptions> = {}): OwnedDeps {
+  return createDeps({ config: stores.config, logger: createLogger("silent"), databaseUrl, neo4jUri: stores.neo4jUri, ...options });
 }

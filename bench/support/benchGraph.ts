@@ -1,6 +1,6 @@
 // What the benchmark does to its own graph beside the project's code: empty it between data sets
 // and count what a backfill wrote.
-import type { GraphConnection } from "../../src/http/deps.ts";
+import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 
 export interface GraphCounts {
   readonly nodes: number;

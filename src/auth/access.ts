@@ -1,7 +1,7 @@
 // Who the caller is and what it may touch. Every tenancy decision goes through here, so the
 // Postgres resolvers, the graph fields and the REST routes cannot disagree.
 import { ErrorCode, GatewayError } from "../errors/codes.ts";
-import { inScope } from "../postgres/scope.ts";
+import { inScope } from "../stores/scope.ts";
 
 export const ROLES = ["viewer", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];

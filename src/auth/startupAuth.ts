@@ -3,6 +3,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
+import { organizationStore } from "../stores/organizationStore.ts";
 import { readOrCreateDevSecret } from "./devSecret.ts";
 import { mintToken } from "./mintToken.ts";
 import { createTokenVerifier, type TokenVerifier } from "./tokenVerifier.ts";
@@ -24,8 +25,8 @@ export function startupAuth(config: Config, logger: Logger, prisma: PrismaClient
   return {
     verifyToken: createTokenVerifier({ ...config.auth, key: { kind: "secret", secret } }),
     async devToken() {
-      const first = await prisma.organization.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
-      return first ? mintToken(secret, { organizationId: first.id, role: "admin", subject: "playground" }) : null;
+      const first = await organizationStore.firstId(prisma);
+      return first ? mintToken(secret, { organizationId: first, role: "admin", subject: "playground" }) : null;
     },
   };
 }

@@ -66,3 +66,10 @@ export async function saveRun(prisma: PrismaClient, run: BackfillRunState): Prom
     },
   });
 }
+
+/** The latest run's mode and counts per step, for the progress gauges; null when none ran yet. */
+export async function latestRunCounts(prisma: PrismaClient): Promise<{ mode: string; steps: [string, StepCounts][] } | null> {
+  const run = await prisma.backfillRun.findFirst({ orderBy: { startedAt: "desc" }, select: { mode: true, report: true } });
+  if (!run) return null;
+  return { mode: run.mode, steps: Object.entries((run.report ?? {}) as unknown as Record<string, StepCounts>) };
+}

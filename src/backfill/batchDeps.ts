@@ -1,4 +1,4 @@
-import type { GraphConnection } from "../http/deps.ts";
+import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
 
 /** What a backfill or reconcile batch reads and writes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BrandRow } from "../sync/projector/readEntityState.ts";
+import type { BrandRow } from "../projector/readEntityState.ts";
 import { classifyEntities } from "./classifyEntities.ts";
 
 const brand: BrandRow = {

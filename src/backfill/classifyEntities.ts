@@ -1,9 +1,9 @@
 // Compares one batch's Postgres rows with what the graph holds for the same ids. Node properties
 // and relationships are compared separately so reconcile can say which of the two drifted.
 import { isDeepStrictEqual } from "node:util";
-import type { EntityRef } from "../sync/projector/entityRef.ts";
-import type { GraphState } from "../sync/projector/readGraphState.ts";
-import type { EntityState } from "../sync/projector/readEntityState.ts";
+import type { EntityRef } from "../outbox/entityRef.ts";
+import type { GraphState } from "../projector/readGraphState.ts";
+import type { EntityState } from "../projector/readEntityState.ts";
 
 export type Verdict =
   | { readonly kind: "missing" }

@@ -1,6 +1,6 @@
-import type { EntityRef } from "../sync/projector/entityRef.ts";
-import { lockEntities } from "../sync/lockEntities.ts";
-import type { TransactionClient } from "../sync/recordChanges.ts";
+import type { EntityRef } from "../outbox/entityRef.ts";
+import { lockEntities } from "../outbox/lockEntities.ts";
+import type { TransactionClient } from "../outbox/recordChanges.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
 import type { BatchDeps } from "./batchDeps.ts";
 

@@ -1,5 +1,5 @@
 import neo4j from "neo4j-driver";
-import type { GraphConnection } from "../http/deps.ts";
+import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
 import { reconcileCypher as cypher } from "./reconcileCypher.ts";
 

@@ -1,7 +1,7 @@
 // Counts per label on both sides, for reconcile's report: after a repair they are equal. Colors are
 // global, so an organization-scoped run reports none for them.
 import type { PrismaClient } from "../postgres/createPrisma.ts";
-import type { GraphConnection } from "../http/deps.ts";
+import type { GraphConnection } from "../graph/graphConnection.ts";
 import { ENTITY_KINDS, type ReconcileKind } from "./backfillOptions.ts";
 import { countPostgresRows } from "./readPostgresIds.ts";
 import { reconcileCypher } from "./reconcileCypher.ts";

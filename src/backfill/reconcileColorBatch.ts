@@ -3,9 +3,9 @@
 // differs. Repaired by the projector's own color step (writeGraph with no entities), under the
 // projector's per-hex locks.
 import neo4j from "neo4j-driver";
-import { lockColors, readColorState } from "../sync/projector/readColorState.ts";
-import type { EntityState } from "../sync/projector/readEntityState.ts";
-import { writeGraph } from "../sync/projector/writeGraph.ts";
+import { lockColors, readColorState } from "../projector/readColorState.ts";
+import type { EntityState } from "../projector/readEntityState.ts";
+import { writeGraph } from "../projector/writeGraph.ts";
 import type { BatchDeps } from "./batchDeps.ts";
 import { CHUNK_TRANSACTION } from "./forEachChunk.ts";
 import { reconcileCypher } from "./reconcileCypher.ts";

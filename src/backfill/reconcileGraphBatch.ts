@@ -1,8 +1,8 @@
 // One batch of an extras pass: keys the graph holds for a kind, checked against Postgres. A key
 // with no row is drift (an extra node or relationship); in execute mode the projector removes it
 // the same way it removes any deleted entity, under the same entity locks.
-import { projectEntities } from "../sync/projector/projectEntities.ts";
-import { readEntityState, type EntityState } from "../sync/projector/readEntityState.ts";
+import { projectEntities } from "../projector/projectEntities.ts";
+import { readEntityState, type EntityState } from "../projector/readEntityState.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
 import type { BatchDeps } from "./batchDeps.ts";
 import { forEachChunk } from "./forEachChunk.ts";

@@ -3,10 +3,10 @@
 // under the drainer's entity locks, in the transaction the projector writes from, so a live
 // projection of the same entity is either wholly before or wholly after this one and the graph
 // ends at the newest state either way.
-import type { EntityRef } from "../sync/projector/entityRef.ts";
-import { projectEntities, type ReadUnderLocks } from "../sync/projector/projectEntities.ts";
-import { readEntityState, type EntityState } from "../sync/projector/readEntityState.ts";
-import { readGraphState, type GraphState } from "../sync/projector/readGraphState.ts";
+import type { EntityRef } from "../outbox/entityRef.ts";
+import { projectEntities, type ReadUnderLocks } from "../projector/projectEntities.ts";
+import { readEntityState, type EntityState } from "../projector/readEntityState.ts";
+import { readGraphState, type GraphState } from "../projector/readGraphState.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
 import type { BatchDeps } from "./batchDeps.ts";
 import { forEachChunk } from "./forEachChunk.ts";

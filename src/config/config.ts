@@ -61,7 +61,7 @@ const envSchema = z.object({
   GRAPH_SYNC_WAIT_TIMEOUT_MS: milliseconds(2_000),
   GRAPH_SYNC_POLL_INTERVAL_MS: milliseconds(500),
   GRAPH_SYNC_RETRY_BASE_MS: milliseconds(250),
-  // 80, not 40: half the passes under load for some 40 ms more lag there (README, sync numbers).
+  // 80, not 40: under load it halves the passes for a little more lag (docs/sync.md).
   GRAPH_SYNC_COALESCE_MS: milliseconds(80, 0),
   GRAPH_SYNC_RETRY_MAX_MS: milliseconds(60_000),
   GRAPH_SYNC_BATCH_SIZE: z.preprocess(

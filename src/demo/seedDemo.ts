@@ -1,15 +1,15 @@
 // Writes the demo data set through the stores in one transaction, so its outbox events are
 // recorded like any mutation's and the graph is built from it by the same sync.
-import type { GatewayDeps } from "../http/deps.ts";
+import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { parseCreateAssetInput } from "../domain/assetInput.ts";
 import { parseCreateBrandInput } from "../domain/brandInput.ts";
-import { assetStore } from "../postgres/assetStore.ts";
-import { brandStore } from "../postgres/brandStore.ts";
-import { feedbackStore } from "../postgres/feedbackStore.ts";
-import { type Db, inTransaction, type Written } from "../postgres/inTransaction.ts";
-import { organizationStore } from "../postgres/organizationStore.ts";
-import { templateStore } from "../postgres/templateStore.ts";
-import type { EntityChange } from "../sync/entityChange.ts";
+import { assetStore } from "../stores/assetStore.ts";
+import { brandStore } from "../stores/brandStore.ts";
+import { feedbackStore } from "../stores/feedbackStore.ts";
+import { type Db, inTransaction, type Written } from "../stores/inTransaction.ts";
+import { organizationStore } from "../stores/organizationStore.ts";
+import { templateStore } from "../stores/templateStore.ts";
+import type { EntityChange } from "../outbox/entityChange.ts";
 import { DEMO_COLORS, DEMO_COMPLIANCE, DEMO_COVERAGES, DEMO_ORGANIZATIONS, DEMO_PROMPTS, DEMO_USAGES, DEMO_WEIGHTS, type DemoBrand } from "./demoData.ts";
 
 export interface DemoSummary {

@@ -1,10 +1,10 @@
 // A synthetic organization of many similar brands, for measuring (the batching test, the
 // benchmark) rather than showing; written through the stores like any other data.
-import type { GatewayDeps } from "../http/deps.ts";
-import { assetStore } from "../postgres/assetStore.ts";
-import { brandStore } from "../postgres/brandStore.ts";
-import { inTransaction } from "../postgres/inTransaction.ts";
-import { organizationStore } from "../postgres/organizationStore.ts";
+import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
+import { assetStore } from "../stores/assetStore.ts";
+import { brandStore } from "../stores/brandStore.ts";
+import { inTransaction } from "../stores/inTransaction.ts";
+import { organizationStore } from "../stores/organizationStore.ts";
 
 export interface SyntheticShape {
   readonly brands: number;

@@ -7,7 +7,7 @@
 // Sharing executeQuery's bookmark manager keeps reads causally after the sync's writes.
 import { session as accessMode } from "neo4j-driver";
 import { graphUnavailable } from "../errors/codes.ts";
-import type { GraphConnection } from "../http/deps.ts";
+import type { GraphConnection } from "./graphConnection.ts";
 import type { GraphStatement } from "./graphStatement.ts";
 import { isGraphUnavailableError } from "./isGraphUnavailableError.ts";
 

@@ -1,17 +1,14 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "pino";
 import type { Access } from "../auth/access.ts";
-import { createGraphLoaders, type GraphLoaders } from "../graph/graphLoaders.ts";
-import type { GatewayDeps } from "../http/deps.ts";
-import { createLoaders, type Loaders } from "../postgres/loaders.ts";
+import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
+import { createRequestLoaders, type RequestLoaders } from "../relationships/relationshipReads.ts";
 
 /** Everything a resolver may touch for one request; built fresh per request. */
-export interface GatewayContext {
+export interface GatewayContext extends RequestLoaders {
   readonly deps: GatewayDeps;
   readonly requestId: string;
   readonly log: Logger;
-  readonly loaders: Loaders;
-  readonly graphLoaders: GraphLoaders;
   /** The caller's tenancy and role; resolvers ask it before reading or writing. */
   readonly access: Access;
   /** Whether this request's mutations wait for the graph: `x-graph-sync: wait|async`, else GRAPH_SYNC_WAIT. */
@@ -30,8 +27,7 @@ export function createContext(deps: GatewayDeps, { requestId, access, headers }:
     requestId,
     access,
     log: deps.logger.child({ requestId }),
-    loaders: createLoaders(deps, access.organizationScope),
-    graphLoaders: createGraphLoaders(deps.graph, access.organizationScope),
+    ...createRequestLoaders(deps, access.organizationScope),
     waitForGraph: waitForGraphOf(headers["x-graph-sync"], deps.config.graphSync.waitForGraph),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capacity } from "./graphHealth.ts";
+import { capacity } from "./readGraphHealth.ts";
 
 const freeTier = { nodeLimit: 200_000, relationshipLimit: 400_000 };
 

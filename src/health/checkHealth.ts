@@ -1,4 +1,4 @@
-import type { GatewayDeps } from "../http/deps.ts";
+import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 
 export type GraphStatus = "HEALTHY" | "DISABLED" | "UNHEALTHY";
 

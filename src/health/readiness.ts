@@ -1,6 +1,6 @@
 // GET /ready: may a load balancer send this replica traffic? Postgres must answer with every
 // migration in prisma/migrations applied, and the graph must answer or be deliberately disabled.
-import type { GatewayDeps } from "../http/deps.ts";
+import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { migrationState, type MigrationState } from "../postgres/migrationState.ts";
 import { graphStatus, type GraphStatus } from "./checkHealth.ts";
 

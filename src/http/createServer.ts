@@ -1,6 +1,7 @@
-// Builds the whole gateway from its dependencies, with no module-level state, so main.ts and the
-// tests run the same server. Routes: /graphql (Apollo), /health, /v1 (the seed plan's REST);
-// later issues add /metrics.
+// Where every request enters: builds the whole gateway from its dependencies (createDeps.ts), with
+// no module-level state, so main.ts, the tests and the benchmark run the same server. Public routes
+// (health, readiness, metrics, the pages) answer first; everything else needs a bearer token and goes
+// to GraphQL (/graphql, Apollo) or the seed plan's REST routes (/v1).
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
@@ -9,15 +10,13 @@ import { buildSchema } from "../graphql/buildSchema.ts";
 import { createContext, type GatewayContext } from "../graphql/context.ts";
 import { formatError } from "../errors/formatError.ts";
 import { restHandler } from "../rest/restHandler.ts";
-import type { GatewayDeps } from "./deps.ts";
+import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
-import { graphHealth } from "../health/graphHealth.ts";
+import { readGraphHealth } from "../health/readGraphHealth.ts";
 import { readiness } from "../health/readiness.ts";
-import { operationPlugin } from "../observability/operationPlugin.ts";
-import { registerGraphCapacityGauges } from "../observability/graphCapacityGauges.ts";
-import { registerBackfillGauges } from "../observability/backfillGauges.ts";
-import { queryLimitsPlugin } from "../security/queryLimits.ts";
-import { rejectUnstorableStringsPlugin } from "../security/rejectUnstorableStrings.ts";
+import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
+import { queryLimitsPlugin } from "../graphql/plugins/queryLimits.ts";
+import { rejectUnstorableStringsPlugin } from "../graphql/plugins/rejectUnstorableStrings.ts";
 import { sendJson } from "./sendJson.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
@@ -35,7 +34,7 @@ export interface Gateway {
 
 export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
-    schema: await buildSchema(deps),
+    schema: await buildSchema(deps.graph),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.introspection,
@@ -51,8 +50,6 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     ],
   });
   await apollo.start();
-  registerGraphCapacityGauges(deps);
-  registerBackfillGauges(deps.metrics, deps.prisma);
 
   const requestIdOf = (req: http.IncomingMessage) => {
     const given = req.headers["x-request-id"];
@@ -80,7 +77,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         return sendJson(res, ready.ready ? 200 : 503, ready);
       }
       if (url.pathname === "/v1/health/graph") {
-        const report = await graphHealth(deps);
+        const report = await readGraphHealth(deps);
         return sendJson(res, report.status === "unhealthy" ? 503 : 200, report);
       }
 
@@ -92,7 +89,11 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         return sendUnauthenticated(res, url, error.message);
       }
       if (url.pathname === "/graphql") return await graphql(req, res, url, async () => createContext(deps, { requestId, access, headers: req.headers }));
-      if (url.pathname.startsWith("/v1/")) return await rest(req, res, url, access);
+      if (url.pathname.startsWith("/v1/")) {
+        const reply = await rest(req.method ?? "GET", url, access);
+        if (reply.allow) res.setHeader("allow", reply.allow);
+        return sendJson(res, reply.status, reply.body);
+      }
       return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
     } catch (error) {
       deps.logger.error({ err: error, path: url.pathname }, "request failed");

@@ -23,7 +23,7 @@ export function postgresQueryHistogram(registry: Registry): Histogram<"statement
   });
 }
 
-/** Feeds graph reads into the registry, labelled by statement name (a fixed set, see src/graph/queries). */
+/** Feeds graph reads into the registry, labelled by statement name (a fixed set, see src/relationships). */
 export function timeGraphQueries(registry: Registry): (name: string, seconds: number) => void {
   const histogram = new Histogram({
     name: "mobius_neo4j_query_duration_seconds",

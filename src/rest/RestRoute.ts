@@ -1,6 +1,7 @@
 import type { Access } from "../auth/access.ts";
-import type { GraphConnection } from "../http/deps.ts";
+import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
+import type { RequestLoaders } from "../relationships/relationshipReads.ts";
 
 export interface RestRequest {
   /** Decoded path parameters, in the order the route's pattern captures them. */
@@ -10,6 +11,8 @@ export interface RestRequest {
   readonly sql: Sql;
   /** The caller's tenancy, as for GraphQL. */
   readonly access: Access;
+  /** This request's loaders: the relationship reads take them, as GraphQL's resolvers do. */
+  readonly reads: RequestLoaders;
 }
 
 /** A GET route: its path pattern and a handler returning the JSON body of a 200. */

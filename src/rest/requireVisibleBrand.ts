@@ -1,5 +1,5 @@
 import { notFound } from "../errors/codes.ts";
-import { brandStore } from "../postgres/brandStore.ts";
+import { brandStore } from "../stores/brandStore.ts";
 import type { RestRequest } from "./RestRoute.ts";
 
 /**

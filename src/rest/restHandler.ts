@@ -1,17 +1,16 @@
 // The seed plan's /v1 REST routes, answering its JSON shapes from the same relationship queries
 // as GraphQL. Failures the caller can act on are JSON too: 400 BAD_USER_INPUT naming the field,
 // 503 GRAPH_UNAVAILABLE (never an empty list standing in for a graph that is down), 404, 405.
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { badInput, ErrorCode, GatewayError } from "../errors/codes.ts";
 import type { Access } from "../auth/access.ts";
-import type { GatewayDeps } from "../http/deps.ts";
-import { sendJson } from "../http/sendJson.ts";
-import { isStorable } from "../security/rejectUnstorableStrings.ts";
+import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
+import { isStorable } from "../domain/isStorable.ts";
 import { brandGraph } from "./handlers/brandGraph.ts";
 import { colorBrands } from "./handlers/colorBrands.ts";
 import { colorPairings } from "./handlers/colorPairings.ts";
 import { similarBrands } from "./handlers/similarBrands.ts";
 import type { RestRoute } from "./RestRoute.ts";
+import { createRequestLoaders } from "../relationships/relationshipReads.ts";
 
 const ROUTES: readonly RestRoute[] = [brandGraph, colorBrands, similarBrands, colorPairings];
 
@@ -22,22 +21,30 @@ const STATUS_OF: Partial<Record<string, number>> = {
   [ErrorCode.GraphUnavailable]: 503,
 };
 
-export function restHandler({ graph, sql }: Pick<GatewayDeps, "graph" | "sql">) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL, access: Access): Promise<void> => {
+/** What a REST request answers: a status and a JSON body (and, for a 405, the methods allowed). */
+export interface RestReply {
+  readonly status: number;
+  readonly body: unknown;
+  readonly allow?: string;
+}
+
+export function restHandler(deps: Pick<GatewayDeps, "graph" | "sql" | "prisma">) {
+  const { graph, sql } = deps;
+  return async (method: string, url: URL, access: Access): Promise<RestReply> => {
     const route = ROUTES.find((r) => r.pattern.test(url.pathname));
-    if (!route) return sendJson(res, 404, { error: ErrorCode.NotFound, message: `No route for ${req.method} ${url.pathname}` });
-    if (req.method !== "GET") {
-      res.setHeader("allow", "GET");
-      return sendJson(res, 405, { error: "METHOD_NOT_ALLOWED", message: `${url.pathname} only answers GET` });
+    if (!route) return { status: 404, body: { error: ErrorCode.NotFound, message: `No route for ${method} ${url.pathname}` } };
+    if (method !== "GET") {
+      return { status: 405, allow: "GET", body: { error: "METHOD_NOT_ALLOWED", message: `${url.pathname} only answers GET` } };
     }
     try {
       const params = route.pattern.exec(url.pathname)!.slice(1).map(decodePathSegment);
-      return sendJson(res, 200, await route.handle({ params, query: url.searchParams, graph, sql, access }));
+      const reads = createRequestLoaders(deps, access.organizationScope);
+      return { status: 200, body: await route.handle({ params, query: url.searchParams, graph, sql, access, reads }) };
     } catch (error) {
       const status = error instanceof GatewayError ? STATUS_OF[error.code] : undefined;
       if (!(error instanceof GatewayError) || !status) throw error;
       const field = error.extensions.field;
-      return sendJson(res, status, { error: error.code, ...(field ? { field } : {}), message: error.message });
+      return { status, body: { error: error.code, ...(field ? { field } : {}), message: error.message } };
     }
   };
 }

@@ -5,14 +5,14 @@
 // the caller's event loop (embedded PGlite, which takes one connection, and tests that drive it).
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
-import type { GraphConnection } from "../http/deps.ts";
-import type { SyncMetricSeries } from "../observability/syncMetrics.ts";
+import type { GraphConnection } from "../graph/graphConnection.ts";
+import type { SyncMetricSeries } from "./syncMetrics.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { OnQuery } from "../postgres/rawSql.ts";
 import { createDrainer, type Drainer } from "./drainer.ts";
 import { startDrainerThread, type DrainerThreadTarget } from "./drainerThread.ts";
-import { queueOnlySync, type GraphSync } from "./graphSync.ts";
-import { warmProjectionCypherInBackground } from "./projector/warmProjectionCypher.ts";
+import { queueOnlySync, type GraphSync } from "../outbox/graphSync.ts";
+import { warmProjectionCypherInBackground } from "../projector/warmProjectionCypher.ts";
 
 export interface SyncDeps {
   readonly config: Config;

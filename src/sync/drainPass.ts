@@ -7,15 +7,15 @@
 import { isRetryableError } from "neo4j-driver";
 import type { Logger } from "pino";
 import type { GraphSyncSettings } from "../config/config.ts";
-import type { GraphConnection } from "../http/deps.ts";
-import type { SyncMetrics } from "../observability/syncMetrics.ts";
+import type { GraphConnection } from "../graph/graphConnection.ts";
+import type { SyncMetrics } from "./syncMetrics.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { RawSql } from "../postgres/rawSql.ts";
-import { claimEvents, type ClaimedEvent } from "./claimEvents.ts";
-import { refKey, type EntityRef } from "./projector/entityRef.ts";
-import { projectEntities } from "./projector/projectEntities.ts";
+import { claimEvents, type ClaimedEvent } from "../outbox/claimEvents.ts";
+import { refKey, type EntityRef } from "../outbox/entityRef.ts";
+import { projectEntities } from "../projector/projectEntities.ts";
 import { retryDelay } from "./retryDelay.ts";
-import { markApplied, markFailed, type EventFailure } from "./settleEvents.ts";
+import { markApplied, markFailed, type EventFailure } from "../outbox/settleEvents.ts";
 
 export interface DrainerDeps {
   readonly sql: Sql;

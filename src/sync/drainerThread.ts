@@ -10,7 +10,7 @@
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import type { GraphSyncSettings, LogLevel, Neo4jSettings } from "../config/config.ts";
-import type { SyncMetricSeries } from "../observability/syncMetrics.ts";
+import type { SyncMetricSeries } from "./syncMetrics.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { OnQuery } from "../postgres/rawSql.ts";
 import { startTypescriptWorker } from "../stack/typescriptWorker.ts";

@@ -5,11 +5,11 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Counter } from "prom-client";
 import { createDriver } from "../graph/createDriver.ts";
 import { createLogger } from "../observability/createLogger.ts";
-import type { SyncMetrics } from "../observability/syncMetrics.ts";
+import type { SyncMetrics } from "./syncMetrics.ts";
 import { createSql } from "../postgres/createPrisma.ts";
 import { createDrainer } from "./drainer.ts";
 import type { DrainerThreadData, FromDrainerThread, PassEnded, ToDrainerThread } from "./drainerThread.ts";
-import { warmProjectionCypherInBackground } from "./projector/warmProjectionCypher.ts";
+import { warmProjectionCypherInBackground } from "../projector/warmProjectionCypher.ts";
 
 const { databaseUrl, neo4jUri, neo4j, settings, logLevel, wantsStatements } = workerData as DrainerThreadData;
 const port = parentPort!;

@@ -2,7 +2,7 @@
 // drainer applies them (this process's, in or out of its thread, or another process's), the
 // outbox row says so; a pass ending here is only the cue to look again early.
 import type { Sql } from "../postgres/createPrisma.ts";
-import { countUnapplied } from "./settleEvents.ts";
+import { countUnapplied } from "../outbox/settleEvents.ts";
 
 /** A waiter rechecks when this process finishes a pass; this only catches other processes' passes. */
 const WAIT_POLL_MS = 100;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectRefused, orphanedEventsSince, outboxMark, syncEventsFor, unique, UNKNOWN_ID } from "../support/crudFactory.ts";
-import { brandStore } from "../../src/postgres/brandStore.ts";
+import { brandStore } from "../../src/stores/brandStore.ts";
 import { crudSuite } from "../support/crudSuite.ts";
 
 const CREATE_BRAND = `mutation($input: CreateBrandInput!) {

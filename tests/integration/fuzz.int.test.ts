@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orphanedEventsSince, outboxMark } from "../support/crudFactory.ts";
 import { anyValue, hostileInput, hostileNumber, hostileString, mostly, unitFloat, validHex } from "../support/hostileInput.ts";
-import { isStorable } from "../../src/security/rejectUnstorableStrings.ts";
+import { isStorable } from "../../src/domain/isStorable.ts";
 import { countRows, startTenants, type Tenants } from "../support/tenants.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);

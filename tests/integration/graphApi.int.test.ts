@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createNeo4jGraphQL } from "../../src/graph/api/buildGraphApiSchema.ts";
+import { createNeo4jGraphQL } from "../../src/graphql/graphApi/buildGraphApiSchema.ts";
 import { graphFixtures, type GraphFixtures } from "../support/graphFixtures.ts";
 import { startTestGateway, type TestGateway } from "../support/testDeps.ts";
 

@@ -1,10 +1,11 @@
 // A brand deleted in Postgres is never shown by a graph field, even while the graph still has it:
-// its delete is pending in the outbox until the sync applies it (src/sync/pendingDeletes.ts). Each
+// its delete is pending in the outbox until the sync applies it (src/outbox/pendingDeletes.ts). Each
 // field on a database of its own, since the cases leave pending events behind and fill the outbox
 // with a backlog.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PENDING_DELETES_LIMIT } from "../../src/sync/pendingDeletes.ts";
+import { PENDING_DELETES_LIMIT } from "../../src/outbox/pendingDeletes.ts";
+import { deleteInPostgresOnly as deleteFromPostgresOnly } from "../support/deleteInPostgresOnly.ts";
 import { graphFixtures, type GraphFixtures } from "../support/graphFixtures.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
@@ -75,17 +76,7 @@ describe.each(listings)("$field: brands deleted in Postgres before the graph has
     return listing.listed(result.data).map((row) => row.brand.id).sort();
   };
   const expected = (shown: string[]) => (listing.listsAsked ? [brands.asked, ...shown] : shown).sort();
-  /**
-   * What a committed brand delete leaves until the sync applies it: no row, a pending outbox event,
-   * the node. `appliedAt` marks the event applied while the node stays: what a graph read that ran
-   * just before the sync applied the delete has seen.
-   */
-  const deleteInPostgresOnly = async (id: string, appliedAt: Date | null = null) => {
-    await gateway.deps.prisma.$transaction([
-      gateway.deps.prisma.brand.delete({ where: { id } }),
-      gateway.deps.prisma.syncEvent.create({ data: { entityType: "brand", entityId: id, operation: "delete", appliedAt } }),
-    ]);
-  };
+  const deleteInPostgresOnly = (id: string, appliedAt: Date | null = null) => deleteFromPostgresOnly(gateway.deps, id, appliedAt);
 
   it("drops it whether only the ids or the names are asked, reading no brand rows for ids; a pending update hides nothing", async () => {
     const [gone, updated, ...kept] = others;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badInput } from "../../src/errors/codes.ts";
-import { inTransaction } from "../../src/postgres/inTransaction.ts";
-import { organizationStore } from "../../src/postgres/organizationStore.ts";
-import type { GraphSync } from "../../src/sync/graphSync.ts";
+import { inTransaction } from "../../src/stores/inTransaction.ts";
+import { organizationStore } from "../../src/stores/organizationStore.ts";
+import type { GraphSync } from "../../src/outbox/graphSync.ts";
 import { syncEventsFor, unique } from "../support/crudFactory.ts";
 import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
 

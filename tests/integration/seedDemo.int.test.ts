@@ -5,7 +5,7 @@ import { DEMO_ORGANIZATIONS } from "../../src/demo/demoData.ts";
 import { seedDemo, seedDemoIfEmpty } from "../../src/demo/seedDemo.ts";
 import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
-import { queueOnlySync } from "../../src/sync/graphSync.ts";
+import { queueOnlySync } from "../../src/outbox/graphSync.ts";
 import { syncEventsFor } from "../support/crudFactory.ts";
 import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findSimilarBrands } from "../../src/graph/queries/similarBrands.ts";
+import { findSimilarBrands } from "../../src/relationships/similarBrands.ts";
 import { graphFixtures, type GraphFixtures } from "../support/graphFixtures.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
 

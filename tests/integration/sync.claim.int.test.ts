@@ -5,8 +5,8 @@
 // autovacuum off, so nothing else claims or cleans up meanwhile.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimEvents } from "../../src/sync/claimEvents.ts";
-import { countUnapplied } from "../../src/sync/settleEvents.ts";
+import { claimEvents } from "../../src/outbox/claimEvents.ts";
+import { countUnapplied } from "../../src/outbox/settleEvents.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
 

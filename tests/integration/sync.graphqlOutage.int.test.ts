@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/domain/seededRandom.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../src/stack/localNeo4j.ts";
-import { readSyncStatus } from "../../src/sync/readSyncStatus.ts";
+import { readSyncStatus } from "../../src/outbox/readSyncStatus.ts";
 import { dumpGraph } from "../support/graphDump.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { eventually } from "../support/outbox.ts";

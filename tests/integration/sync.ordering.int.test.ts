@@ -3,8 +3,8 @@
 // two drainers at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
-import { projectEntities } from "../../src/sync/projector/projectEntities.ts";
-import { lockEntities } from "../../src/sync/lockEntities.ts";
+import { projectEntities } from "../../src/projector/projectEntities.ts";
+import { lockEntities } from "../../src/outbox/lockEntities.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { drainUntilApplied, markUnapplied, outboxRows } from "../support/outbox.ts";
 import { newScope, syncedWrites, uniqueHex } from "../support/syncedWrites.ts";

@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config/config.ts";
 import { ensureGraphSchema } from "../../src/graph/ensureGraphSchema.ts";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../src/stack/localNeo4j.ts";
 import { dataDir } from "../../src/stack/paths.ts";
-import { warmProjectionCypher } from "../../src/sync/projector/warmProjectionCypher.ts";
+import { warmProjectionCypher } from "../../src/projector/warmProjectionCypher.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { drainUntilApplied, eventually, outboxRows } from "../support/outbox.ts";
 import { newScope, syncedWrites, uniqueHex } from "../support/syncedWrites.ts";

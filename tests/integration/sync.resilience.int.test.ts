@@ -3,7 +3,7 @@
 // to exactly Postgres' state once projection can run again.
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
-import { readSyncStatus } from "../../src/sync/readSyncStatus.ts";
+import { readSyncStatus } from "../../src/outbox/readSyncStatus.ts";
 import { capturedLogger } from "../support/capturedLogger.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";

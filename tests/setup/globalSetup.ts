@@ -5,7 +5,7 @@ import path from "node:path";
 import neo4j from "neo4j-driver";
 import type { TestProject } from "vitest/node";
 import { ensureGraphSchema } from "../../src/graph/ensureGraphSchema.ts";
-import { warmProjectionCypher } from "../../src/sync/projector/warmProjectionCypher.ts";
+import { warmProjectionCypher } from "../../src/projector/warmProjectionCypher.ts";
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
 import { recreateDatabase } from "../../src/postgres/recreateDatabase.ts";
 import { resolvePostgres } from "../../src/stack/localPostgres.ts";

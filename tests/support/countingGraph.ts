@@ -1,7 +1,7 @@
 // Instrumentation, not a mock: the real driver, with every statement run through it counted, so
 // a test can assert how many Neo4j round trips one GraphQL request costs.
 import type { Driver, Session } from "neo4j-driver";
-import type { GraphConnection } from "../../src/http/deps.ts";
+import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 
 /** `statements` may be a log shared with other instrumentation, to see what ran in which order. */
 export function countingGraph(graph: GraphConnection, statements: string[] = []) {

@@ -4,33 +4,21 @@
 // the crash window — committed without reaching afterCommit. Then it prints DOOMED and hangs until
 // the test SIGKILLs it. Usage: node --import tsx crashingWriter.ts <hex>,<hex>,…
 import { loadConfig } from "../../src/config/config.ts";
-import { createDriver } from "../../src/graph/createDriver.ts";
-import type { GatewayDeps } from "../../src/http/deps.ts";
+import { createDeps } from "../../src/gateway/createDeps.ts";
+import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
-import { createMetricsRegistry } from "../../src/observability/metricsRegistry.ts";
-import { createSyncMetrics } from "../../src/observability/syncMetrics.ts";
-import { createPostgres } from "../../src/postgres/createPrisma.ts";
-import { createGraphSync } from "../../src/sync/createGraphSync.ts";
-import { queueOnlySync } from "../../src/sync/graphSync.ts";
+import { queueOnlySync } from "../../src/outbox/graphSync.ts";
 import { newScope, syncedWrites, type TestScope } from "./syncedWrites.ts";
 
 const hexes = process.argv[2]!.split(",");
 const config = loadConfig();
-const { prisma, sql } = createPostgres(config.databaseUrl!, { maxConnections: 3 });
-const graph = { driver: createDriver(config.neo4j.uri!, config.neo4j), database: config.neo4j.database };
-const logger = createLogger("silent");
-const metrics = createMetricsRegistry();
-const live: GatewayDeps = {
+const live = createDeps({
   config,
-  prisma,
-  sql,
-  graph,
-  logger,
-  metrics,
-  sync: createGraphSync({ config, sql, graph, logger, metrics: createSyncMetrics(metrics) }, { poll: false }),
-  verifyToken: null,
-  devToken: null,
-};
+  logger: createLogger("silent"),
+  databaseUrl: config.databaseUrl!,
+  maxConnections: 3,
+  neo4jUri: config.neo4j.uri!,
+});
 const scope = newScope();
 for (const hex of hexes) scope.hexes.add(hex);
 

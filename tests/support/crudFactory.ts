@@ -5,13 +5,13 @@ import { expect } from "vitest";
 import type { AssetDraft } from "../../src/domain/assetInput.ts";
 import type { BrandDraft } from "../../src/domain/brandInput.ts";
 import type { TemplateDraft } from "../../src/domain/templateInput.ts";
-import type { GatewayDeps } from "../../src/http/deps.ts";
-import { assetStore } from "../../src/postgres/assetStore.ts";
-import { brandStore } from "../../src/postgres/brandStore.ts";
-import { feedbackStore } from "../../src/postgres/feedbackStore.ts";
-import { inTransaction } from "../../src/postgres/inTransaction.ts";
-import { organizationStore } from "../../src/postgres/organizationStore.ts";
-import { templateStore } from "../../src/postgres/templateStore.ts";
+import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
+import { assetStore } from "../../src/stores/assetStore.ts";
+import { brandStore } from "../../src/stores/brandStore.ts";
+import { feedbackStore } from "../../src/stores/feedbackStore.ts";
+import { inTransaction } from "../../src/stores/inTransaction.ts";
+import { organizationStore } from "../../src/stores/organizationStore.ts";
+import { templateStore } from "../../src/stores/templateStore.ts";
 
 /** A well-formed UUIDv7 that no row has. */
 export const UNKNOWN_ID = "019abcde-0000-7000-8000-00000000dead";

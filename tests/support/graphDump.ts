@@ -1,6 +1,6 @@
 // A whole graph as two sorted lists of canonical strings (nodes, relationships), for tests that own
 // their Neo4j instance and compare it with a rebuild: equal dumps mean equal graphs.
-import type { GraphConnection } from "../../src/http/deps.ts";
+import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 
 const NODES = `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props`;
 const RELATIONSHIPS = `

@@ -3,7 +3,7 @@
 // Every id and hex is fresh per fixture set, so parallel tests never see each other's data, and
 // cleanup deletes exactly what this set created (never the whole graph).
 import { randomBytes, randomUUID } from "node:crypto";
-import type { GatewayDeps } from "../../src/http/deps.ts";
+import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
 
 export interface PaletteColor {
   readonly hex: string;

@@ -1,7 +1,7 @@
 // A test's own slice of the graph, read two ways: from Neo4j as it is, and derived from Postgres
 // as a full rebuild would write it (written here independently of the projector, so a projector
 // bug cannot hide in both). Tests share one Neo4j, so only the scope's ids and hexes are read.
-import type { GraphConnection } from "../../src/http/deps.ts";
+import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 import type { PrismaClient } from "../../src/postgres/createPrisma.ts";
 import type { TestScope } from "./syncedWrites.ts";
 

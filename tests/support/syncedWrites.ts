@@ -16,15 +16,15 @@ import type {
   UpdateAssetInput,
   UpdateBrandInput,
 } from "../../src/generated/graphql.ts";
-import type { GatewayDeps } from "../../src/http/deps.ts";
-import { assetStore } from "../../src/postgres/assetStore.ts";
-import { brandStore } from "../../src/postgres/brandStore.ts";
-import { deleted } from "../../src/postgres/changes.ts";
-import { feedbackStore } from "../../src/postgres/feedbackStore.ts";
-import { commitWrite, type Db, type Written } from "../../src/postgres/inTransaction.ts";
-import { organizationStore } from "../../src/postgres/organizationStore.ts";
-import { templateStore } from "../../src/postgres/templateStore.ts";
-import type { AfterCommitOptions } from "../../src/sync/graphSync.ts";
+import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
+import { assetStore } from "../../src/stores/assetStore.ts";
+import { brandStore } from "../../src/stores/brandStore.ts";
+import { deleted } from "../../src/outbox/changes.ts";
+import { feedbackStore } from "../../src/stores/feedbackStore.ts";
+import { commitWrite, type Db, type Written } from "../../src/stores/inTransaction.ts";
+import { organizationStore } from "../../src/stores/organizationStore.ts";
+import { templateStore } from "../../src/stores/templateStore.ts";
+import type { AfterCommitOptions } from "../../src/outbox/graphSync.ts";
 
 export interface TestScope {
   readonly brands: Set<string>;

@@ -6,21 +6,11 @@ import type { Logger } from "pino";
 import { inject } from "vitest";
 import type { TokenVerifier } from "../../src/auth/tokenVerifier.ts";
 import { loadConfig, type Config } from "../../src/config/config.ts";
-import { createDriver } from "../../src/graph/createDriver.ts";
+import { createDeps, type OwnedDeps } from "../../src/gateway/createDeps.ts";
 import { createServer, type Gateway } from "../../src/http/createServer.ts";
-import type { GatewayDeps } from "../../src/http/deps.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
-import { createMetricsRegistry, timeGraphQueries } from "../../src/observability/metricsRegistry.ts";
-import { createSyncMetrics } from "../../src/observability/syncMetrics.ts";
-import { timeStatements } from "../../src/observability/timeStatements.ts";
-import { createPostgres } from "../../src/postgres/createPrisma.ts";
-import { createGraphSync, type RunningGraphSync } from "../../src/sync/createGraphSync.ts";
-import { readSyncStatus } from "../../src/sync/readSyncStatus.ts";
 
-export interface TestDeps extends GatewayDeps {
-  readonly sync: RunningGraphSync;
-  close(): Promise<void>;
-}
+export type TestDeps = OwnedDeps;
 
 export interface TestDepsOptions {
   readonly config?: Partial<Config>;
@@ -42,37 +32,17 @@ export interface TestDepsOptions {
 export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   // Tests that wait for the graph mean it: a cold Neo4j may take seconds to plan a first statement.
   const config = { ...loadConfig({ LOG_LEVEL: "silent", GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000" }), ...options.config };
-  const metrics = createMetricsRegistry();
-  const timeStatement = timeStatements(metrics);
-  const databaseUrl = options.databaseUrl ?? inject("databaseUrl");
-  const onQuery = (sql: string, durationMs: number) => {
-    timeStatement(sql, durationMs);
-    options.onQuery?.(sql);
-  };
-  const { prisma, sql } = createPostgres(databaseUrl, { maxConnections: 5, onQuery });
-  const neo4jUri = options.neo4jUri === undefined ? inject("neo4jUri") : options.neo4jUri;
-  const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);
-  const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics) };
-  const logger = options.logger ?? createLogger("silent");
-  const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
-  const thread = options.drainerThread && neo4jUri ? { databaseUrl, neo4jUri, onQuery } : undefined;
-  const sync = createGraphSync({ config, sql, graph, logger, metrics: syncMetrics }, { poll: options.poll ?? false, thread });
-  return {
+  const { onQuery, verifyToken } = options;
+  return createDeps({
     config,
-    prisma,
-    sql,
-    graph,
-    logger,
-    sync,
-    metrics,
-    verifyToken: options.verifyToken ?? null,
-    devToken: null,
-    async close() {
-      await sync.stop();
-      await prisma.$disconnect();
-      await driver?.close();
-    },
-  };
+    logger: options.logger ?? createLogger("silent"),
+    databaseUrl: options.databaseUrl ?? inject("databaseUrl"),
+    maxConnections: 5,
+    onQuery: onQuery && ((sql) => onQuery(sql)),
+    neo4jUri: options.neo4jUri === undefined ? inject("neo4jUri") : options.neo4jUri,
+    sync: { poll: options.poll ?? false, thread: options.drainerThread ?? false },
+    auth: verifyToken && (() => ({ verifyToken, devToken: null })),
+  });
 }
 
 export interface TestGateway {

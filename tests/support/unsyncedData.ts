@@ -2,7 +2,7 @@
 // them, with the kill switch on, and their outbox events then marked applied — as if they predate
 // the sync — so no drainer of a concurrent test projects them before the backfill under test does.
 import { randomUUID } from "node:crypto";
-import type { GatewayDeps } from "../../src/http/deps.ts";
+import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
 import { parseRunOptions, type RunInput, type RunMode } from "../../src/backfill/backfillOptions.ts";
 import { runBackfill, type RunControl } from "../../src/backfill/runBackfill.ts";
 import { newScope, syncedWrites, uniqueHex, type TestScope } from "./syncedWrites.ts";

@@ -1,4 +1,4 @@
-import { findBrandColors } from "../../graph/queries/brandColors.ts";
+import { findBrandColors } from "../../relationships/brandColors.ts";
 import { requireVisibleBrand } from "../requireVisibleBrand.ts";
 import type { RestRoute } from "../RestRoute.ts";
 

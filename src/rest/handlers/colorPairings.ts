@@ -1,17 +1,16 @@
 import { atLeastOne, boundedLimit, validHex } from "../../domain/relationshipArgs.ts";
-import { findColorPairings } from "../../graph/queries/colorPairings.ts";
+import { colorPairingsOf } from "../../relationships/relationshipReads.ts";
 import { intParam } from "../intParam.ts";
 import type { RestRoute } from "../RestRoute.ts";
 
 /** GET /v1/colors/{hex}/pairings?min_samples=5&limit=10 */
 export const colorPairings: RestRoute = {
   pattern: /^\/v1\/colors\/([^/]+)\/pairings$/,
-  async handle({ params: [rawHex = ""], query, graph }) {
+  async handle({ params: [rawHex = ""], query, reads }) {
     const hex = validHex("hex", rawHex);
     const minSamples = atLeastOne("min_samples", intParam(query, "min_samples", 5));
     const limit = boundedLimit("limit", intParam(query, "limit", 10));
-    const [found] = await findColorPairings(graph, [hex], { minSamples, limit });
-    const pairings = found?.pairings ?? [];
+    const pairings = await colorPairingsOf(reads, hex, { minSamples, limit });
     return {
       color: hex,
       pairings: pairings.map((p) => ({

@@ -1,5 +1,5 @@
 import { atLeastOne, boundedLimit } from "../../domain/relationshipArgs.ts";
-import { findSimilarBrands } from "../../graph/queries/similarBrands.ts";
+import { similarBrandsOf } from "../../relationships/relationshipReads.ts";
 import { intParam } from "../intParam.ts";
 import { requireVisibleBrand } from "../requireVisibleBrand.ts";
 import type { RestRoute } from "../RestRoute.ts";
@@ -11,11 +11,11 @@ import type { RestRoute } from "../RestRoute.ts";
 export const similarBrands: RestRoute = {
   pattern: /^\/v1\/brands\/([^/]+)\/similar$/,
   async handle(request) {
-    const { params: [brandId = ""], query, graph } = request;
+    const { params: [brandId = ""], query, reads } = request;
     const minSharedColors = atLeastOne("min_shared_colors", intParam(query, "min_shared_colors", 3));
     const limit = boundedLimit("limit", intParam(query, "limit", 5));
     await requireVisibleBrand(request, brandId);
-    const matches = await findSimilarBrands(graph, [brandId], { minSharedColors, limit });
+    const matches = await similarBrandsOf(reads, brandId, { minSharedColors, limit }, "fromGraph");
     return {
       brand_id: brandId,
       similar_brands: matches.map((m) => ({

@@ -1,0 +1,9 @@
+import type { Driver } from "./createDriver.ts";
+
+/** A graph the gateway may use; null everywhere the graph is disabled (no Neo4j configured). */
+export interface GraphConnection {
+  readonly driver: Driver;
+  readonly database: string;
+  /** Told the name and duration of every graph read (the metrics histogram); optional in tests. */
+  readonly onQuery?: (name: string, seconds: number) => void;
+}

@@ -1,0 +1,15 @@
+import type { BrandResolvers } from "../../generated/graphql.ts";
+import { similarBrandsOf } from "../../relationships/relationshipReads.ts";
+import { asksOnlyBrandIdsOf } from "../lookahead/brandIdsOnly.ts";
+import { loadParent } from "./loadParent.ts";
+import { paginate } from "../../domain/pagination.ts";
+
+export const Brand: BrandResolvers = {
+  organization: (brand, _, { loaders }) => loadParent(loaders.organizationById, "Organization", brand.organizationId),
+  colors: (brand, _, { loaders }) => loaders.colorsByBrand.load(brand.id),
+  assets: (brand, args, { loaders }) => paginate(args, (page) => loaders.assetPageByBrand.load({ brandId: brand.id, page })),
+  templates: (brand, _, { loaders }) => loaders.templatesByBrand.load(brand.id),
+  // Other organizations' brands by design: see guardForeignBrands for what a caller learns of them.
+  similarBrands: (brand, args, context, info) =>
+    similarBrandsOf(context, brand.id, args, asksOnlyBrandIdsOf(info.fieldNodes) ? "fromGraph" : "fromRows"),
+};

@@ -1,0 +1,10 @@
+import { parseCreateOrganizationInput } from "../../../domain/organizationInput.ts";
+import type { MutationResolvers } from "../../../generated/graphql.ts";
+import { inTransaction } from "../../../stores/inTransaction.ts";
+import { organizationStore } from "../../../stores/organizationStore.ts";
+
+export const createOrganization: NonNullable<MutationResolvers["createOrganization"]> = (_, { input }, { deps, access, waitForGraph }) => {
+  access.assertAdmin();
+  const draft = parseCreateOrganizationInput(input);
+  return inTransaction(deps, (tx) => organizationStore.create(tx, draft), { waitForGraph });
+};

@@ -1,0 +1,6 @@
+import { paginate } from "../../../domain/pagination.ts";
+import type { QueryResolvers } from "../../../generated/graphql.ts";
+import { organizationStore } from "../../../stores/organizationStore.ts";
+
+export const organizations: NonNullable<QueryResolvers["organizations"]> = (_, args, { deps, access }) =>
+  paginate(args, (page) => organizationStore.listPage(deps.prisma, page, access.organizationScope));

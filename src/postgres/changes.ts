@@ -1,4 +1,0 @@
-import type { EntityChange, EntityKind } from "../sync/entityChange.ts";
-
-export const upserted = (entity: EntityKind, id: string): EntityChange => ({ entity, id, operation: "upsert" });
-export const deleted = (entity: EntityKind, id: string): EntityChange => ({ entity, id, operation: "delete" });

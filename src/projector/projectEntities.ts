@@ -1,0 +1,58 @@
+// The one projector: live sync, the drainer, backfill and reconcile all call this. It is state-based:
+// whatever events named the refs, it reads their *current* rows from Postgres and makes Neo4j equal
+// them, so projecting twice, late, or after a lost event all converge on a full rebuild.
+//
+// Called inside a Postgres transaction that holds the refs' entity locks (see drainer.ts), the read
+// and the write of each entity happen under one lock: a projection that writes later also read
+// later, so an older state can never overwrite a newer one. Colors, shared by many entities, are
+// locked per hex here for the same reason. A backfill pages through ids and, per page, opens a
+// transaction, waits for lockEntities(tx, page) and projects the page.
+import type { GraphConnection } from "../graph/graphConnection.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
+import { refKey, type EntityRef } from "../outbox/entityRef.ts";
+import { lockColors, readColorState } from "./readColorState.ts";
+import { readEntityState, type EntityState } from "./readEntityState.ts";
+import type { GraphState } from "./readGraphState.ts";
+import { readLinkedHexes, writeGraph, type DeferredRef } from "./writeGraph.ts";
+
+export interface ProjectionResult {
+  /** Refs now equal to Postgres in the graph. */
+  readonly applied: EntityRef[];
+  /** Refs not written because a parent node is missing; retry them later. */
+  readonly deferred: DeferredRef[];
+}
+
+/** What a caller (backfill) has just read for exactly these refs, under the locks the projection holds. */
+export interface ReadUnderLocks {
+  readonly state: EntityState;
+  readonly graph: GraphState;
+}
+
+export async function projectEntities(
+  db: RawSql,
+  graph: GraphConnection,
+  refs: readonly EntityRef[],
+  read?: ReadUnderLocks,
+): Promise<ProjectionResult> {
+  const state = read?.state ?? (await readEntityState(db, refs));
+  const hexes = new Set(await linkedHexes(graph, state, read?.graph));
+  for (const b of state.brands.upsert) for (const c of b.colors) hexes.add(c.hex);
+  for (const a of state.assets.upsert) for (const c of a.colors) hexes.add(c.hex);
+  const sortedHexes = [...hexes].sort();
+  await lockColors(db, sortedHexes);
+  const colors = await readColorState(db, sortedHexes);
+  const deferred = await writeGraph(graph, state, colors);
+  const deferredKeys = new Set(deferred.map((d) => refKey(d.ref)));
+  return { applied: refs.filter((r) => !deferredKeys.has(refKey(r))), deferred };
+}
+
+/**
+ * The colors the refs link to in the graph now, so the color step can rename them or drop orphans.
+ * Graph rows read under the same locks already list them: only a projection of the same entity
+ * adds links, and a brand's cascade removing its assets meanwhile leaves a harmless superset. A
+ * deleted brand's assets' colors are not in its row, so then only the query will do.
+ */
+async function linkedHexes(graph: GraphConnection, state: EntityState, rows: GraphState | undefined): Promise<string[]> {
+  if (!rows || state.brands.delete.length > 0) return readLinkedHexes(graph, state);
+  return [...rows.brands, ...rows.assets].flatMap((row) => row.colors.map((c) => c.hex)).filter((hex) => hex !== null);
+}

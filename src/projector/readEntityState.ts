@@ -1,0 +1,123 @@
+// The Postgres half of a projection: the current rows behind a set of refs, one query per entity
+// kind. A ref without a row is a delete.
+import type { RawSql } from "../postgres/rawSql.ts";
+import type { EntityRef } from "../outbox/entityRef.ts";
+
+export interface BrandRow {
+  brand_id: string;
+  organization_id: string;
+  name: string;
+  learning_active: boolean;
+  feedback_count: number;
+  created_at: string;
+  updated_at: string;
+  colors: { hex: string; usage: string | null; usage_weight: number | null; context: string | null }[];
+}
+export interface AssetRow {
+  asset_id: string;
+  brand_id: string;
+  prompt: string;
+  image_url: string | null;
+  compliance_score: number | null;
+  status: string;
+  created_at: string;
+  colors: { hex: string; coverage: number | null }[];
+}
+export interface FeedbackRow {
+  feedback_id: string;
+  asset_id: string;
+  action: string;
+  reason: string | null;
+  timestamp: string;
+}
+export interface TemplateRow {
+  template_id: string;
+  brand_id: string;
+  name: string;
+  description: string | null;
+  created_at: string;
+  source_asset_id: string | null;
+}
+
+/** Rows to upsert and ids to delete, per kind; organizations have no node. */
+export interface EntityState {
+  readonly brands: { upsert: BrandRow[]; delete: string[] };
+  readonly assets: { upsert: AssetRow[]; delete: string[] };
+  readonly feedback: { upsert: FeedbackRow[]; delete: string[] };
+  readonly templates: { upsert: TemplateRow[]; delete: string[] };
+}
+
+const idsOf = (refs: readonly EntityRef[], entity: EntityRef["entity"]) => [
+  ...new Set(refs.filter((r) => r.entity === entity).map((r) => r.id)),
+];
+const missing = (ids: string[], found: string[]) => {
+  const present = new Set(found);
+  return ids.filter((id) => !present.has(id));
+};
+/** Rows come back with Date objects; the graph gets ISO strings it turns into datetime(). */
+const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+const jsonList = <T>(value: unknown): T[] => (typeof value === "string" ? JSON.parse(value) : (value as T[]) ?? []);
+
+type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: Date | string };
+
+export async function readEntityState(db: RawSql, refs: readonly EntityRef[]): Promise<EntityState> {
+  const brandIds = idsOf(refs, "brand");
+  const assetIds = idsOf(refs, "asset");
+  const feedbackIds = idsOf(refs, "feedback");
+  const templateIds = idsOf(refs, "template");
+  // Sequential on purpose: inside the drainer's transaction these share one connection. Raw SQL,
+  // one statement per kind with the child rows aggregated in, keeps a pass to four round trips.
+  const brands = brandIds.length
+    ? await db.$queryRaw<Dated<BrandRow, "created_at" | "updated_at">[]>`
+        /* readBrandState */
+        SELECT b.id AS brand_id, b.organization_id, b.name, b.learning_active, b.feedback_count,
+               b.created_at, b.updated_at,
+               COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'usage', c.usage,
+                                  'usage_weight', c.usage_weight, 'context', c.context) ORDER BY c.hex)
+                           FROM brand_colors c WHERE c.brand_id = b.id), '[]'::json) AS colors
+          FROM brands b WHERE b.id = ANY(${brandIds}::text[])`
+    : [];
+  const assets = assetIds.length
+    ? await db.$queryRaw<Dated<AssetRow, "created_at">[]>`
+        /* readAssetState */
+        SELECT a.id AS asset_id, a.brand_id, a.prompt, a.image_url, a.compliance_score, a.status, a.created_at,
+               COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'coverage', c.coverage) ORDER BY c.hex)
+                           FROM asset_colors c WHERE c.asset_id = a.id), '[]'::json) AS colors
+          FROM assets a WHERE a.id = ANY(${assetIds}::text[])`
+    : [];
+  const feedback = feedbackIds.length
+    ? await db.$queryRaw<Dated<FeedbackRow, "timestamp">[]>`
+        /* readFeedbackState */
+        SELECT id AS feedback_id, asset_id, action, reason, created_at AS timestamp
+          FROM feedback WHERE id = ANY(${feedbackIds}::text[])`
+    : [];
+  const templates = templateIds.length
+    ? await db.$queryRaw<Dated<TemplateRow, "created_at">[]>`
+        /* readTemplateState */
+        SELECT id AS template_id, brand_id, name, description, created_at, source_asset_id
+          FROM templates WHERE id = ANY(${templateIds}::text[])`
+    : [];
+  return {
+    brands: {
+      upsert: brands.map((b) => ({
+        ...b,
+        created_at: iso(b.created_at),
+        updated_at: iso(b.updated_at),
+        colors: jsonList<BrandRow["colors"][number]>(b.colors),
+      })),
+      delete: missing(brandIds, brands.map((b) => b.brand_id)),
+    },
+    assets: {
+      upsert: assets.map((a) => ({ ...a, created_at: iso(a.created_at), colors: jsonList<AssetRow["colors"][number]>(a.colors) })),
+      delete: missing(assetIds, assets.map((a) => a.asset_id)),
+    },
+    feedback: {
+      upsert: feedback.map((f) => ({ ...f, timestamp: iso(f.timestamp) })),
+      delete: missing(feedbackIds, feedback.map((f) => f.feedback_id)),
+    },
+    templates: {
+      upsert: templates.map((t) => ({ ...t, created_at: iso(t.created_at) })),
+      delete: missing(templateIds, templates.map((t) => t.template_id)),
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// The Neo4j half of a projection: one write transaction, in dependency order (brands and their
+// palette, assets and their colors, feedback, templates, then the colors all of them touched).
+// Not the driver's executeWrite: it retries an unreachable server for maxTransactionRetryTime while
+// the drainer holds its Postgres transaction. Here only transient errors (deadlocks between
+// concurrent projections) are retried at once; an outage fails fast and the outbox backoff retries.
+import { Neo4jError, type Transaction } from "neo4j-driver";
+import type { GraphConnection } from "../graph/graphConnection.ts";
+import type { ColorState } from "./readColorState.ts";
+import type { EntityState } from "./readEntityState.ts";
+import { projectionCypher as cypher } from "./projectionCypher.ts";
+import type { EntityRef } from "../outbox/entityRef.ts";
+
+/** A ref whose parent node is not in the graph yet (its own event is still pending). */
+export interface DeferredRef {
+  readonly ref: EntityRef;
+  readonly reason: string;
+}
+
+/** Auto-commit, like the write below not retried by the driver: an outage fails the pass at once. */
+export async function readLinkedHexes(graph: GraphConnection, state: EntityState): Promise<string[]> {
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: "READ" });
+  try {
+    const result = await session.run(cypher.readLinkedHexes, {
+      brandIds: [...state.brands.upsert.map((b) => b.brand_id), ...state.brands.delete],
+      deletedBrandIds: state.brands.delete,
+      assetIds: [...state.assets.upsert.map((a) => a.asset_id), ...state.assets.delete],
+    });
+    return result.records[0]?.get("hexes") ?? [];
+  } finally {
+    await session.close();
+  }
+}
+
+export async function writeGraph(
+  graph: GraphConnection,
+  state: EntityState,
+  colors: readonly ColorState[],
+): Promise<DeferredRef[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOnce(graph, state, colors);
+    } catch (error) {
+      const transient = error instanceof Neo4jError && error.code.startsWith("Neo.TransientError.");
+      if (!transient || attempt >= TRANSIENT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const TRANSIENT_ATTEMPTS = 3;
+
+async function writeOnce(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<DeferredRef[]> {
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: "WRITE" });
+  try {
+    const tx = await session.beginTransaction();
+    try {
+      const deferred = await writeStatements(tx, state, colors);
+      await tx.commit();
+      return deferred;
+    } finally {
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Every statement is sent before any result is awaited: the driver pipelines them and Neo4j runs
+ * them in order within the transaction, so a pass costs one round trip here instead of one per
+ * statement — which, on a busy event loop, is most of a pass's latency. A failing statement fails
+ * the transaction, and with it every statement after it.
+ */
+async function writeStatements(tx: Transaction, state: EntityState, colors: readonly ColorState[]): Promise<DeferredRef[]> {
+  const send = (statement: string, params: Record<string, unknown[]>) =>
+    Object.values(params).every((list) => list.length === 0) ? null : tx.run(statement, params);
+  // Sent in this order (dependency order: parents before children, colors last).
+  const sent = {
+    deleteBrands: send(cypher.deleteBrands, { ids: state.brands.delete }),
+    upsertBrands: send(cypher.upsertBrands, { rows: state.brands.upsert }),
+    deleteAssets: send(cypher.deleteAssets, { ids: state.assets.delete }),
+    upsertAssets: send(cypher.upsertAssets, { rows: state.assets.upsert }),
+    deleteFeedback: send(cypher.deleteFeedback, { ids: state.feedback.delete }),
+    upsertFeedback: send(cypher.upsertFeedback, { rows: state.feedback.upsert }),
+    deleteTemplates: send(cypher.deleteTemplates, { ids: state.templates.delete }),
+    upsertTemplates: send(cypher.upsertTemplates, { rows: state.templates.upsert }),
+    setColorNames: send(cypher.setColorNames, { rows: colors.filter((c) => c.used).map(({ hex, name }) => ({ hex, name })) }),
+    deleteUnusedColors: send(cypher.deleteUnusedColors, { hexes: colors.filter((c) => !c.used).map((c) => c.hex) }),
+  };
+  const results = await Promise.all(Object.values(sent));
+  const written = (name: keyof typeof sent) =>
+    new Set(results[Object.keys(sent).indexOf(name)]?.records.map((r) => r.get("id") as string) ?? []);
+
+  return [
+    ...missing(state.assets.upsert, written("upsertAssets"), (a) => ({ entity: "asset", id: a.asset_id }), (a) => `brand ${a.brand_id} is not in the graph yet`),
+    ...missing(state.feedback.upsert, written("upsertFeedback"), (f) => ({ entity: "feedback", id: f.feedback_id }), (f) => `asset ${f.asset_id} is not in the graph yet`),
+    ...missing(
+      state.templates.upsert,
+      written("upsertTemplates"),
+      (t) => ({ entity: "template", id: t.template_id }),
+      (t) => `brand ${t.brand_id}${t.source_asset_id ? ` or asset ${t.source_asset_id}` : ""} is not in the graph yet`,
+    ),
+  ];
+}
+
+/** Rows an upsert did not return: their parent node was not in the graph. */
+function missing<T>(rows: readonly T[], written: Set<string>, ref: (row: T) => EntityRef, reason: (row: T) => string): DeferredRef[] {
+  return rows.filter((row) => !written.has(ref(row).id)).map((row) => ({ ref: ref(row), reason: reason(row) }));
+}

@@ -1,0 +1,95 @@
+// Every statement on assets and the colors they use. Deleting an asset cascades to its colors
+// and feedback (taking that feedback off its brand's feedback_count); templates based on it keep
+// existing with source_asset_id set to null, so they change too and are recorded as upserts.
+import { type Asset, Prisma } from "../generated/prisma/client.ts";
+import type { AssetDraft, AssetPatch, AssetStatus } from "../domain/assetInput.ts";
+import type { AssetColorDraft } from "../domain/palette.ts";
+import type { Page } from "../domain/pagination.ts";
+import { brandStore } from "./brandStore.ts";
+import { deleted, upserted } from "../outbox/changes.ts";
+import type { Db, Written } from "./inTransaction.ts";
+import { keyset } from "./keyset.ts";
+import { requireFound } from "./requireFound.ts";
+import { underBrandsIn, type OrganizationScope } from "./scope.ts";
+
+export interface AssetFilter {
+  readonly brandId?: string | null;
+  readonly status?: AssetStatus | null;
+}
+
+export const assetStore = {
+  findById: (db: Db, id: string, scope: OrganizationScope = null) => db.asset.findFirst({ where: { id, ...underBrandsIn(scope) } }),
+
+  findByIds: (db: Db, ids: readonly string[], scope: OrganizationScope = null) =>
+    db.asset.findMany({ where: { id: { in: [...ids] }, ...underBrandsIn(scope) } }),
+
+  listPage: (db: Db, filter: AssetFilter, page: Page, scope: OrganizationScope = null) =>
+    db.asset.findMany(keyset({ ...filter }, page, underBrandsIn(scope))),
+
+  /**
+   * The same page (first + 1 rows after the cursor) of each brand's assets in one statement: a
+   * window per brand, so 100 brands cost one query rather than one each.
+   */
+  pagesOfBrands(db: Db, brandIds: readonly string[], page: Page): Promise<Asset[]> {
+    return db.$queryRaw<Asset[]>(Prisma.sql`
+      /* assetPagesOfBrands */
+      SELECT id, brand_id AS "brandId", prompt, image_url AS "imageUrl", compliance_score AS "complianceScore",
+             status, created_at AS "createdAt", updated_at AS "updatedAt"
+      FROM (
+        SELECT a.*, row_number() OVER (PARTITION BY a.brand_id ORDER BY a.id) AS position
+        FROM assets a
+        WHERE a.brand_id = ANY(${[...brandIds]}::text[])
+          AND (${page.afterId}::text IS NULL OR a.id > ${page.afterId}::text)
+      ) ranked
+      WHERE position <= ${page.first + 1}
+      ORDER BY brand_id, id`);
+  },
+
+  /** Largest coverage first; colors without a coverage last, ties by hex. */
+  colorsOfAssets: (db: Db, assetIds: readonly string[]) =>
+    db.assetColor.findMany({
+      where: { assetId: { in: [...assetIds] } },
+      orderBy: [{ coverage: { sort: "desc", nulls: "last" } }, { hex: "asc" }],
+    }),
+
+  async create(tx: Db, draft: AssetDraft, scope: OrganizationScope = null): Promise<Written<Asset>> {
+    await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
+    const { colors, ...fields } = draft;
+    const asset = await tx.asset.create({ data: { ...fields, colors: { createMany: { data: [...colors] } } } });
+    return { result: asset, changes: [upserted("asset", asset.id)] };
+  },
+
+  async update(tx: Db, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Written<Asset>> {
+    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const { colors, ...fields } = patch;
+    // The row is updated first: its lock makes concurrent updates of one asset take turns, so two
+    // color replacements never interleave (and updatedAt changes even for a colors-only update).
+    const asset = await tx.asset.update({ where: { id }, data: { ...fields, updatedAt: new Date() } });
+    if (colors) await replaceColors(tx, id, colors);
+    return { result: asset, changes: [upserted("asset", id)] };
+  },
+
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+    const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const feedback = await tx.feedback.findMany({ where: { assetId: id }, select: { id: true } });
+    const templates = await tx.template.findMany({ where: { sourceAssetId: id }, select: { id: true } });
+    await tx.asset.delete({ where: { id } });
+    // The brand's feedback_count counts its feedback rows, so the cascaded ones come off it.
+    const recounted = feedback.length > 0;
+    if (recounted) await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { decrement: feedback.length } } });
+    return {
+      result: true,
+      changes: [
+        deleted("asset", id),
+        ...feedback.map((f) => deleted("feedback", f.id)),
+        ...templates.map((t) => upserted("template", t.id)),
+        ...(recounted ? [upserted("brand", brandId)] : []),
+      ],
+    };
+  },
+};
+
+async function replaceColors(tx: Db, assetId: string, colors: readonly AssetColorDraft[]) {
+  await tx.assetColor.deleteMany({ where: { assetId } });
+  await tx.assetColor.createMany({ data: colors.map((c) => ({ ...c, assetId })) });
+}

@@ -1,0 +1,34 @@
+// Every statement on feedback. Recording feedback also bumps the brand's feedback_count in the
+// same transaction, so the count can never disagree with the rows; the brand therefore changes too.
+import type { Feedback } from "../generated/prisma/client.ts";
+import type { FeedbackAction, FeedbackDraft } from "../domain/feedbackInput.ts";
+import type { Page } from "../domain/pagination.ts";
+import { upserted } from "../outbox/changes.ts";
+import type { Db, Written } from "./inTransaction.ts";
+import { keyset } from "./keyset.ts";
+import { requireFound } from "./requireFound.ts";
+import { underBrandsIn, type OrganizationScope } from "./scope.ts";
+
+export interface FeedbackFilter {
+  readonly assetId?: string | null;
+  readonly brandId?: string | null;
+  readonly action?: FeedbackAction | null;
+}
+
+export const feedbackStore = {
+  findById: (db: Db, id: string, scope: OrganizationScope = null) => db.feedback.findFirst({ where: { id, ...underBrandsIn(scope) } }),
+
+  listPage: (db: Db, filter: FeedbackFilter, page: Page, scope: OrganizationScope = null) =>
+    db.feedback.findMany(keyset({ ...filter }, page, underBrandsIn(scope))),
+
+  ofAssets: (db: Db, assetIds: readonly string[]) =>
+    db.feedback.findMany({ where: { assetId: { in: [...assetIds] } }, orderBy: { id: "asc" } }),
+
+  async record(tx: Db, draft: FeedbackDraft, scope: OrganizationScope = null): Promise<Written<Feedback>> {
+    const asset = await tx.asset.findFirst({ where: { id: draft.assetId, ...underBrandsIn(scope) }, select: { brandId: true } });
+    const { brandId } = requireFound(asset, "Asset", draft.assetId, "input.assetId");
+    const feedback = await tx.feedback.create({ data: { ...draft, brandId } });
+    await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { increment: 1 } } });
+    return { result: feedback, changes: [upserted("feedback", feedback.id), upserted("brand", brandId)] };
+  },
+};

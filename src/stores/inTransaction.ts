@@ -1,0 +1,72 @@
+// The one path every mutation takes: its writes and their outbox rows commit together (so the
+// graph can never miss a change), and only after the commit are the events handed to the sync.
+import type { EntityChange } from "../outbox/entityChange.ts";
+import type { AfterCommitOptions, GraphSync } from "../outbox/graphSync.ts";
+import type { PrismaClient } from "../postgres/createPrisma.ts";
+import { recordChanges, type TransactionClient } from "../outbox/recordChanges.ts";
+import { concurrentDeletion, isWriteConflict } from "./concurrentChange.ts";
+
+/** What a store's write returns: its result and one change per entity it touched, cascades included. */
+export interface Written<T> {
+  readonly result: T;
+  readonly changes: readonly EntityChange[];
+}
+
+/** Where a write commits, and who is told of its outbox events after the commit. */
+export interface WriteDeps {
+  readonly prisma: PrismaClient;
+  readonly sync: GraphSync;
+}
+
+/** A PrismaClient or an open transaction: reads accept either, writes are only called with a transaction. */
+export type Db = TransactionClient;
+
+// Interactive transactions default to a 5 s budget; a few statements never need that, but a
+// gateway sharing a small pool under load may wait for a connection longer than the 2 s default.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+export async function inTransaction<T>(
+  deps: WriteDeps,
+  write: (tx: TransactionClient) => Promise<Written<T>>,
+  afterCommit: AfterCommitOptions = {},
+): Promise<T> {
+  return (await commitWrite(deps, write, afterCommit)).result;
+}
+
+/** A committed write: its result and the outbox events its changes became, in order. */
+export interface Committed<T> {
+  readonly result: T;
+  readonly eventIds: bigint[];
+}
+
+/**
+ * inTransaction for a caller that follows its own events through the sync (the tests' writes
+ * drain, replay or count exactly these), so it gets the event ids as well as the result.
+ */
+export async function commitWrite<T>(
+  deps: WriteDeps,
+  write: (tx: TransactionClient) => Promise<Written<T>>,
+  afterCommit: AfterCommitOptions = {},
+): Promise<Committed<T>> {
+  const committed = await withConflictRetries(() =>
+    deps.prisma.$transaction(async (tx) => {
+      const { result, changes } = await write(tx);
+      return { result, eventIds: await recordChanges(tx, changes) };
+    }, TRANSACTION_OPTIONS),
+  );
+  await deps.sync.afterCommit(committed.eventIds, afterCommit);
+  return committed;
+}
+
+const CONFLICT_ATTEMPTS = 3;
+
+async function withConflictRetries<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (isWriteConflict(error) && attempt < CONFLICT_ATTEMPTS) continue;
+      throw concurrentDeletion(error) ?? error;
+    }
+  }
+}

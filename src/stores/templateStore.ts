@@ -1,0 +1,52 @@
+// Every statement on templates. A template may be based on one of its own brand's assets only:
+// basing it on another brand's asset would tie two brands' guidelines together.
+import type { Template } from "../generated/prisma/client.ts";
+import { badInput } from "../errors/codes.ts";
+import type { Page } from "../domain/pagination.ts";
+import type { TemplateDraft, TemplatePatch } from "../domain/templateInput.ts";
+import { brandStore } from "./brandStore.ts";
+import { deleted, upserted } from "../outbox/changes.ts";
+import type { Db, Written } from "./inTransaction.ts";
+import { keyset } from "./keyset.ts";
+import { requireFound } from "./requireFound.ts";
+import { underBrandsIn, type OrganizationScope } from "./scope.ts";
+
+export const templateStore = {
+  findById: (db: Db, id: string, scope: OrganizationScope = null) => db.template.findFirst({ where: { id, ...underBrandsIn(scope) } }),
+
+  listPage: (db: Db, filter: { brandId?: string | null }, page: Page, scope: OrganizationScope = null) =>
+    db.template.findMany(keyset(filter, page, underBrandsIn(scope))),
+
+  ofBrands: (db: Db, brandIds: readonly string[]) =>
+    db.template.findMany({ where: { brandId: { in: [...brandIds] } }, orderBy: { id: "asc" } }),
+
+  async create(tx: Db, draft: TemplateDraft, scope: OrganizationScope = null): Promise<Written<Template>> {
+    await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
+    await requireOwnAsset(tx, draft.brandId, draft.sourceAssetId, scope);
+    const template = await tx.template.create({ data: draft });
+    return { result: template, changes: [upserted("template", template.id)] };
+  },
+
+  async update(tx: Db, id: string, patch: TemplatePatch, scope: OrganizationScope = null): Promise<Written<Template>> {
+    const existing = requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
+    await requireOwnAsset(tx, existing.brandId, patch.sourceAssetId, scope);
+    const template = await tx.template.update({ where: { id }, data: patch });
+    return { result: template, changes: [upserted("template", id)] };
+  },
+
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+    requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
+    await tx.template.delete({ where: { id } });
+    return { result: true, changes: [deleted("template", id)] };
+  },
+};
+
+/** Another organization's asset is NOT_FOUND, never "another brand's": that would confirm it exists. */
+async function requireOwnAsset(tx: Db, brandId: string, assetId: string | null | undefined, scope: OrganizationScope) {
+  if (!assetId) return;
+  const asset = await tx.asset.findFirst({ where: { id: assetId, ...underBrandsIn(scope) }, select: { brandId: true } });
+  const field = "input.sourceAssetId";
+  if (requireFound(asset, "Asset", assetId, field).brandId !== brandId) {
+    throw badInput(field, `asset ${assetId} belongs to another brand; a template can only be based on its own brand's asset`);
+  }
+}
