@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PENDING_DELETES_LIMIT } from "../../src/outbox/pendingDeletes.ts";
-import { deleteInPostgresOnly } from "../support/deleteInPostgresOnly.ts";
+import { brandsSharingAPalette, deleteInPostgresOnly } from "../support/deletedBrands.ts";
 import { graphFixtures, type GraphFixtures } from "../support/graphFixtures.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
@@ -45,10 +45,7 @@ describe.each(listings)("$route: brands deleted in Postgres before the graph has
     const databaseUrl = await createIsolatedDatabase(listing.database);
     gateway = await startTestGateway(createTestDeps({ databaseUrl }));
     fixtures = graphFixtures(gateway.deps);
-    const palette = fixtures.hexes(3).map((hex) => ({ hex }));
-    brands = { asked: (await fixtures.brand(await fixtures.organization(), palette)).id, hex: palette[0]!.hex };
-    others = [];
-    for (let i = 0; i < 5; i++) others.push((await fixtures.brand(await fixtures.organization(), palette)).id);
+    ({ others, ...brands } = await brandsSharingAPalette(fixtures));
   });
   afterAll(async () => {
     await fixtures.cleanup();

@@ -1,3 +1,4 @@
+import type { GraphFixtures } from "./graphFixtures.ts";
 import type { TestDeps } from "./testDeps.ts";
 
 /**
@@ -10,4 +11,13 @@ export async function deleteInPostgresOnly({ prisma }: Pick<TestDeps, "prisma">,
     prisma.brand.delete({ where: { id } }),
     prisma.syncEvent.create({ data: { entityType: "brand", entityId: id, operation: "delete", appliedAt } }),
   ]);
+}
+
+/** A brand and, in five other organizations, five brands with its palette: what the deleted-brand cases list. */
+export async function brandsSharingAPalette(fixtures: GraphFixtures): Promise<{ asked: string; hex: string; others: string[] }> {
+  const palette = fixtures.hexes(3).map((hex) => ({ hex }));
+  const asked = (await fixtures.brand(await fixtures.organization(), palette)).id;
+  const others: string[] = [];
+  for (let i = 0; i < 5; i++) others.push((await fixtures.brand(await fixtures.organization(), palette)).id);
+  return { asked, hex: palette[0]!.hex, others };
 }
