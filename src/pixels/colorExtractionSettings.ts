@@ -1,0 +1,34 @@
+// The knobs of pixel color extraction and why each default is what it is. The gateway's config
+// module owns reading them from the environment; this module only names them.
+
+export interface ColorExtractionSettings {
+  /** Refused above this many pixels (width × height from the header), before any decoding. */
+  readonly maxInputPixels: number;
+  /** The longer side of the downscaled sample the colors are counted on. */
+  readonly sampleSide: number;
+  /** At most this many colors are reported. */
+  readonly maxColors: number;
+  /** Colors covering less of the visible area are folded into their neighbours. */
+  readonly minCoverage: number;
+  /** Extracted colors closer than this (CIEDE2000) are one color. */
+  readonly mergeDeltaE00: number;
+  /** k-means starts from this many clusters, more than an image's colors, then merges down. */
+  readonly initialClusters: number;
+  /** Clustering threads. One keeps the second core for requests; two doubles a burst's throughput. */
+  readonly threads: number;
+}
+
+export const defaultColorExtractionSettings: ColorExtractionSettings = Object.freeze({
+  // 50 MP admits a 48 MP phone photo and an 8K frame (33 MP); a decompression bomb claims far more.
+  maxInputPixels: 50_000_000,
+  // 65,536 samples: one pixel is 0.0015% of the area, and JPEG shrink-on-load reaches it cheaply.
+  sampleSide: 256,
+  maxColors: 8,
+  // Below 1% a "color" is more often a JPEG halo or an edge than a brand accent.
+  minCoverage: 0.01,
+  // JPEG q60 moves a flat color by up to ~1.3 and noise splits a flat color into clusters ~3 apart;
+  // a brand palette rarely holds two colors closer than 5.
+  mergeDeltaE00: 5,
+  initialClusters: 16,
+  threads: 1,
+});
