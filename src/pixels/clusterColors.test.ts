@@ -49,6 +49,21 @@ describe("clusterColors", () => {
     ]);
   });
 
+  it("summarises an edge-to-edge gradient as two colors toward its ends, half the area each", () => {
+    const [a, b] = [rgbOf("#2A9D8F"), rgbOf("#E76F51")];
+    const rgba = new Uint8Array(256 * 10 * 4);
+    for (let x = 0; x < 256; x++) {
+      const t = (x + 0.5) / 256;
+      for (let y = 0; y < 10; y++) rgba.set([...a.map((v, i) => Math.round(v + (b[i]! - v) * t)), 255], (y * 256 + x) * 4);
+    }
+    const [first, second, ...more] = clusterColors(rgba, options).colors;
+    expect(more).toEqual([]);
+    const [labA, labB] = [hexToLab("#2A9D8F"), hexToLab("#E76F51")];
+    expect(deltaE00(first!.lab, labA)).toBeLessThan(deltaE00(first!.lab, labB));
+    expect(deltaE00(second!.lab, labB)).toBeLessThan(deltaE00(second!.lab, labA));
+    expect([first!.coverage, second!.coverage]).toEqual([expect.closeTo(0.5, 1), expect.closeTo(0.5, 1)]);
+  });
+
   it("reports a small accent above minCoverage and folds one below it into its neighbours", () => {
     const withAccent = (share: number) =>
       rgbaStripes(400, 20, [

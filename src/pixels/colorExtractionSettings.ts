@@ -14,7 +14,9 @@ export interface ColorExtractionSettings {
   readonly mergeDeltaE00: number;
   /** k-means starts from this many clusters, more than an image's colors, then merges down. */
   readonly initialClusters: number;
-  /** Clustering threads. One keeps the second core for requests; two doubles a burst's throughput. */
+  /** Images decoded at once (on libuv's pool); more wait. */
+  readonly concurrency: number;
+  /** Clustering threads (about a fifth of an extraction's time is clustering). */
   readonly threads: number;
 }
 
@@ -30,5 +32,8 @@ export const defaultColorExtractionSettings: ColorExtractionSettings = Object.fr
   // a brand palette rarely holds two colors closer than 5.
   mergeDeltaE00: 5,
   initialClusters: 16,
+  // One image decoding while the one before it clusters: a burst keeps about one core busy and
+  // leaves the other to requests (see docs/color-extraction.md for the throughput of more).
+  concurrency: 1,
   threads: 1,
 });

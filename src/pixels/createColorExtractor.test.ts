@@ -73,6 +73,14 @@ describe("createColorExtractor", () => {
     expect(extraction.colors.reduce((s, c) => s + c.coverage, 0)).toBeCloseTo(1, 3);
   });
 
+  it("keeps a small headline color when an edge-to-edge gradient is cut into many pieces", async () => {
+    // The poster: background, a full-width gradient, a circle, a square and a 2–3% headline.
+    const extraction = await extractor.extract(await synthetic.poster(512, "png"));
+    const ink = extraction.colors.find((c) => deltaE00(c.lab, hexToLab("#1B1B3A")) <= JND);
+    expect(ink?.coverage).toBeGreaterThan(0.01);
+    expect(extraction.colors.length).toBeLessThanOrEqual(6);
+  });
+
   it("gives the same answer for the same image every time", async () => {
     const { image } = await synthetic.gaussianNoise(12, "jpeg", 75);
     const [first, second] = await Promise.all([extractor.extract(image), extractor.extract(image)]);

@@ -5,6 +5,7 @@ import type { ColorExtractor, Extraction, ExtractOptions } from "./ColorExtracto
 import type { ColorExtractionSettings } from "./colorExtractionSettings.ts";
 import { decodeSamples } from "./decodeSamples.ts";
 import { labToHex } from "./lab.ts";
+import { limitConcurrency } from "./limitConcurrency.ts";
 
 /** Bump when a change to the method can change its answers. */
 export const PIXEL_EXTRACTION_METHOD = "cielab-kmeans/1";
@@ -14,11 +15,12 @@ const roundShare = (share: number) => Math.round(share * 10_000) / 10_000;
 
 export function createColorExtractor(settings: ColorExtractionSettings): ColorExtractor {
   const pool = new ClusterPool(settings.threads);
+  const decode = limitConcurrency(settings.concurrency);
   return {
     async extract(image: Buffer, options: ExtractOptions = {}): Promise<Extraction> {
       const maxColors = options.maxColors ?? settings.maxColors;
       if (!Number.isInteger(maxColors) || maxColors < 1) throw new RangeError(`maxColors must be a positive integer, got ${maxColors}`);
-      const samples = await decodeSamples(image, settings);
+      const samples = await decode(() => decodeSamples(image, settings));
       const clustered = await pool.run(samples.rgba, {
         maxColors,
         minCoverage: settings.minCoverage,

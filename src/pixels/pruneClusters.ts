@@ -4,7 +4,7 @@
 //    colors. A cluster is a blend when its mean lies on the line between two heavier clusters AND
 //    its own pixels spread along that line (a ramp). A flat color that happens to sit between two
 //    others (orange between red and yellow) is tight, not spread, so it stays a color.
-//  - beyond `maxColors`, the smallest.
+//  - beyond `maxColors`, the smallest, once no sliver or blend is left.
 // The smallest such cluster is removed and the area it held is handed on, one bin at a time: a bin
 // on the line between two remaining clusters is split between them by where it lies (a pixel
 // that is 30% of the way from A to B is 0.7 of A's area and 0.3 of B's, exactly what an edge pixel
@@ -28,6 +28,8 @@ const BLEND_T = [0.02, 0.98] as const;
 // across it; noise on a flat color spreads about equally in every direction.
 const MIN_RAMP_SPREAD = 4;
 const RAMP_ANISOTROPY = 2;
+// Lines that pass within this many sRGB levels of each other through a blend are equally its own.
+const SAME_LINE = 3;
 // A color holds at least this share of the area on the line between its two neighbours.
 const HOLDS_MOST = 0.5;
 
@@ -47,15 +49,25 @@ function onLine(p: Vec, a: Vec, b: Vec): { t: number; off: number; length: numbe
   return { t, off: Math.sqrt(off2), length: Math.sqrt(length2) };
 }
 
-function isBlend(histogram: Histogram, c: ColorCluster, heavier: readonly ColorCluster[], owner: Int32Array): boolean {
+/**
+ * The two heavier clusters c is a blend of. Of the pairs whose line passes through c, the one it
+ * lies closest to (a ramp's or an edge's own line, not one that merely passes near); among lines
+ * it lies on about equally well, the longest (a ramp's ends, not its neighbouring pieces).
+ */
+function blendEnds(histogram: Histogram, c: ColorCluster, heavier: readonly ColorCluster[], lines: LineMasses): [ColorCluster, ColorCluster] | null {
+  const candidates: { ends: [ColorCluster, ColorCluster]; off: number; length: number }[] = [];
   for (let i = 0; i < heavier.length; i++) {
     for (let j = i + 1; j < heavier.length; j++) {
       const [a, b] = [heavier[i]!, heavier[j]!];
+      const line = onLine(c.rgb, a.rgb, b.rgb);
       if (!between(c.rgb, a.rgb, b.rgb)) continue;
-      if (isRampAlong(histogram, c, sub(b.rgb, a.rgb)) || !holdsMostOfLine(histogram, c, a, b, owner)) return true;
+      if (isRampAlong(histogram, c, sub(b.rgb, a.rgb)) || !holdsMostOfLine(histogram, c, a, b, lines)) candidates.push({ ends: [a, b], ...line });
     }
   }
-  return false;
+  if (candidates.length === 0) return null;
+  const closest = Math.min(...candidates.map((l) => l.off));
+  const onItAlike = candidates.filter((l) => l.off <= closest + SAME_LINE);
+  return onItAlike.reduce((x, y) => (y.length > x.length ? y : x)).ends;
 }
 
 function between(p: Vec, a: Vec, b: Vec): boolean {
@@ -68,17 +80,36 @@ function between(p: Vec, a: Vec, b: Vec): boolean {
  * own, but the pieces share the line: a real color holds most of the area between its two
  * neighbours' colors (its anti-aliased edges are thin), a piece of a ramp only its stretch.
  */
-function holdsMostOfLine(histogram: Histogram, c: ColorCluster, a: ColorCluster, b: ColorCluster, owner: Int32Array): boolean {
-  const [ownerA, ownerB] = [owner[a.members[0]!], owner[b.members[0]!]];
-  const ownerC = owner[c.members[0]!];
-  let line = 0;
+function holdsMostOfLine(histogram: Histogram, c: ColorCluster, a: ColorCluster, b: ColorCluster, lines: LineMasses): boolean {
   let own = 0;
-  for (let i = 0; i < histogram.bins; i++) {
-    if (owner[i] === ownerA || owner[i] === ownerB || !between(binRgb(histogram, i), a.rgb, b.rgb)) continue;
-    line += histogram.weight[i]!;
-    if (owner[i] === ownerC) own += histogram.weight[i]!;
+  for (const i of c.members) if (between(binRgb(histogram, i), a.rgb, b.rgb)) own += histogram.weight[i]!;
+  return own >= HOLDS_MOST * lines.massBetween(a, b);
+}
+
+/**
+ * The area on the line between two clusters, once per pair: it depends only on their members,
+ * which pruning never changes, and every lighter cluster asks about the same pairs.
+ */
+class LineMasses {
+  private readonly known = new Map<ColorCluster, Map<ColorCluster, number>>();
+
+  constructor(private readonly histogram: Histogram) {}
+
+  /** The mass of the bins on the line a→b that are neither a's nor b's. */
+  massBetween(a: ColorCluster, b: ColorCluster): number {
+    const fromA = this.known.get(a) ?? new Map<ColorCluster, number>();
+    this.known.set(a, fromA);
+    let mass = fromA.get(b);
+    if (mass === undefined) {
+      const ends = new Set([...a.members, ...b.members]);
+      mass = 0;
+      for (let i = 0; i < this.histogram.bins; i++) {
+        if (!ends.has(i) && between(binRgb(this.histogram, i), a.rgb, b.rgb)) mass += this.histogram.weight[i]!;
+      }
+      fromA.set(b, mass);
+    }
+    return mass;
   }
-  return own >= HOLDS_MOST * line;
 }
 
 function isRampAlong(histogram: Histogram, c: ColorCluster, direction: Vec): boolean {
@@ -98,6 +129,15 @@ function isRampAlong(histogram: Histogram, c: ColorCluster, direction: Vec): boo
   const spreadAlong = Math.sqrt(along2 / mass);
   const spreadAcross = Math.sqrt(across2 / mass);
   return spreadAlong >= MIN_RAMP_SPREAD && spreadAlong >= RAMP_ANISOTROPY * spreadAcross;
+}
+
+/** Splits each held bin between a blend's two ends by where it lies on the line between them. */
+function handAlong(histogram: Histogram, holds: ColorCluster["holds"], [a, b]: [ColorCluster, ColorCluster]) {
+  for (const [bin, weight] of holds) {
+    const t = Math.min(1, Math.max(0, onLine(binRgb(histogram, bin), a.rgb, b.rgb).t));
+    if (t < 1) a.holds.push([bin, weight * (1 - t)]);
+    if (t > 0) b.holds.push([bin, weight * t]);
+  }
 }
 
 /** Hands each held bin to the nearest cluster, or splits it between two when it lies between them. */
@@ -125,20 +165,27 @@ function handOn(histogram: Histogram, holds: ColorCluster["holds"], to: readonly
 
 export function pruneClusters(histogram: Histogram, clusters: readonly ColorCluster[], options: PruneOptions): ColorCluster[] {
   let alive = [...clusters];
+  const lines = new LineMasses(histogram);
   while (alive.length > 1) {
     const mass = new Map(alive.map((c) => [c, massOf(c)]));
     const lightestFirst = [...alive].sort((x, y) => mass.get(x)! - mass.get(y)!);
-    const owner = new Int32Array(histogram.bins).fill(-1);
-    alive.forEach((c, k) => c.members.forEach((i) => (owner[i] = k)));
-    const victim = lightestFirst.find(
-      (c) =>
-        alive.length > options.maxColors ||
-        mass.get(c)! < options.minCoverage * histogram.totalWeight ||
-        isBlend(histogram, c, alive.filter((o) => mass.get(o)! > mass.get(c)!), owner),
-    );
+    // Slivers and blends go first, so a ramp's pieces never take the places of real colors;
+    // only then, if there are still too many colors, the smallest.
+    let victim: ColorCluster | undefined;
+    let ends: [ColorCluster, ColorCluster] | null = null;
+    for (const c of lightestFirst) {
+      if (mass.get(c)! < options.minCoverage * histogram.totalWeight) victim = c;
+      else ends = blendEnds(histogram, c, alive.filter((o) => mass.get(o)! > mass.get(c)!), lines);
+      if (victim || ends) {
+        victim = c;
+        break;
+      }
+    }
+    if (!victim && alive.length > options.maxColors) victim = lightestFirst[0];
     if (!victim) break;
     alive = alive.filter((c) => c !== victim);
-    handOn(histogram, victim.holds, alive);
+    if (ends) handAlong(histogram, victim.holds, ends);
+    else handOn(histogram, victim.holds, alive);
   }
   return alive;
 }

@@ -196,3 +196,24 @@ export async function pngWithAlpha(): Promise<SyntheticImage> {
     truth: [...shapes.map((s) => ({ hex: s.hex, coverage: s.area / visible })), { hex: band.hex, coverage: bandWeight / visible }],
   };
 }
+
+/**
+ * A poster-like image for the bench: flat background, a gradient band, anti-aliased shapes, a
+ * headline, then mild Gaussian noise (σ 4) so the encoder and the histogram see a photo's texture.
+ */
+export async function poster(side: number, format: "png" | "jpeg", quality = 85): Promise<Buffer> {
+  const s = side / 512;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}">
+  <defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="#2A9D8F"/><stop offset="1" stop-color="#E76F51"/></linearGradient></defs>
+  <rect width="${side}" height="${side}" fill="#F4F1EA"/>
+  <rect y="${380 * s}" width="${side}" height="${132 * s}" fill="url(#g)"/>
+  <circle cx="${140 * s}" cy="${150 * s}" r="${100 * s}" fill="#0B3D91"/>
+  <rect x="${-55 * s}" y="${-55 * s}" width="${110 * s}" height="${110 * s}" fill="#E4572E" transform="translate(${380 * s} ${140 * s}) rotate(27)"/>
+  <text x="${24 * s}" y="${340 * s}" font-family="DejaVu Sans" font-weight="bold" font-size="${56 * s}" fill="#1B1B3A">Brand colors</text>
+</svg>`;
+  const { data, info } = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const normal = gaussian(seededRandom(side));
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(data[i]! + 4 * normal())));
+  const encoder = raw(info.width, info.height, 3, data);
+  return (format === "png" ? encoder.png() : encoder.jpeg({ quality })).toBuffer();
+}
