@@ -58,6 +58,16 @@ describe("decodeSamples", () => {
     expect(a).toBe(255);
   });
 
+  it("reads an image tagged with another color space (Display P3) as the sRGB colors it shows", async () => {
+    const pixels = Buffer.alloc(16 * 16 * 3);
+    for (let i = 0; i < pixels.length; i += 3) pixels.set([200, 100, 50], i);
+    // sharp stores the P3 values that show sRGB (200, 100, 50): about (187, 106, 63).
+    const p3 = await sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } }).withIccProfile("p3").png().toBuffer();
+    expect([...(await sharp(p3, { ignoreIcc: true }).raw().toBuffer()).subarray(0, 3)]).not.toEqual([200, 100, 50]);
+    const [r, g, b] = (await decodeSamples(p3, limits)).rgba;
+    expect(Math.max(Math.abs(r! - 200), Math.abs(g! - 100), Math.abs(b! - 50))).toBeLessThanOrEqual(2);
+  });
+
   it("refuses a tiny PNG that claims 30,000 × 30,000 pixels before decoding it", async () => {
     const bomb = await pngClaiming(30_000, 30_000);
     expect(bomb.length).toBeLessThan(200);

@@ -1,15 +1,17 @@
 // After k-means and merging, some clusters are not colors anyone painted:
 //  - slivers below `minCoverage` (noise, JPEG ringing, the odd stray pixel);
 //  - blends: anti-aliased edges, gradients and resampling put pixels on the sRGB line between two
-//    colors. A cluster is a blend when its mean lies on the line between two heavier clusters AND
-//    its own pixels spread along that line (a ramp). A flat color that happens to sit between two
-//    others (orange between red and yellow) is tight, not spread, so it stays a color.
+//    colors. A cluster is a blend when its mean lies on the line between two heavier clusters and
+//    either its own pixels spread along that line (a ramp) or it holds less than half of the area
+//    on that line (one piece of a ramp cut into several). A flat color that happens to sit between
+//    two others (orange between red and yellow) is tight and holds nearly all of its line, so it
+//    stays a color.
 //  - beyond `maxColors`, the smallest, once no sliver or blend is left.
-// The smallest such cluster is removed and the area it held is handed on, one bin at a time: a bin
-// on the line between two remaining clusters is split between them by where it lies (a pixel
-// that is 30% of the way from A to B is 0.7 of A's area and 0.3 of B's, exactly what an edge pixel
-// covering 30% of it shows); any other bin goes to the nearest cluster. Then the next is looked at.
-// So coverage shares always sum to the whole visible area.
+// The lightest such cluster is removed and the area it held is handed on, one bin at a time: a
+// blend's bins are split between its two ends by where they lie on the line (a pixel 30% of the
+// way from A to B is 0.7 of A's area and 0.3 of B's, exactly what an edge pixel covering 30% of
+// it shows); a sliver's go to the nearest cluster, or are split the same way between the two they
+// lie between. Then the next is looked at. So coverage shares always sum to the visible area.
 import type { Histogram } from "./buildHistogram.ts";
 import { massOf, type ColorCluster } from "./colorClusters.ts";
 
@@ -59,8 +61,8 @@ function blendEnds(histogram: Histogram, c: ColorCluster, heavier: readonly Colo
   for (let i = 0; i < heavier.length; i++) {
     for (let j = i + 1; j < heavier.length; j++) {
       const [a, b] = [heavier[i]!, heavier[j]!];
-      const line = onLine(c.rgb, a.rgb, b.rgb);
       if (!between(c.rgb, a.rgb, b.rgb)) continue;
+      const line = onLine(c.rgb, a.rgb, b.rgb);
       if (isRampAlong(histogram, c, sub(b.rgb, a.rgb)) || !holdsMostOfLine(histogram, c, a, b, lines)) candidates.push({ ends: [a, b], ...line });
     }
   }
