@@ -1,11 +1,11 @@
 // `npm run bench`: every suite in one run on the benchmark's own stores, a table of measured values
-// beside their goals, bench/results.json, and the README's performance section rendered from it.
+// beside their goals, bench/results.json, and docs/performance.md and the README's summary rendered from it.
 // Never part of `npm test`; `--smoke` (the tiny preset, a few repetitions) is, so the harness cannot rot.
 //
 //   npm run bench [-- --smoke] [--suites backfill,nestedCrud,relationshipQueries,sync] [--preset NAME]
 //                 [--out FILE] [--database mobius_bench] [--neo4j-port 7792] [--postgres-url URL]
 //
-// Only a full run with the default presets writes bench/results.json and the README; any other run
+// Only a full run with the default presets writes bench/results.json and the pages; any other run
 // writes .data/bench/results.json (or --out), so a partial run never replaces the published numbers.
 import fs from "node:fs";
 import path from "node:path";
@@ -15,7 +15,7 @@ import { openBenchStores, syncTuningFromEnv } from "./benchStores.ts";
 import { isPresetName, PRESETS } from "./dataset/presets.ts";
 import { allChecks, SUITE_NAMES, type BenchResults, type SuiteName } from "./report/benchResults.ts";
 import { machineAtStart, packageVersions } from "./report/runEnvironment.ts";
-import { RESULTS_FILE, updateReadme } from "./report/updateReadme.ts";
+import { publishResults, RESULTS_FILE } from "./report/publishResults.ts";
 import type { BenchContext, Suite } from "./suite.ts";
 import { round } from "./support/stats.ts";
 import { run as backfill } from "./suites/backfill.ts";
@@ -83,8 +83,8 @@ fs.mkdirSync(path.dirname(outFile), { recursive: true });
 fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 log(`results in ${path.relative(process.cwd(), outFile)}`);
 if (publishes) {
-  updateReadme();
-  log("README performance section regenerated");
+  publishResults();
+  log("docs/performance.md and the README summary regenerated");
 }
 
 /** The command that reproduces these numbers: where the stores live and the results go changes none. */

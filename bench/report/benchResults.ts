@@ -3,7 +3,7 @@ import type { Check, SuiteResult } from "../suite.ts";
 export const SUITE_NAMES = ["backfill", "nestedCrud", "relationshipQueries", "sync"] as const;
 export type SuiteName = (typeof SUITE_NAMES)[number];
 
-/** bench/results.json: one run of `npm run bench`, everything the README table is rendered from. */
+/** bench/results.json: one run of `npm run bench`, everything docs/performance.md and the README summary are rendered from. */
 export interface BenchResults {
   readonly date: string;
   readonly command: string;

@@ -2,7 +2,7 @@
 // gateway: `writers` closed loops of GraphQL mutations over HTTP, each loop a brand with a two-color
 // palette, an asset using a third color, approve feedback and a rename. Colors come from the data
 // set's, as real palettes share colors: invented hexes grew the graph's Color label tenfold in a
-// minute, and Neo4j re-planned the statements touching it again and again (README, sync numbers).
+// minute, and Neo4j re-planned the statements touching it again and again (docs/sync.md).
 // The first `rampSeconds` are not counted: a fresh gateway, drainer and worker start cold, and the
 // phase would measure that. The worker posts RAMPED_UP when counting starts, then its LoadResult.
 import { randomInt } from "node:crypto";

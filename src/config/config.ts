@@ -130,7 +130,7 @@ export interface AuthSettings {
   readonly audience: string | undefined;
 }
 
-/** How the after-commit projection and the drainer behave (see README "Sync"). */
+/** How the after-commit projection and the drainer behave (docs/sync.md). */
 export interface GraphSyncSettings {
   /** Default for every mutation: wait until the graph applied its change (read-your-writes). */
   readonly waitForGraph: boolean;

@@ -1,7 +1,7 @@
 // A Postgres read that only checks a graph answer goes out once the graph statement is on the wire.
 // Started first, its client work (building the query, writing the socket) would run on the one
 // event loop ahead of the statement the answer waits for, and delay the answer by as much
-// (docs/performance.md).
+// (docs/performance-notes.md).
 
 /**
  * Resolves on the event loop's next turn. A statement started in this turn on an idle pooled

@@ -1,6 +1,6 @@
 // One pg pool per process, two ways in: Prisma for everything it models, and plain SQL where
 // Prisma's fixed cost per statement dominates (it compiles each query in its WASM query compiler,
-// about ten times the CPU of sending the same statement on the pool; docs/performance.md): brand
+// about ten times the CPU of sending the same statement on the pool; docs/performance-notes.md): brand
 // lookups by id on the read paths, and the sync drainer's passes. Both report every statement to the
 // same onQuery hook, so metrics and statement counts see them alike.
 import { PrismaPg } from "@prisma/adapter-pg";

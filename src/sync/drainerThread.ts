@@ -75,7 +75,7 @@ export function startDrainerThread(target: DrainerThreadTarget, deps: DrainerThr
   let restarts = 0;
   let stopped: Promise<void> | null = null;
   // Every message wakes the thread, and on this kind of machine (two vCPUs) a wake-up across threads
-  // costs the sender dearly: one per mutation cut the throughput by a fifth (README, sync numbers).
+  // costs the sender dearly: one per mutation cut the throughput by a fifth (docs/sync.md).
   const handOverEveryMs = Math.max(1, settings.coalesceMs / 2);
   const handedOver: bigint[] = [];
   let handOverTimer: NodeJS.Timeout | null = null;

@@ -1,6 +1,7 @@
 // `npm run bench` is never part of `npm test`; its smoke mode is, so the harness cannot rot: every
 // suite runs on the tiny preset against the benchmark's own database and Neo4j (here beside the test
-// run's, on ports and names of this test slot) and the README table renders from what it wrote.
+// run's, on ports and names of this test slot), and docs/performance.md and the README summary render
+// from what it wrote.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -8,12 +9,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import { SUITE_NAMES, allChecks, type BenchResults } from "../../bench/report/benchResults.ts";
-import { END_MARKER, START_MARKER, renderPerformance, withPerformanceSection } from "../../bench/report/renderPerformance.ts";
+import { renderPerformancePage } from "../../bench/report/renderPerformancePage.ts";
+import { END_MARKER, START_MARKER, renderReadmeSummary, withReadmeSummary } from "../../bench/report/renderReadmeSummary.ts";
 import { projectRoot } from "../../src/stack/paths.ts";
 import { testStack } from "../support/testStack.ts";
 
 describe("npm run bench -- --smoke", () => {
-  it("runs every suite, writes a results file with machine and versions, and the README table renders from it", async () => {
+  it("runs every suite, writes a results file with machine and versions, and the performance page and README summary render from it", async () => {
     const { databaseName, neo4jPort } = testStack();
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mobius-bench-")), "results.json");
     const args = ["--smoke", "--out", out, "--postgres-url", inject("databaseUrl"), "--database", `${databaseName}_bench`, "--neo4j-port", String(neo4jPort + 200)];
@@ -46,9 +48,11 @@ describe("npm run bench -- --smoke", () => {
     expect(sync.data.syncOffPerSecond).toBeGreaterThan(0);
     expect(results.datasets.map((d) => d.preset)).toEqual(["tiny", "tiny"]);
 
-    const section = renderPerformance(results);
-    for (const check of allChecks(results)) expect(section).toContain(`| ${check.what.replaceAll("|", "\\|")} | ${check.measured.replaceAll("|", "\\|")} |`);
-    const readme = `# Title\n\n## Performance\n\n${START_MARKER}\nold table\n${END_MARKER}\n\n## Tests\n`;
-    expect(withPerformanceSection(readme, results)).toBe(`# Title\n\n## Performance\n\n${START_MARKER}\n${section}\n${END_MARKER}\n\n## Tests\n`);
+    const page = renderPerformancePage(results);
+    for (const check of allChecks(results)) expect(page).toContain(`| ${check.what.replaceAll("|", "\\|")} | ${check.measured.replaceAll("|", "\\|")} |`);
+    const summary = renderReadmeSummary(results);
+    for (const check of [...sync.checks, backfill.checks[0]!]) expect(summary).toContain(`| ${check.measured} | ${check.goal} |`);
+    const readme = `# Title\n\n## Performance\n\n${START_MARKER}\nold table\n${END_MARKER}\n\n## Development\n`;
+    expect(withReadmeSummary(readme, results)).toBe(`# Title\n\n## Performance\n\n${START_MARKER}\n${summary}\n${END_MARKER}\n\n## Development\n`);
   }, 120_000);
 });
