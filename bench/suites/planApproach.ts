@@ -62,7 +62,7 @@ async function writeLikeThePlan(
   for (const { colors, ...brand } of state.brands.upsert) {
     await inSession(async (run) => {
       await run(PLAN.brand, brand);
-      for (const c of colors) await run(PLAN.brandColor, { brand_id: brand.brand_id, name: null, ...c });
+      for (const c of colors) await run(PLAN.brandColor, { brand_id: brand.brand_id, ...c });
     });
   }
   for (const { colors, ...asset } of state.assets.upsert) {

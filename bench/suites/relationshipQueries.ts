@@ -53,7 +53,7 @@ export const run: Suite = async (ctx) => {
         via: "GraphQL",
         inputs: hexes,
         gateway: (hex) => graphql(`query ($hex: String!) { color(hex: $hex) { pairings { color { hex } pairingCount avgComplianceScore } } }`, { hex }),
-        direct: (hex) => findColorPairings(graph, [hex], { minSamples: 5, limit: 10 }),
+        direct: (hex) => findColorPairings(graph, [hex], { minSamples: 5, limit: 10 }, null),
         floor: (hex) => postGraphql(floor.url, `query ($hex: String!) { pairings(hex: $hex, minSamples: 5, limit: 10) { pairedHex pairingCount avgComplianceScore } }`, { hex }),
       },
       {

@@ -41,7 +41,7 @@ export async function startApolloFloor(graph: GraphConnection, sql: Sql): Promis
           return brand && matches.filter((m) => !pendingDeletes?.has(m.similarBrandId));
         },
         pairings: async (_root: unknown, { hex, ...args }: { hex: string; minSamples: number; limit: number }) =>
-          (await findColorPairings(graph, [hex], args))[0]?.pairings ?? [],
+          (await findColorPairings(graph, [hex], args, null))[0]?.pairings ?? [],
       },
     },
   });

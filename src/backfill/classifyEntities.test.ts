@@ -10,7 +10,7 @@ const brand: BrandRow = {
   feedback_count: 2,
   created_at: "2026-01-01T00:00:00.000Z",
   updated_at: "2026-01-02T00:00:00.000Z",
-  colors: [{ hex: "#FF0000", usage: "primary", usage_weight: 0.7, context: null }],
+  colors: [{ hex: "#FF0000", name: "Red", usage: "primary", usage_weight: 0.7, context: null }],
 };
 const postgres = (brands: BrandRow[]) => ({
   brands: { upsert: brands, delete: [] },
@@ -31,8 +31,11 @@ describe("classifyEntities", () => {
   it("says whether node properties, relationships or both differ", () => {
     const renamed = { ...brand, name: "Other" };
     const repainted = { ...brand, colors: [] };
+    const renamedColor = { ...brand, colors: [{ ...brand.colors[0]!, name: "Scarlet" }] };
     expect(classifyEntities([ref], postgres([brand]), graph([renamed]))[0]!.verdict).toEqual({ kind: "differing", node: true, relationships: false });
     expect(classifyEntities([ref], postgres([brand]), graph([repainted]))[0]!.verdict).toEqual({ kind: "differing", node: false, relationships: true });
+    // A palette name lives on the brand's OWNS_COLOR, so renaming one is a relationship difference.
+    expect(classifyEntities([ref], postgres([brand]), graph([renamedColor]))[0]!.verdict).toEqual({ kind: "differing", node: false, relationships: true });
     expect(classifyEntities([ref], postgres([brand]), graph([{ ...renamed, colors: [] }]))[0]!.verdict).toEqual({
       kind: "differing",
       node: true,

@@ -1,7 +1,8 @@
 // One batch of the Color pass. A Color node is derived from every palette and asset using its hex
-// (readColorState.ts): one no row uses any more is extra, one whose name is not the derived name
-// differs. Repaired by the projector's own color step (writeGraph with no entities), under the
-// projector's per-hex locks.
+// (readColorState.ts): one no row uses any more is extra, one holding anything but its hex (such as
+// the global name graphs projected before palette names moved onto OWNS_COLOR have) differs.
+// Repaired by the projector's own color step (writeGraph with no entities), under the projector's
+// per-hex locks.
 import neo4j from "neo4j-driver";
 import { lockColors, readColorState } from "../projector/readColorState.ts";
 import type { EntityState } from "../projector/readEntityState.ts";
@@ -21,7 +22,8 @@ const NO_ENTITIES: EntityState = {
 
 export interface GraphColor {
   readonly hex: string;
-  readonly name: string | null;
+  /** Properties besides the hex; the projector writes none. */
+  readonly otherKeys: string[];
 }
 
 export async function readGraphColors(deps: BatchDeps, after: string, limit: number): Promise<GraphColor[]> {
@@ -30,7 +32,7 @@ export async function readGraphColors(deps: BatchDeps, after: string, limit: num
     { after, limit: neo4j.int(limit) },
     { database: deps.graph.database, routing: "READ" },
   );
-  return records.map((r) => ({ hex: r.get("hex"), name: r.get("name") }));
+  return records.map((r) => ({ hex: r.get("hex"), otherKeys: r.get("otherKeys") }));
 }
 
 export async function reconcileColorBatch(deps: BatchDeps, colors: readonly GraphColor[], dryRun: boolean): Promise<BatchCounts> {
@@ -39,10 +41,11 @@ export async function reconcileColorBatch(deps: BatchDeps, colors: readonly Grap
   const derived = new Map((await readColorState(deps.prisma, colors.map((c) => c.hex))).map((c) => [c.hex, c]));
   const drifted = colors.filter((c) => {
     const state = derived.get(c.hex)!;
+    const differs = c.otherKeys.length > 0;
     if (!state.used) counts.extra += 1;
-    else if (state.name !== c.name) (counts.differing += 1), (counts.differingNodes += 1);
+    else if (differs) (counts.differing += 1), (counts.differingNodes += 1);
     else counts.unchanged += 1;
-    return !state.used || state.name !== c.name;
+    return !state.used || differs;
   });
   if (dryRun || drifted.length === 0) return counts;
   const hexes = drifted.map((c) => c.hex).sort();

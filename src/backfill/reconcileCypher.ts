@@ -22,9 +22,10 @@ export const reconcileCypher = {
       AND ($orgs IS NULL OR EXISTS { MATCH (b:Brand)-[:HAS_TEMPLATE]->(t) WHERE b.organization_id IN $orgs })
     RETURN t.template_id AS id ORDER BY id LIMIT $limit`,
 
+  /** A Color's properties other than its hex: none in a graph equal to Postgres. */
   scanColors: `
     MATCH (c:Color) WHERE c.hex > $after
-    RETURN c.hex AS hex, c.name AS name ORDER BY hex LIMIT $limit`,
+    RETURN c.hex AS hex, [key IN keys(c) WHERE key <> 'hex'] AS otherKeys ORDER BY hex LIMIT $limit`,
 
   countLabels: `
     CALL () {

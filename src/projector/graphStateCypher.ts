@@ -10,7 +10,8 @@ export const graphStateCypher = {
       OPTIONAL MATCH (b)-[r:OWNS_COLOR]->(c:Color)
       WITH r, c ORDER BY c.hex
       RETURN collect(CASE WHEN c IS NULL THEN null
-                     ELSE {hex: c.hex, usage: r.usage, usage_weight: r.usage_weight, context: r.context} END) AS colors
+                     ELSE {hex: c.hex, name: r.name, usage: r.usage, usage_weight: r.usage_weight,
+                           context: r.context} END) AS colors
     }
     RETURN b.brand_id AS brand_id, b.organization_id AS organization_id, b.name AS name,
            b.learning_active AS learning_active, b.feedback_count AS feedback_count,
@@ -31,8 +32,8 @@ export const graphStateCypher = {
       WITH b ORDER BY b.brand_id
       RETURN collect(b.brand_id) AS brand_ids
     }
-    RETURN a.asset_id AS asset_id, brand_ids, a.prompt AS prompt, a.image_url AS image_url,
-           a.compliance_score AS compliance_score, a.status AS status,
+    RETURN a.asset_id AS asset_id, brand_ids, a.organization_id AS organization_id, a.prompt AS prompt,
+           a.image_url AS image_url, a.compliance_score AS compliance_score, a.status AS status,
            CASE WHEN valueType(a.created_at) STARTS WITH 'ZONED DATETIME' THEN a.created_at.epochMillis END AS created_at,
            colors`,
 
@@ -56,6 +57,7 @@ export const graphStateCypher = {
       WITH a ORDER BY a.asset_id
       RETURN collect(a.asset_id) AS source_ids
     }
-    RETURN t.template_id AS template_id, brand_ids, source_ids, t.name AS name, t.description AS description,
+    RETURN t.template_id AS template_id, brand_ids, source_ids, t.organization_id AS organization_id,
+           t.name AS name, t.description AS description,
            CASE WHEN valueType(t.created_at) STARTS WITH 'ZONED DATETIME' THEN t.created_at.epochMillis END AS created_at`,
 } as const;

@@ -47,7 +47,7 @@ export const projectionCypher = {
       UNWIND row.colors AS color
       MERGE (c:Color {hex: color.hex})
       MERGE (b)-[r:OWNS_COLOR]->(c)
-      SET r.usage = color.usage, r.usage_weight = color.usage_weight, r.context = color.context
+      SET r.name = color.name, r.usage = color.usage, r.usage_weight = color.usage_weight, r.context = color.context
     }
     RETURN row.brand_id AS id`,
 
@@ -60,7 +60,8 @@ export const projectionCypher = {
     UNWIND $rows AS row
     MATCH (b:Brand {brand_id: row.brand_id})
     MERGE (a:Asset {asset_id: row.asset_id})
-    SET a.prompt = row.prompt,
+    SET a.organization_id = row.organization_id,
+        a.prompt = row.prompt,
         a.image_url = row.image_url,
         a.compliance_score = row.compliance_score,
         a.status = row.status,
@@ -109,7 +110,8 @@ export const projectionCypher = {
     WITH b, row, source
     WHERE row.source_asset_id IS NULL OR source IS NOT NULL
     MERGE (t:Template {template_id: row.template_id})
-    SET t.name = row.name, t.description = row.description, t.created_at = datetime(row.created_at)
+    SET t.organization_id = row.organization_id, t.name = row.name, t.description = row.description,
+        t.created_at = datetime(row.created_at)
     MERGE (b)-[:HAS_TEMPLATE]->(t)
     WITH t, row, source
     CALL (t, source) {
@@ -123,12 +125,17 @@ export const projectionCypher = {
     }
     RETURN row.template_id AS id`,
 
-  /** Only names that changed: every pass touches its colors, and a write locks a node many share. */
-  setColorNames: `
-    UNWIND $rows AS row
-    MATCH (c:Color {hex: row.hex})
-    WHERE (c.name IS NULL) <> (row.name IS NULL) OR c.name <> row.name
-    SET c.name = row.name`,
+  /**
+   * A Color node is its hex and nothing else: a palette name belongs to the brand naming it (on its
+   * OWNS_COLOR), so a name here (as graphs projected before names moved have) would be every
+   * organization's. Writes only a node that differs: every pass touches its colors, and a write
+   * locks a node many share.
+   */
+  settleColors: `
+    UNWIND $hexes AS hex
+    MATCH (c:Color {hex: hex})
+    WHERE size(keys(c)) > 1
+    SET c = {hex: hex}`,
 
   /**
    * Plain DELETE, never DETACH: if another projection links the color meanwhile, this fails and is

@@ -11,11 +11,14 @@ export interface BrandRow {
   feedback_count: number;
   created_at: string;
   updated_at: string;
-  colors: { hex: string; usage: string | null; usage_weight: number | null; context: string | null }[];
+  /** `name` is the brand's own name for the color: palette names are tenant data, kept on OWNS_COLOR. */
+  colors: { hex: string; name: string | null; usage: string | null; usage_weight: number | null; context: string | null }[];
 }
+/** Assets and templates carry their brand's organization, so the graph API filters them by a property. */
 export interface AssetRow {
   asset_id: string;
   brand_id: string;
+  organization_id: string;
   prompt: string;
   image_url: string | null;
   compliance_score: number | null;
@@ -33,6 +36,7 @@ export interface FeedbackRow {
 export interface TemplateRow {
   template_id: string;
   brand_id: string;
+  organization_id: string;
   name: string;
   description: string | null;
   created_at: string;
@@ -72,7 +76,7 @@ export async function readEntityState(db: RawSql, refs: readonly EntityRef[]): P
         /* readBrandState */
         SELECT b.id AS brand_id, b.organization_id, b.name, b.learning_active, b.feedback_count,
                b.created_at, b.updated_at,
-               COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'usage', c.usage,
+               COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'name', c.name, 'usage', c.usage,
                                   'usage_weight', c.usage_weight, 'context', c.context) ORDER BY c.hex)
                            FROM brand_colors c WHERE c.brand_id = b.id), '[]'::json) AS colors
           FROM brands b WHERE b.id = ANY(${brandIds}::text[])`
@@ -80,10 +84,11 @@ export async function readEntityState(db: RawSql, refs: readonly EntityRef[]): P
   const assets = assetIds.length
     ? await db.$queryRaw<Dated<AssetRow, "created_at">[]>`
         /* readAssetState */
-        SELECT a.id AS asset_id, a.brand_id, a.prompt, a.image_url, a.compliance_score, a.status, a.created_at,
+        SELECT a.id AS asset_id, a.brand_id, b.organization_id, a.prompt, a.image_url, a.compliance_score,
+               a.status, a.created_at,
                COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'coverage', c.coverage) ORDER BY c.hex)
                            FROM asset_colors c WHERE c.asset_id = a.id), '[]'::json) AS colors
-          FROM assets a WHERE a.id = ANY(${assetIds}::text[])`
+          FROM assets a JOIN brands b ON b.id = a.brand_id WHERE a.id = ANY(${assetIds}::text[])`
     : [];
   const feedback = feedbackIds.length
     ? await db.$queryRaw<Dated<FeedbackRow, "timestamp">[]>`
@@ -94,8 +99,8 @@ export async function readEntityState(db: RawSql, refs: readonly EntityRef[]): P
   const templates = templateIds.length
     ? await db.$queryRaw<Dated<TemplateRow, "created_at">[]>`
         /* readTemplateState */
-        SELECT id AS template_id, brand_id, name, description, created_at, source_asset_id
-          FROM templates WHERE id = ANY(${templateIds}::text[])`
+        SELECT t.id AS template_id, t.brand_id, b.organization_id, t.name, t.description, t.created_at, t.source_asset_id
+          FROM templates t JOIN brands b ON b.id = t.brand_id WHERE t.id = ANY(${templateIds}::text[])`
     : [];
   return {
     brands: {

@@ -44,6 +44,7 @@ export async function readGraphState(graph: GraphConnection, refs: readonly Enti
       assets: assets.map((a) => ({
         asset_id: a.asset_id,
         brand_id: onlyParent(a.brand_ids),
+        organization_id: a.organization_id,
         prompt: a.prompt,
         image_url: a.image_url,
         compliance_score: a.compliance_score,
@@ -62,6 +63,7 @@ export async function readGraphState(graph: GraphConnection, refs: readonly Enti
       templates: templates.map((t) => ({
         template_id: t.template_id,
         brand_id: onlyParent(t.brand_ids),
+        organization_id: t.organization_id,
         name: t.name,
         description: t.description,
         created_at: iso(t.created_at),

@@ -83,7 +83,7 @@ async function writeStatements(tx: Transaction, state: EntityState, colors: read
     upsertFeedback: send(cypher.upsertFeedback, { rows: state.feedback.upsert }),
     deleteTemplates: send(cypher.deleteTemplates, { ids: state.templates.delete }),
     upsertTemplates: send(cypher.upsertTemplates, { rows: state.templates.upsert }),
-    setColorNames: send(cypher.setColorNames, { rows: colors.filter((c) => c.used).map(({ hex, name }) => ({ hex, name })) }),
+    settleColors: send(cypher.settleColors, { hexes: colors.filter((c) => c.used).map((c) => c.hex) }),
     deleteUnusedColors: send(cypher.deleteUnusedColors, { hexes: colors.filter((c) => !c.used).map((c) => c.hex) }),
   };
   const results = await Promise.all(Object.values(sent));

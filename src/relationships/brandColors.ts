@@ -1,5 +1,6 @@
 // A brand's palette as the graph holds it, by usage_weight descending (unweighted colors last),
-// ties by hex ascending.
+// ties by hex ascending. Each color is named as this brand names it (its palette entry, kept on
+// OWNS_COLOR), as Brand.colors answers: another organization's name for the hex is never read.
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import { graphStatement } from "../graph/graphStatement.ts";
 import { runGraphQuery } from "../graph/runGraphQuery.ts";
@@ -16,7 +17,7 @@ const BRAND_COLORS = graphStatement(
   "brandColors",
   `
 MATCH (:Brand {brand_id: $brandId})-[r:OWNS_COLOR]->(c:Color)
-RETURN c.hex AS hex, c.name AS name, r.usage AS usage, r.usage_weight AS usageWeight, r.context AS context
+RETURN c.hex AS hex, r.name AS name, r.usage AS usage, r.usage_weight AS usageWeight, r.context AS context
 ORDER BY usageWeight IS NULL, usageWeight DESC, hex ASC
 `,
 );

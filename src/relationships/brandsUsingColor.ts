@@ -1,8 +1,9 @@
 // The brands whose palette has a color, by usage_weight descending (brands without a weight
 // last), ties by brand_id ascending. Batched over many colors (UNWIND). A caller sees only its own
 // organization's brands here: organizationId null means every organization (authentication off).
-// Each asked color that exists answers one row carrying its own name too, so `color(hex) { brands }`
-// learns from this one statement both whether the color exists and who uses it.
+// Each asked color that exists answers one row carrying its name too (the caller's own, see
+// ownColorName.ts: the smallest name these same brands give it), so `color(hex) { brands }` learns
+// from this one statement both whether the color exists and who uses it.
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import { graphStatement } from "../graph/graphStatement.ts";
 import { runGraphQuery } from "../graph/runGraphQuery.ts";
@@ -30,9 +31,10 @@ CALL (c) {
   WITH b, r
   ORDER BY r.usage_weight IS NULL, r.usage_weight DESC, b.brand_id ASC
   // An aggregate with no grouping key always answers one row: [] when no brand uses the color.
-  RETURN collect({brandId: b.brand_id, brandName: b.name, usage: r.usage, usageWeight: r.usage_weight}) AS owners
+  RETURN collect({brandId: b.brand_id, brandName: b.name, usage: r.usage, usageWeight: r.usage_weight}) AS owners,
+         min(r.name) AS name
 }
-RETURN c.hex AS hex, c.name AS name, owners
+RETURN c.hex AS hex, name, owners
 `,
 );
 

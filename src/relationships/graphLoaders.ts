@@ -20,12 +20,15 @@ export interface GraphLoaders {
   readonly colorPairings: DataLoader<EdgeKey<ColorPairingsArgs>, ColorWithPairings | null, string>;
 }
 
-/** `organizationId` scopes Color.brands (null: every organization); the other edges are not per tenant. */
+/**
+ * `organizationId` scopes Color.brands and the colors' names (null: every organization); similar
+ * brands and pairing counts span organizations by design.
+ */
 export function createGraphLoaders(graph: GraphConnection | null, organizationId: string | null): GraphLoaders {
   return {
     similarBrands: edgeLoader((ids, args) => findSimilarBrands(graph, ids, args), (row) => row.brandId, allRows),
     brandsUsingColor: edgeLoader((ids) => findBrandsUsingColor(graph, ids, organizationId), (row) => row.hex, oneRow),
-    colorPairings: edgeLoader((ids, args) => findColorPairings(graph, ids, args), (row) => row.hex, oneRow),
+    colorPairings: edgeLoader((ids, args) => findColorPairings(graph, ids, args, organizationId), (row) => row.hex, oneRow),
   };
 }
 

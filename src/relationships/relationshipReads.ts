@@ -54,7 +54,7 @@ export function colorOwnersOf({ graphLoaders, loaders }: RequestLoaders, hex: st
   );
 }
 
-/** Colors co-used with `hex` in approved assets; counts only, so no brand to check. */
+/** Colors co-used with `hex` in approved assets, named as the caller names them; counts only, so no brand to check. */
 export async function colorPairingsOf(
   { graphLoaders }: RequestLoaders,
   hex: string,

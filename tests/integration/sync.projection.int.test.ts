@@ -40,13 +40,14 @@ describe("projecting brands", () => {
     expect(slice.brands).toEqual([
       expect.objectContaining({ brand_id: brand.id, organization_id: org.id, name: "Acme", learning_active: true, feedback_count: 0 }),
     ]);
-    expect(slice.ownsColor.map((r) => [r.hex, r.usage, r.usage_weight])).toEqual(
+    // The palette name is the brand's, on its OWNS_COLOR; the Color node is its hex alone.
+    expect(slice.ownsColor.map((r) => [r.hex, r.name ?? null, r.usage, r.usage_weight])).toEqual(
       expect.arrayContaining([
-        [red, "primary", 0.7],
-        [blue, "accent", 0.3],
+        [red, "Red", "primary", 0.7],
+        [blue, null, "accent", 0.3],
       ]),
     );
-    expect(slice.colors).toEqual(expect.arrayContaining([{ hex: red, name: "Red" }, { hex: blue }]));
+    expect(slice.colors).toEqual(expect.arrayContaining([{ hex: red }, { hex: blue }]));
     await graphEqualsPostgres();
   });
 
@@ -78,18 +79,20 @@ describe("projecting brands", () => {
     await graphEqualsPostgres();
   });
 
-  it("names a shared color by the smallest name any palette gives it, and keeps it while still used", async () => {
+  it("keeps each brand's name for a shared color on its own OWNS_COLOR, and the color while still used", async () => {
     const { scope, writes, graph, graphEqualsPostgres } = setup();
     const shared = uniqueHex(scope);
     const org = await writes.createOrganization();
     const first = await writes.createBrand({ organizationId: org.id, colors: [{ hex: shared, name: "Beta" }] });
     const second = await writes.createBrand({ organizationId: org.id, colors: [{ hex: shared, name: "Alpha" }] });
-    expect((await graph()).colors).toEqual([{ hex: shared, name: "Alpha" }]);
+    const names = async () => (await graph()).ownsColor.map((r) => [r.brand_id, r.name]).sort();
+    expect(await names()).toEqual([[first.id, "Beta"], [second.id, "Alpha"]].sort());
+    expect((await graph()).colors).toEqual([{ hex: shared }]);
 
     await writes.deleteBrand(second.id);
 
-    expect((await graph()).colors).toEqual([{ hex: shared, name: "Beta" }]);
-    expect((await graph()).ownsColor.map((r) => r.brand_id)).toEqual([first.id]);
+    expect(await names()).toEqual([[first.id, "Beta"]]);
+    expect((await graph()).colors).toEqual([{ hex: shared }]);
     await graphEqualsPostgres();
   });
 
@@ -127,7 +130,8 @@ describe("projecting assets", () => {
     });
     let slice = await graph();
     expect(slice.assets).toEqual([
-      expect.objectContaining({ asset_id: asset.id, prompt: "sunset", image_url: "https://img/1.png", compliance_score: 0.82, status: "generated" }),
+      // Its brand's organization too, which the generated API's tenant rule reads.
+      expect.objectContaining({ asset_id: asset.id, organization_id: org.id, prompt: "sunset", image_url: "https://img/1.png", compliance_score: 0.82, status: "generated" }),
     ]);
     expect(slice.generatedAsset).toEqual([expect.objectContaining({ brand_id: brand.id, asset_id: asset.id })]);
     await graphEqualsPostgres();
@@ -188,7 +192,7 @@ describe("projecting templates", () => {
     const template = await writes.createTemplate({ brandId: brand.id, name: "Hero", description: "wide", sourceAssetId: asset.id });
 
     let slice = await graph();
-    expect(slice.templates).toEqual([expect.objectContaining({ template_id: template.id, name: "Hero", description: "wide" })]);
+    expect(slice.templates).toEqual([expect.objectContaining({ template_id: template.id, organization_id: org.id, name: "Hero", description: "wide" })]);
     expect(slice.hasTemplate).toEqual([expect.objectContaining({ brand_id: brand.id, template_id: template.id })]);
     expect(slice.basedOnAsset).toEqual([expect.objectContaining({ template_id: template.id, asset_id: asset.id })]);
 

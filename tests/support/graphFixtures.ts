@@ -53,9 +53,9 @@ export function graphFixtures({ prisma, graph }: Pick<GatewayDeps, "prisma" | "g
          SET b.organization_id = $organizationId, b.name = $name, b.learning_active = false,
              b.feedback_count = 0, b.created_at = datetime($createdAt), b.updated_at = datetime($createdAt)
          WITH b UNWIND $palette AS color
-         MERGE (c:Color {hex: color.hex}) SET c.name = coalesce(color.name, c.name)
+         MERGE (c:Color {hex: color.hex})
          MERGE (b)-[r:OWNS_COLOR]->(c)
-         SET r.usage = color.usage, r.usage_weight = color.usageWeight, r.context = color.context`,
+         SET r.name = color.name, r.usage = color.usage, r.usage_weight = color.usageWeight, r.context = color.context`,
         { id: brand.id, organizationId, name, createdAt: brand.createdAt.toISOString(), palette },
       );
       return brand;
@@ -72,8 +72,8 @@ export function graphFixtures({ prisma, graph }: Pick<GatewayDeps, "prisma" | "g
       );
       await cypher(
         `MATCH (b:Brand {brand_id: $brandId})
-         CREATE (a:Asset {asset_id: $id, prompt: 'fixture', compliance_score: $complianceScore, status: 'generated',
-                          created_at: datetime($createdAt)})
+         CREATE (a:Asset {asset_id: $id, organization_id: b.organization_id, prompt: 'fixture',
+                          compliance_score: $complianceScore, status: 'generated', created_at: datetime($createdAt)})
          MERGE (b)-[:GENERATED_ASSET]->(a)
          FOREACH (hex IN $colors | MERGE (c:Color {hex: hex}) MERGE (a)-[:USES_COLOR {coverage: 0.25}]->(c))
          FOREACH (f IN $feedback |

@@ -72,18 +72,14 @@ export async function readGraphSlice(graph: GraphConnection, scope: TestScope): 
 
 export async function expectedGraphSlice(prisma: PrismaClient, scope: TestScope): Promise<GraphSlice> {
   const brands = await prisma.brand.findMany({ where: { id: { in: [...scope.brands] } }, include: { colors: true } });
-  const assets = await prisma.asset.findMany({ where: { id: { in: [...scope.assets] } }, include: { colors: true } });
+  const organizationOf = { brand: { select: { organizationId: true } } } as const;
+  const assets = await prisma.asset.findMany({ where: { id: { in: [...scope.assets] } }, include: { colors: true, ...organizationOf } });
   const feedback = await prisma.feedback.findMany({ where: { assetId: { in: assets.map((a) => a.id) } } });
-  const templates = await prisma.template.findMany({ where: { id: { in: [...scope.templates] } } });
+  const templates = await prisma.template.findMany({ where: { id: { in: [...scope.templates] } }, include: organizationOf });
   const palette = await prisma.brandColor.findMany({ where: { hex: { in: [...scope.hexes] } } });
   const assetColors = await prisma.assetColor.findMany({ where: { hex: { in: [...scope.hexes] } } });
   const usedHexes = new Set([...palette, ...assetColors].map((c) => c.hex));
   const iso = (d: Date) => d.toISOString();
-  const minName = (hex: string) =>
-    palette
-      .filter((c) => c.hex === hex && c.name !== null)
-      .map((c) => c.name!)
-      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))[0] ?? null;
   return normaliseSlice({
     brands: brands.map((b) => ({
       brand_id: b.id,
@@ -94,9 +90,11 @@ export async function expectedGraphSlice(prisma: PrismaClient, scope: TestScope)
       created_at: iso(b.createdAt),
       updated_at: iso(b.updatedAt),
     })),
-    colors: [...usedHexes].map((hex) => ({ hex, name: minName(hex) })),
+    // A Color node is its hex alone; palette names are each brand's, on its OWNS_COLOR.
+    colors: [...usedHexes].map((hex) => ({ hex })),
     assets: assets.map((a) => ({
       asset_id: a.id,
+      organization_id: a.brand.organizationId,
       prompt: a.prompt,
       image_url: a.imageUrl,
       compliance_score: a.complianceScore,
@@ -105,6 +103,7 @@ export async function expectedGraphSlice(prisma: PrismaClient, scope: TestScope)
     })),
     templates: templates.map((t) => ({
       template_id: t.id,
+      organization_id: t.brand.organizationId,
       name: t.name,
       description: t.description,
       created_at: iso(t.createdAt),
@@ -114,6 +113,7 @@ export async function expectedGraphSlice(prisma: PrismaClient, scope: TestScope)
       .map((c) => ({
         brand_id: c.brandId,
         hex: c.hex,
+        name: c.name,
         usage: c.usage,
         usage_weight: c.usageWeight,
         context: c.context,

@@ -3,6 +3,7 @@ import type { GraphQLFieldResolver } from "graphql";
 import { graphUnavailable } from "../../errors/codes.ts";
 import type { GatewayContext } from "../context.ts";
 import { isGraphUnavailableError } from "../../graph/isGraphUnavailableError.ts";
+import { graphJwt } from "./graphJwt.ts";
 
 /**
  * Runs a generated root field against this request's graph, or fails it with GRAPH_UNAVAILABLE
@@ -20,7 +21,8 @@ export function guardGraphResolver(
     if (!graph) throw graphUnavailable();
     try {
       // @neo4j/graphql reads its options from the context; a copy keeps ours untouched.
-      return await resolve(source, args, { ...context, sessionConfig: { database: graph.database } }, info);
+      const options = { sessionConfig: { database: graph.database }, jwt: graphJwt(context.access) };
+      return await resolve(source, args, { ...context, ...options }, info);
     } catch (error) {
       throw isGraphUnavailableError(error) ? graphUnavailable(error) : error;
     }

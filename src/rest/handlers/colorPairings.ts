@@ -3,7 +3,7 @@ import { colorPairingsOf } from "../../relationships/relationshipReads.ts";
 import { intParam } from "../intParam.ts";
 import type { RestRoute } from "../RestRoute.ts";
 
-/** GET /v1/colors/{hex}/pairings?min_samples=5&limit=10 */
+/** GET /v1/colors/{hex}/pairings?min_samples=5&limit=10; counts of every organization, `paired_name` the caller's own. */
 export const colorPairings: RestRoute = {
   pattern: /^\/v1\/colors\/([^/]+)\/pairings$/,
   async handle({ params: [rawHex = ""], query, reads }) {
