@@ -46,7 +46,7 @@ export class Access {
     return this.organizationScope;
   }
 
-  /** Backfill, reconcile, sync status, the generated graph API and creating or deleting organizations. */
+  /** Backfill, reconcile, sync status and creating or deleting organizations. */
   assertAdmin(): void {
     if (this.principal !== null && this.principal.role !== "admin") {
       throw new GatewayError(ErrorCode.Forbidden, "Only an admin may do this");

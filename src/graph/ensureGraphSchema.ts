@@ -9,6 +9,9 @@ const STATEMENTS = {
   templateKey:
     "CREATE CONSTRAINT template_id_unique IF NOT EXISTS FOR (t:Template) REQUIRE t.template_id IS UNIQUE",
   brandOrganization: "CREATE INDEX brand_organization_id IF NOT EXISTS FOR (b:Brand) ON (b.organization_id)",
+  // The generated API's tenant filter (schema/graph/) reads a tenant's assets and templates by these.
+  assetOrganization: "CREATE INDEX asset_organization_id IF NOT EXISTS FOR (a:Asset) ON (a.organization_id)",
+  templateOrganization: "CREATE INDEX template_organization_id IF NOT EXISTS FOR (t:Template) ON (t.organization_id)",
   feedbackKey:
     "CREATE CONSTRAINT received_feedback_id_unique IF NOT EXISTS FOR ()-[r:RECEIVED_FEEDBACK]-() REQUIRE r.feedback_id IS UNIQUE",
   feedbackAction:

@@ -10,6 +10,14 @@ import { createTestDeps, startTestGateway, type TestGateway } from "./testDeps.t
 
 const SECRET = "tenancy-test-secret-with-at-least-32-chars";
 
+/** The verifier of the tenancy tests' gateways: tokens minted by tenancyHeaders pass it. */
+export const tenancyVerifier = () => createTokenVerifier({ key: { kind: "secret", secret: SECRET }, issuer: undefined, audience: undefined });
+
+/** Authorization header of a caller in this organization with this role. */
+export async function tenancyHeaders(role: Role, organizationId: string): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await mintToken(SECRET, { organizationId, role })}` };
+}
+
 export interface Tenant {
   readonly organizationId: string;
   readonly brand: { id: string; name: string };
@@ -31,8 +39,7 @@ export interface Tenants {
 }
 
 export async function startTenants(): Promise<Tenants> {
-  const verifyToken = createTokenVerifier({ key: { kind: "secret", secret: SECRET }, issuer: undefined, audience: undefined });
-  const gateway = await startTestGateway(createTestDeps({ verifyToken }));
+  const gateway = await startTestGateway(createTestDeps({ verifyToken: tenancyVerifier() }));
   const fixtures = graphFixtures(gateway.deps);
   const sharedHexes = fixtures.hexes(3).sort();
   const tenant = async (): Promise<Tenant> => {
@@ -51,9 +58,7 @@ export async function startTenants(): Promise<Tenants> {
     own,
     foreign,
     sharedHexes,
-    async as(role, organizationId = own.organizationId) {
-      return { authorization: `Bearer ${await mintToken(SECRET, { organizationId, role })}` };
-    },
+    as: (role, organizationId = own.organizationId) => tenancyHeaders(role, organizationId),
     async close() {
       await fixtures.cleanup();
       await gateway.close();

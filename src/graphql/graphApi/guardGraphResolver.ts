@@ -5,20 +5,29 @@ import type { GatewayContext } from "../context.ts";
 import { isGraphUnavailableError } from "../../graph/isGraphUnavailableError.ts";
 import { graphJwt } from "./graphJwt.ts";
 
+type GeneratedResolver = GraphQLFieldResolver<unknown, GatewayContext & Neo4jGraphQLContext> | undefined;
+
+/** One generated root field as each library build resolves it (buildGraphApiSchema.ts). */
+export interface GeneratedResolvers {
+  /** With the tenant rules: for a caller of one organization. */
+  readonly organization: GeneratedResolver;
+  /** Without them: for a caller who may see every organization (authentication off). */
+  readonly everyOrganization: GeneratedResolver;
+}
+
 /**
  * Runs a generated root field against this request's graph, or fails it with GRAPH_UNAVAILABLE
  * when the graph is disabled or does not answer, exactly like the hand-written graph fields.
- * The generated API is admin only: its filters reach every node (Colors and Assets carry no
- * organization), so it is an operator's exploration tool, not a tenant's API.
+ * Every role may ask: what a caller sees is decided inside the generated Cypher, by the tenant
+ * types' @authorization rules on the claims handed over here as `jwt`, at every depth. Both builds
+ * have the same types, so either resolver reads the selection from `info` alike.
  */
-export function guardGraphResolver(
-  resolve: GraphQLFieldResolver<unknown, GatewayContext & Neo4jGraphQLContext> | undefined,
-): GraphQLFieldResolver<unknown, GatewayContext> {
-  if (!resolve) throw new Error("A generated @neo4j/graphql root field has no resolver");
+export function guardGraphResolver({ organization, everyOrganization }: GeneratedResolvers): GraphQLFieldResolver<unknown, GatewayContext> {
+  if (!organization || !everyOrganization) throw new Error("A generated @neo4j/graphql root field has no resolver in both builds");
   return async (source, args, context, info) => {
-    context.access.assertAdmin();
     const graph = context.deps.graph;
     if (!graph) throw graphUnavailable();
+    const resolve = context.access.organizationScope === null ? everyOrganization : organization;
     try {
       // @neo4j/graphql reads its options from the context; a copy keeps ours untouched.
       const options = { sessionConfig: { database: graph.database }, jwt: graphJwt(context.access) };
