@@ -53,7 +53,11 @@ export function createDeps(options: DepsOptions): OwnedDeps {
         options.onQuery!(sql, durationMs);
       }
     : timeStatement;
-  const { prisma, sql } = createPostgres(databaseUrl, { maxConnections: options.maxConnections ?? 10, onQuery });
+  const { prisma, sql } = createPostgres(databaseUrl, {
+    maxConnections: options.maxConnections ?? 10,
+    onQuery,
+    onConnectionLost: (error) => logger.warn({ err: error }, "a Postgres connection was lost; the pool replaces it"),
+  });
   const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);
   const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics) };
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));

@@ -17,6 +17,9 @@ export interface PrismaOptions {
   /** Called for every SQL statement with its text and duration: the metrics histogram, and how tests
    *  and the benchmark count statements per request. */
   readonly onQuery?: OnQuery;
+  /** Called when Postgres drops an idle connection (a restart, a failover, pg_terminate_backend, a
+   *  pooler's idle timeout); the pool replaces it on the next checkout. */
+  readonly onConnectionLost?: (error: Error) => void;
 }
 
 /** Plain parameterized SQL on Prisma's pool. */
@@ -38,6 +41,8 @@ export interface Postgres {
 /** `prisma.$disconnect()` also ends the pool. */
 export function createPostgres(databaseUrl: string, options: PrismaOptions = {}): Postgres {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+  // pg-pool re-emits an idle connection's error on the pool: with no listener it ends the process.
+  pool.on("error", (error) => options.onConnectionLost?.(error));
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     log: options.onQuery ? [{ emit: "event", level: "query" }] : options.log ? ["query"] : [],
