@@ -16,10 +16,13 @@ import { resolvePostgres } from "../src/stack/localPostgres.ts";
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from "../src/stack/localNeo4j.ts";
 import { dataDir } from "../src/stack/paths.ts";
 import { warmProjectionCypher } from "../src/projector/warmProjectionCypher.ts";
+import type { ColorPopularity } from "./dataset/colorPopularity.ts";
 import { generateDataset, type GeneratedDataset } from "./dataset/generateDataset.ts";
 import { PRESETS, type PresetName } from "./dataset/presets.ts";
 import { countGraph, sameCounts, wipeGraph, type GraphCounts } from "./support/benchGraph.ts";
 import { describeGraph } from "./support/format.ts";
+import { openDelayLink, type DelayLink } from "./support/delayLink.ts";
+import { measureNeo4jLink, measurePostgresLink, type LinkMeasurement } from "./support/measureLink.ts";
 import { round } from "./support/stats.ts";
 
 export interface BenchStoresOptions {
@@ -27,6 +30,10 @@ export interface BenchStoresOptions {
   readonly postgresUrl?: string;
   readonly database: string;
   readonly neo4jPort: number;
+  /** Round trip added between the gateway and each database (a delay link per database); 0 for loopback. */
+  readonly rttMs: number;
+  /** How palettes and assets draw their colors from the pool, for every data set of the run. */
+  readonly popularity: ColorPopularity;
 }
 
 /** The batch size every backfill in the benchmark uses (the CLI's maximum is 5,000). */
@@ -55,7 +62,10 @@ export async function openBenchStores(options: BenchStoresOptions, log: (line: s
   // The sync's tuning knobs pass through (`GRAPH_SYNC_COALESCE_MS=120 npm run bench -- --suites sync`
   // measures another window); nothing else of the caller's environment reaches the bench's stores.
   const config: Config = loadConfig({ LOG_LEVEL: "silent", ...syncTuningFromEnv() });
-  const { databaseUrl, graph, neo4jUri } = await prepareStores(server.url, options.database, localNeo4j, config);
+  const prepared = await prepareStores(server.url, options.database, localNeo4j, config);
+  // Everything after the setup — data generation, backfill, gateway and direct reads — goes through
+  // the links, so both sides of every comparison cross the same distance.
+  const { databaseUrl, graph, neo4jUri, network, closeLinks } = await across(prepared, options.rttMs, config, log);
   let backfilled: LoadedDataset | null = null;
   const loads: LoadedDataset[] = [];
 
@@ -78,9 +88,9 @@ export async function openBenchStores(options: BenchStoresOptions, log: (line: s
     await emptyDatabase();
     await wipeGraph(graph);
 
-    log(`generating the ${preset} data set …`);
+    log(`generating the ${preset} data set (${options.popularity} color popularity) …`);
     const generateStarted = performance.now();
-    const generated = await withClient(databaseUrl, (client) => generateDataset(client, PRESETS[preset]));
+    const generated = await withClient(databaseUrl, (client) => generateDataset(client, PRESETS[preset], options.popularity));
     const generateSeconds = round((performance.now() - generateStarted) / 1000);
     log(`${generated.rows} rows in ${generateSeconds} s`);
 
@@ -112,12 +122,15 @@ export async function openBenchStores(options: BenchStoresOptions, log: (line: s
     config,
     graph,
     neo4jUri,
+    /** The added round trip asked for and what the links measured; null on loopback. */
+    network,
     loadDataset,
     versions,
     /** Every data set loaded so far, for the results file. */
     loads,
     async close() {
       await graph.driver.close();
+      await closeLinks();
       await stopLocalNeo4j(localNeo4j);
       await server.stop();
     },
@@ -148,6 +161,48 @@ async function prepareStores(serverUrl: string, database: string, localNeo4j: Lo
     await stopLocalNeo4j(localNeo4j);
     throw error;
   }
+}
+
+interface PreparedStores {
+  readonly databaseUrl: string;
+  readonly graph: GraphConnection;
+  readonly neo4jUri: string;
+}
+
+export interface BenchNetwork {
+  readonly rttMs: number;
+  readonly postgres: LinkMeasurement;
+  readonly neo4j: LinkMeasurement;
+}
+
+/** The stores as seen across a delay link to each database, with the links measured; as they are for 0 ms. */
+async function across(stores: PreparedStores, rttMs: number, config: Config, log: (line: string) => void) {
+  if (rttMs <= 0) return { ...stores, network: null, closeLinks: async () => {} };
+  const postgres = new URL(stores.databaseUrl);
+  const bolt = new URL(stores.neo4jUri);
+  const links: DelayLink[] = [
+    await openDelayLink({ targetHost: postgres.hostname, targetPort: Number(postgres.port || 5432), rttMs }),
+    await openDelayLink({ targetHost: bolt.hostname, targetPort: Number(bolt.port || 7687), rttMs }),
+  ];
+  const databaseUrl = Object.assign(new URL(postgres), { hostname: "127.0.0.1", port: String(links[0]!.port) }).toString();
+  const neo4jUri = Object.assign(new URL(bolt), { hostname: "127.0.0.1", port: String(links[1]!.port) }).toString();
+  const openDriver = (uri: string) => createDriver(uri, config.neo4j);
+  const network: BenchNetwork = {
+    rttMs,
+    postgres: await measurePostgresLink(stores.databaseUrl, databaseUrl),
+    neo4j: await measureNeo4jLink(stores.neo4jUri, neo4jUri, openDriver, config.neo4j.database),
+  };
+  log(`databases ${rttMs} ms away: a statement takes ${network.postgres.addedMs} ms longer on Postgres, ${network.neo4j.addedMs} ms on Neo4j`);
+  await stores.graph.driver.close();
+  return {
+    databaseUrl,
+    neo4jUri,
+    graph: { driver: openDriver(neo4jUri), database: stores.graph.database },
+    network,
+    closeLinks: async () => {
+      await Promise.all(links.map((link) => link.close()));
+    },
+  };
 }
 
 async function withClient<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

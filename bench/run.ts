@@ -3,6 +3,7 @@
 // Never part of `npm test`; `--smoke` (the tiny preset, a few repetitions) is, so the harness cannot rot.
 //
 //   npm run bench [-- --smoke] [--suites backfill,nestedCrud,relationshipQueries,sync] [--preset NAME]
+//                 [--popularity uniform|zipf] [--rtt-ms 2]
 //                 [--out FILE] [--database mobius_bench] [--neo4j-port 7792] [--postgres-url URL]
 //
 // Only a full run with the default presets writes bench/results.json and the pages; any other run
@@ -12,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { dataDir } from "../src/stack/paths.ts";
 import { openBenchStores, syncTuningFromEnv } from "./benchStores.ts";
+import { COLOR_POPULARITIES, isColorPopularity } from "./dataset/colorPopularity.ts";
 import { isPresetName, PRESETS } from "./dataset/presets.ts";
 import { allChecks, SUITE_NAMES, type BenchResults, type SuiteName } from "./report/benchResults.ts";
 import { machineAtStart, packageVersions } from "./report/runEnvironment.ts";
@@ -34,21 +36,27 @@ const { values: args } = parseArgs({
     database: { type: "string", default: "mobius_bench" },
     "neo4j-port": { type: "string", default: "7792" },
     "postgres-url": { type: "string" },
+    "rtt-ms": { type: "string", default: "0" },
+    popularity: { type: "string", default: "uniform" },
   },
 });
 const suiteNames = args.suites ? args.suites.split(",").map((s) => s.trim()) : [...SUITE_NAMES];
 const unknownSuites = suiteNames.filter((s) => !SUITE_NAMES.includes(s as SuiteName));
 if (unknownSuites.length) usage(`unknown suite ${unknownSuites.join(", ")}; expected some of ${SUITE_NAMES.join(", ")}`);
+const rttMs = Number(args["rtt-ms"]);
+if (!(rttMs >= 0 && rttMs <= 100)) usage(`--rtt-ms must be a number of milliseconds from 0 to 100, got ${args["rtt-ms"]}`);
+const popularity = args.popularity!;
+if (!isColorPopularity(popularity)) usage(`unknown --popularity ${popularity}; expected one of ${COLOR_POPULARITIES.join(", ")}`);
 if (args.preset !== undefined && !isPresetName(args.preset)) usage(`unknown preset ${args.preset}; expected one of ${Object.keys(PRESETS).join(", ")}`);
 const presetOverride = args.smoke ? "tiny" : args.preset;
 const presets = { backfill: presetOverride ?? "free", queries: presetOverride ?? "medium" } as BenchContext["presets"];
-const publishes = !args.smoke && !args.preset && !args.suites && !args.out;
+const publishes = !args.smoke && !args.preset && !args.suites && !args.out && rttMs === 0 && popularity === "uniform";
 const outFile = args.out ?? (publishes ? RESULTS_FILE : path.join(dataDir, "bench", "results.json"));
 
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`[bench ${Math.round((performance.now() - started) / 1000)} s] ${line}\n`);
 const machine = machineAtStart();
-const stores = await openBenchStores({ postgresUrl: args["postgres-url"], database: args.database, neo4jPort: Number(args["neo4j-port"]) }, log);
+const stores = await openBenchStores({ postgresUrl: args["postgres-url"], database: args.database, neo4jPort: Number(args["neo4j-port"]), rttMs, popularity }, log);
 const ctx: BenchContext = { smoke: args.smoke, stores, presets, log };
 const suites: BenchResults["suites"] = {};
 let results: BenchResults;
@@ -65,6 +73,7 @@ try {
     smoke: args.smoke,
     durationSeconds: round((performance.now() - started) / 1000, 1),
     machine: machine(),
+    network: stores.network,
     versions: { ...packageVersions(), ...(await stores.versions()) },
     datasets: stores.loads.map((d) => ({
       preset: d.preset,
@@ -90,11 +99,17 @@ if (publishes) {
 /** The command that reproduces these numbers: where the stores live and the results go changes none. */
 function measuredCommand(): string {
   const env = Object.entries(syncTuningFromEnv()).map(([name, value]) => `${name}=${value}`);
-  const flags = [args.smoke && "--smoke", args.suites && `--suites ${args.suites}`, args.preset && `--preset ${args.preset}`].filter(Boolean);
+  const flags = [
+    args.smoke && "--smoke",
+    args.suites && `--suites ${args.suites}`,
+    args.preset && `--preset ${args.preset}`,
+    popularity !== "uniform" && `--popularity ${popularity}`,
+    rttMs > 0 && `--rtt-ms ${rttMs}`,
+  ].filter(Boolean);
   return [...env, "npm run bench", ...(flags.length ? ["--", ...flags] : [])].join(" ");
 }
 
 function usage(problem: string): never {
-  process.stderr.write(`${problem}\nusage: npm run bench [-- --smoke] [--suites ${SUITE_NAMES.join(",")}] [--preset ${Object.keys(PRESETS).join("|")}] [--out FILE]\n`);
+  process.stderr.write(`${problem}\nusage: npm run bench [-- --smoke] [--suites ${SUITE_NAMES.join(",")}] [--preset ${Object.keys(PRESETS).join("|")}] [--popularity ${COLOR_POPULARITIES.join("|")}] [--rtt-ms N] [--out FILE]\n`);
   process.exit(2);
 }

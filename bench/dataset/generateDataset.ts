@@ -4,6 +4,7 @@
 // backfill, so both stores hold the same data. Seeded: a rerun writes the same rows, ids included.
 import type pg from "pg";
 import { seededRandom } from "../../src/domain/seededRandom.ts";
+import { colorDraw, type ColorPopularity } from "./colorPopularity.ts";
 import type { DatasetPreset } from "./presets.ts";
 import { seededUuidv7 } from "./seededUuidv7.ts";
 
@@ -13,8 +14,16 @@ export interface GeneratedDataset {
   /** What the graph holds once backfilled: a node per brand, asset, template and used hex. */
   readonly expectedGraph: { readonly nodes: number; readonly relationships: number };
   /** Arguments for the query benchmarks, spread over the whole data set. */
-  readonly sample: { readonly organizationIds: string[]; readonly brandIds: string[]; readonly hexes: string[] };
+  readonly sample: {
+    readonly organizationIds: string[];
+    readonly brandIds: string[];
+    readonly hexes: string[];
+    /** The colors owned by the most brands, most first: the supernodes a query may walk through. */
+    readonly popularHexes: string[];
+  };
 }
+
+const POPULAR_SAMPLE = 5;
 
 const TABLES = ["organizations", "brands", "brand_colors", "assets", "asset_colors", "feedback", "templates"] as const;
 type Table = (typeof TABLES)[number];
@@ -32,7 +41,7 @@ export const colorNameOf = (hex: string) => `Color ${hex.slice(1)}`;
 
 const hexOf = (i: number) => `#${(((i * 2654435761) >>> 8) & 0xffffff).toString(16).padStart(6, "0").toUpperCase()}`;
 
-export async function generateDataset(client: pg.Client, preset: DatasetPreset, seed = 42): Promise<GeneratedDataset> {
+export async function generateDataset(client: pg.Client, preset: DatasetPreset, popularity: ColorPopularity = "uniform", seed = 42): Promise<GeneratedDataset> {
   const random = seededRandom(seed);
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
@@ -45,12 +54,16 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
   };
 
   const pool = Array.from({ length: preset.colorPool }, (_, i) => hexOf(i + 1));
-  const themeOf = (org: number) => Array.from({ length: THEME_SIZE }, (_, k) => pool[((org % 100) * THEME_STEP + k) % pool.length]!);
+  const draw = colorDraw(popularity, pool, random);
+  // A theme per organization, up to one per THEME_STEP colors of the pool (100 for the 500-color pool).
+  const themes = Math.max(100, Math.floor(pool.length / THEME_STEP));
+  const themeOf = (org: number) => Array.from({ length: THEME_SIZE }, (_, k) => pool[((org % themes) * THEME_STEP + k) % pool.length]!);
   const usedHexes = new Set<string>();
+  const owners = new Map<string, number>();
   let sourcedTemplates = 0;
   const brandCount = preset.organizations * preset.brandsPerOrganization;
   const sampleEvery = Math.max(1, Math.floor(brandCount / SAMPLE_BRANDS));
-  const sample = { organizationIds: [] as string[], brandIds: [] as string[], hexes: [] as string[] };
+  const sample = { organizationIds: [] as string[], brandIds: [] as string[], hexes: [] as string[], popularHexes: [] as string[] };
   const counts = Object.fromEntries(TABLES.map((table) => [table, 0])) as Record<Table, number>;
   const insert = async (table: Table, sql: string, columns: unknown[][]) => {
     counts[table] += columns[0]!.length;
@@ -78,14 +91,15 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
       const brand = next();
       if (n % sampleEvery === 0) sample.brandIds.push(brand.id);
       const theme = themeOf(org);
-      const palette = new Set<string>();
       const paletteSize = Math.min(between(...preset.paletteSize), pool.length);
-      while (palette.size < paletteSize) palette.add(chance(0.7) ? pick(theme) : pick(pool));
+      const palette = new Set<string>(draw.paletteNeutrals().slice(0, paletteSize));
+      while (palette.size < paletteSize) palette.add(chance(0.7) ? pick(theme) : draw.fromPool());
       const paletteHexes = [...palette];
       paletteHexes.forEach((hex, i) => {
         bc.brand.push(brand.id), bc.hex.push(hex), bc.name.push(chance(0.8) ? colorNameOf(hex) : null);
         bc.usage.push(USAGES[Math.min(i, USAGES.length - 1)]!), bc.weight.push(score(0, 1));
         usedHexes.add(hex);
+        owners.set(hex, (owners.get(hex) ?? 0) + 1);
       });
 
       let feedbackCount = 0;
@@ -99,7 +113,7 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
         a.score.push(feedback === "approve" ? score(0.7, 1) : feedback === "reject" ? score(0.2, 0.7) : score(0.3, 1));
         const colors = new Set<string>();
         const colorCount = Math.min(between(...preset.assetColors), palette.size);
-        while (colors.size < colorCount) colors.add(chance(0.85) ? pick(paletteHexes) : pick(pool));
+        while (colors.size < colorCount) colors.add(chance(0.85) ? pick(paletteHexes) : draw.fromPool());
         for (const hex of colors) ac.asset.push(asset.id), ac.hex.push(hex), ac.coverage.push(score(0.05, 0.6)), usedHexes.add(hex);
         if (feedback) {
           const row = next();
@@ -148,6 +162,7 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
   }
   await client.query("ANALYZE");
   sample.hexes = [...usedHexes].sort();
+  sample.popularHexes = [...owners].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).slice(0, POPULAR_SAMPLE).map(([hex]) => hex);
   const c = counts;
   return {
     rows: Object.values(c).reduce((sum, n) => sum + n, 0),

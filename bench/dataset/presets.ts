@@ -34,6 +34,9 @@ export const PRESETS = {
   // Color) and ≈ 450,000 relationships (60k OWNS_COLOR, 150k GENERATED_ASSET, 150k USES_COLOR, 40k
   // HAS_TEMPLATE, 20k BASED_ON_ASSET, 30k RECEIVED_FEEDBACK).
   free: { ...medium, assetsPerBrand: 15, assetColors: [0, 2], feedbackShare: 0.2, templatesPerBrand: 4 },
+  // Ten times the free tier, where users grow to: ≈ 2,005,000 nodes (100k Brand, 1.5M Asset, 400k
+  // Template, 5,000 Color) and ≈ 4,500,000 relationships, over a pool of colors ten times larger.
+  large: { ...medium, organizations: 10_000, colorPool: 5_000, assetsPerBrand: 15, assetColors: [0, 2], feedbackShare: 0.2, templatesPerBrand: 4 },
 } satisfies Record<string, DatasetPreset>;
 
 export type PresetName = keyof typeof PRESETS;

@@ -1,3 +1,4 @@
+import type { BenchNetwork } from "../benchStores.ts";
 import type { Check, SuiteResult } from "../suite.ts";
 
 export const SUITE_NAMES = ["backfill", "nestedCrud", "relationshipQueries", "sync"] as const;
@@ -17,6 +18,8 @@ export interface BenchResults {
     /** The shared machine's 1-minute load average at the start and the end of the run. */
     readonly loadAverage: { readonly start: number; readonly end: number };
   };
+  /** Set when the run put the databases across a delay link (`--rtt-ms`); absent or null on loopback. */
+  readonly network?: BenchNetwork | null;
   readonly versions: Readonly<Record<"node" | "postgres" | "neo4j" | "prisma" | "neo4jGraphql" | "apolloServer" | "commit", string>>;
   readonly datasets: ReadonlyArray<{
     readonly preset: string;
