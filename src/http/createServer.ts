@@ -17,6 +17,7 @@ import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
 import { queryLimitsPlugin } from "../graphql/plugins/queryLimits.ts";
 import { rejectUnstorableStringsPlugin } from "../graphql/plugins/rejectUnstorableStrings.ts";
+import { createCors } from "./cors.ts";
 import { sendJson } from "./sendJson.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
@@ -57,11 +58,14 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   };
   const graphql = graphqlHandler(apollo);
   const rest = restHandler(deps);
+  const cors = createCors(deps.config.cors);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://gateway.local");
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
+    if (cors.answerPreflight(req, res)) return;
+    cors.decorate(req, res);
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (wantsPlayground(req, url)) return servePage(res, "playground");
