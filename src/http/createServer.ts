@@ -18,6 +18,7 @@ import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
 import { queryLimitsPlugin } from "../graphql/plugins/queryLimits.ts";
 import { rejectUnstorableStringsPlugin } from "../graphql/plugins/rejectUnstorableStrings.ts";
 import { createCors } from "./cors.ts";
+import { admitOperations } from "./admitOperations.ts";
 import { sendJson } from "./sendJson.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
@@ -56,7 +57,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     const given = req.headers["x-request-id"];
     return typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   };
-  const graphql = graphqlHandler(apollo);
+  const graphql = graphqlHandler(apollo, admitOperations(deps));
   const rest = restHandler(deps);
   const cors = createCors(deps.config.cors);
 
