@@ -16,6 +16,7 @@ import { readGraphHealth } from "../health/readGraphHealth.ts";
 import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
 import { queryLimitsPlugin } from "../graphql/plugins/queryLimits.ts";
+import { graphSyncExtensionPlugin } from "../graphql/plugins/graphSyncExtension.ts";
 import { rejectUnstorableStringsPlugin } from "../graphql/plugins/rejectUnstorableStrings.ts";
 import { createCors } from "./cors.ts";
 import { admitOperations } from "./admitOperations.ts";
@@ -46,6 +47,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
       operationPlugin(deps.metrics),
       queryLimitsPlugin(deps.config.queryLimits),
       rejectUnstorableStringsPlugin(),
+      graphSyncExtensionPlugin(),
       // No type carries cache hints and POST responses are not cached: the default plugin's hook on
       // every resolved field would only cost time.
       ApolloServerPluginCacheControlDisabled(),
