@@ -1,11 +1,21 @@
-// Resolver types are generated from the SDL in schema/ (never edited by hand), so a resolver is
-// typed `QueryResolvers["brand"]` and never restates its argument types.
+// Generated code, never edited by hand. Resolver types come from the SDL in schema/, so a resolver
+// is typed `QueryResolvers["brand"]` and never restates its argument types. The pages' documents
+// (web/) and the CLI's are typed by the client preset against the served contract
+// (contract/schema.graphql), which also writes their trusted-documents manifest
+// (web/generated/persisted-documents.json: sha256 hash → document, read by the gateway).
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
 const config: CodegenConfig = {
-  schema: "schema/*.graphql",
   generates: {
+    "web/generated/": {
+      schema: "contract/schema.graphql",
+      documents: ["web/**/*.ts", "web/**/*.tsx", "src/cli/operations.ts", "!web/generated/**"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: "sha256" } },
+      config: { useTypeImports: true, enumsAsTypes: true, emitLegacyCommonJSImports: false, scalars: { DateTime: "string", ID: "string" } },
+    },
     "src/generated/graphql.ts": {
+      schema: "schema/*.graphql",
       plugins: ["typescript", "typescript-resolvers"],
       config: {
         useTypeImports: true,

@@ -28,8 +28,17 @@ if (mtime(prismaClient) < mtime(at("prisma", "schema.prisma"))) {
   });
 }
 
+// Resolver types from schema/; the pages' typed documents and the trusted-documents manifest
+// from the contract file and the documents in web/ and the CLI.
 const resolverTypes = at("src", "generated", "graphql.ts");
-if (mtime(resolverTypes) < Math.max(newest(at("schema"), ".graphql"), mtime(at("codegen.ts")))) {
+const trustedDocuments = at("web", "generated", "persisted-documents.json");
+const newestDocument = Math.max(
+  ...["web/playground", "web/explorer", "web/shared"].map((d) => newest(at(d), "")),
+  mtime(at("src", "cli", "operations.ts")),
+  mtime(at("contract", "schema.graphql")),
+);
+const codegenInput = Math.max(newest(at("schema"), ".graphql"), mtime(at("codegen.ts")));
+if (mtime(resolverTypes) < codegenInput || mtime(trustedDocuments) < Math.max(codegenInput, newestDocument)) {
   run("npx graphql-codegen --config codegen.ts");
 }
 

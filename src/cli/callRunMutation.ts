@@ -1,4 +1,5 @@
 // One request of a CLI run: backfillGraph or reconcileGraph for the next window of batches.
+import { BACKFILL, RECONCILE } from "./operations.ts";
 import type { BackfillArgs } from "./parseBackfillArgs.ts";
 
 export interface EntityLine {
@@ -15,19 +16,7 @@ export interface RunReply {
   readonly entities: EntityLine[];
 }
 
-const COMMON = "runId finished durationMs batches";
-const MUTATIONS = {
-  backfill: `mutation Backfill($dryRun: Boolean!, $entities: [String!], $batchSize: Int, $runId: ID, $maxBatches: Int, $orgs: [ID!]) {
-    report: backfillGraph(dryRun: $dryRun, entities: $entities, batchSize: $batchSize, runId: $runId, maxBatches: $maxBatches, organizationIds: $orgs) {
-      ${COMMON} entities { entity created updated unchanged deferred total processed done }
-    }
-  }`,
-  reconcile: `mutation Reconcile($dryRun: Boolean!, $entities: [String!], $batchSize: Int, $runId: ID, $maxBatches: Int, $orgs: [ID!]) {
-    report: reconcileGraph(dryRun: $dryRun, entities: $entities, batchSize: $batchSize, runId: $runId, maxBatches: $maxBatches, organizationIds: $orgs) {
-      ${COMMON} entities { entity label missing extra differing differingNodes differingRelationships repaired deferred postgresCount graphCount total processed done }
-    }
-  }`,
-};
+const MUTATIONS = { backfill: BACKFILL, reconcile: RECONCILE };
 
 export class GatewayCallError extends Error {}
 

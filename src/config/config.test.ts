@@ -34,6 +34,8 @@ describe("loadConfig", () => {
       auth: { key: null, issuer: undefined, audience: undefined },
       introspection: true,
       queryLimits: { maxDepth: 10, maxAliases: 15, maxCost: 250_000 },
+      cors: { allowedOrigins: ["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"] },
+      trustedDocuments: "allow-unknown",
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -84,5 +86,22 @@ describe("loadConfig", () => {
       "neo4j+s://abc.databases.neo4j.io",
     );
     expect(problemsOf({ NEO4J_URI: "http://localhost:7474" })[0]).toMatch(/^NEO4J_URI:/);
+  });
+
+  it("allows no other origin and only trusted documents in production unless told", () => {
+    const production = loadConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: "x".repeat(32) });
+    expect(production.cors).toBeNull();
+    expect(production.trustedDocuments).toBe("only");
+    const told = loadConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: "x".repeat(32), CORS_ORIGINS: "https://App.example.com, http://localhost:*", TRUSTED_DOCUMENTS: "allow-unknown" });
+    expect(told.cors).toEqual({ allowedOrigins: ["https://app.example.com", "http://localhost:*"] });
+    expect(told.trustedDocuments).toBe("allow-unknown");
+    expect(loadConfig({ CORS_ORIGINS: "none" }).cors).toBeNull();
+  });
+
+  it("refuses a wildcard, a path or a bad mode, naming the variable", () => {
+    for (const value of ["*", "https://app.example.com/", "app.example.com", "https://a.example.com/path"]) {
+      expect(problemsOf({ CORS_ORIGINS: value })[0]).toMatch(/^CORS_ORIGINS: expected none or comma-separated origins/);
+    }
+    expect(problemsOf({ TRUSTED_DOCUMENTS: "strict" })).toEqual(["TRUSTED_DOCUMENTS: expected one of only, allow-unknown, ignore"]);
   });
 });

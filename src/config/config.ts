@@ -4,6 +4,15 @@ import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/** only: known operations alone (production's default); allow-unknown: known ones by hash, any by text; ignore: no manifest. */
+export const TRUSTED_DOCUMENTS_MODES = ["only", "allow-unknown", "ignore"] as const;
+export type TrustedDocumentsMode = (typeof TRUSTED_DOCUMENTS_MODES)[number];
+
+/** Development's default: any page served from this machine, on any port. */
+const LOCALHOST_ORIGINS = ["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"];
+/** An origin as a browser sends it (no path, no trailing slash); `:*` stands for any port. */
+const ORIGIN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:(\d{1,5}|\*))?$/i;
+
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
     error: "expected true or false",
@@ -102,6 +111,11 @@ const envSchema = z.object({
   // Armor's static estimate grows 1.5× per level: "100 brands with colors and assets" costs
   // ~130k, so the default admits about two such queries in one operation, and no alias bomb.
   QUERY_MAX_COST: positiveInt("a query cost", 250_000),
+  CORS_ORIGINS: z.preprocess(emptyAsUndefined, z.string().optional()),
+  TRUSTED_DOCUMENTS: z.preprocess(
+    emptyAsUndefined,
+    z.enum(TRUSTED_DOCUMENTS_MODES, { error: `expected one of ${TRUSTED_DOCUMENTS_MODES.join(", ")}` }).optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -147,6 +161,12 @@ export interface GraphSyncSettings {
   readonly coalesceMs: number;
 }
 
+/** Which other origins' pages may call the gateway from a browser (src/http/cors.ts). */
+export interface CorsSettings {
+  /** Exact origins, or `scheme://host:*` for any port of a host. */
+  readonly allowedOrigins: readonly string[];
+}
+
 export interface Config {
   /** Unset: the local Postgres on 127.0.0.1:5432 if it answers, else an embedded PGlite. */
   readonly databaseUrl: string | undefined;
@@ -163,6 +183,10 @@ export interface Config {
   /** Schema introspection (and so the playground's docs); off in production unless asked for. */
   readonly introspection: boolean;
   readonly queryLimits: { readonly maxDepth: number; readonly maxAliases: number; readonly maxCost: number };
+  /** Null: no cross-origin access (production's default). */
+  readonly cors: CorsSettings | null;
+  /** Whether operations must be in the trusted-documents manifest (contract/trusted-documents.json). */
+  readonly trustedDocuments: TrustedDocumentsMode;
 }
 
 export class ConfigError extends Error {
@@ -195,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "AUTH_JWT_SECRET: production (NODE_ENV=production) refuses to start without AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL",
     ]);
   }
+  const cors = corsSettings(e.CORS_ORIGINS, production);
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     neo4j: Object.freeze({
@@ -220,5 +245,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: Object.freeze({ key: keys[0] ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE }),
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
     queryLimits: Object.freeze({ maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES, maxCost: e.QUERY_MAX_COST }),
+    cors,
+    trustedDocuments: e.TRUSTED_DOCUMENTS ?? (production ? "only" : "allow-unknown"),
   });
+}
+
+/**
+ * CORS_ORIGINS: comma-separated origins, or `none`. Unset: localhost in development, none in
+ * production. `*` is refused: requests carry credentials, which browsers never send to a wildcard.
+ */
+function corsSettings(value: string | undefined, production: boolean): CorsSettings | null {
+  if (value === undefined) return production ? null : Object.freeze({ allowedOrigins: Object.freeze([...LOCALHOST_ORIGINS]) });
+  if (value.trim().toLowerCase() === "none") return null;
+  const origins = value.split(",").map((o) => o.trim()).filter(Boolean);
+  const bad = origins.filter((o) => !ORIGIN.test(o));
+  if (bad.length > 0 || origins.length === 0) {
+    throw new ConfigError([
+      "CORS_ORIGINS: expected none or comma-separated origins like https://app.example.com or http://localhost:* (no path, no trailing slash, no bare *)",
+    ]);
+  }
+  return Object.freeze({ allowedOrigins: Object.freeze(origins.map((o) => o.toLowerCase())) });
 }

@@ -8,6 +8,7 @@ export const ErrorCode = {
   Forbidden: "FORBIDDEN",
   GraphUnavailable: "GRAPH_UNAVAILABLE",
   QueryTooComplex: "QUERY_TOO_COMPLEX",
+  OperationNotTrusted: "OPERATION_NOT_TRUSTED",
   Internal: "INTERNAL_SERVER_ERROR",
 } as const;
 

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "pino";
 import type { Access } from "../auth/access.ts";
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
+import type { AfterCommitOptions, GraphWait } from "../outbox/graphSync.ts";
 import { createRequestLoaders, type RequestLoaders } from "../relationships/relationshipReads.ts";
 
 /** Everything a resolver may touch for one request; built fresh per request. */
@@ -13,6 +14,10 @@ export interface GatewayContext extends RequestLoaders {
   readonly access: Access;
   /** Whether this request's mutations wait for the graph: `x-graph-sync: wait|async`, else GRAPH_SYNC_WAIT. */
   readonly waitForGraph: boolean;
+  /** What a mutation hands inTransaction: whether to wait, and where the wait's outcome goes. */
+  readonly graphSync: AfterCommitOptions;
+  /** This request's waits, in order; graphSyncExtension reports them. */
+  readonly graphWaits: GraphWait[];
 }
 
 export interface RequestInfo {
@@ -22,13 +27,17 @@ export interface RequestInfo {
 }
 
 export function createContext(deps: GatewayDeps, { requestId, access, headers }: RequestInfo): GatewayContext {
+  const waitForGraph = waitForGraphOf(headers["x-graph-sync"], deps.config.graphSync.waitForGraph);
+  const graphWaits: GraphWait[] = [];
   return {
     deps,
     requestId,
     access,
     log: deps.logger.child({ requestId }),
     ...createRequestLoaders(deps, access.organizationScope),
-    waitForGraph: waitForGraphOf(headers["x-graph-sync"], deps.config.graphSync.waitForGraph),
+    waitForGraph,
+    graphSync: { waitForGraph, onWaited: (wait) => graphWaits.push(wait) },
+    graphWaits,
   };
 }
 

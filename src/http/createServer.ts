@@ -16,7 +16,10 @@ import { readGraphHealth } from "../health/readGraphHealth.ts";
 import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
 import { queryLimitsPlugin } from "../graphql/plugins/queryLimits.ts";
+import { graphSyncExtensionPlugin } from "../graphql/plugins/graphSyncExtension.ts";
 import { rejectUnstorableStringsPlugin } from "../graphql/plugins/rejectUnstorableStrings.ts";
+import { createCors } from "./cors.ts";
+import { admitOperations } from "./admitOperations.ts";
 import { sendJson } from "./sendJson.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
@@ -44,6 +47,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
       operationPlugin(deps.metrics),
       queryLimitsPlugin(deps.config.queryLimits),
       rejectUnstorableStringsPlugin(),
+      graphSyncExtensionPlugin(),
       // No type carries cache hints and POST responses are not cached: the default plugin's hook on
       // every resolved field would only cost time.
       ApolloServerPluginCacheControlDisabled(),
@@ -55,13 +59,16 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     const given = req.headers["x-request-id"];
     return typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   };
-  const graphql = graphqlHandler(apollo);
+  const graphql = graphqlHandler(apollo, admitOperations(deps));
   const rest = restHandler(deps);
+  const cors = createCors(deps.config.cors);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://gateway.local");
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
+    if (cors.answerPreflight(req, res)) return;
+    cors.decorate(req, res);
     try {
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (wantsPlayground(req, url)) return servePage(res, "playground");

@@ -2,12 +2,35 @@
 // does the GraphQL-over-HTTP rules (methods, content types, status codes); this only moves bytes.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import type { Admission, OperationParams } from "../graphql/trustedDocuments/admitOperation.ts";
 import { BodyTooLarge, readBody } from "./readBody.ts";
 import { sendJson } from "./sendJson.ts";
 
 const MAX_BODY_BYTES = 1_000_000;
 
-export function graphqlHandler<Context extends BaseContext>(apollo: ApolloServer<Context>) {
+/** GET carries the operation in the query string; extensions and variables as JSON text there. */
+function admitSearch(url: URL, admit: (params: OperationParams) => Admission): Admission & { search?: string } {
+  const search = url.searchParams;
+  let extensions: unknown;
+  try {
+    extensions = search.has("extensions") ? JSON.parse(search.get("extensions")!) : undefined;
+  } catch {
+    extensions = undefined;
+  }
+  const admission = admit({ query: search.get("query") ?? undefined, documentId: search.get("documentId") ?? undefined, extensions });
+  if (!admission.admitted || admission.params.query === search.get("query")) return admission;
+  const rewritten = new URLSearchParams(search);
+  rewritten.delete("documentId");
+  rewritten.set("query", String(admission.params.query));
+  if (admission.params.extensions) rewritten.set("extensions", JSON.stringify(admission.params.extensions));
+  else rewritten.delete("extensions");
+  return { ...admission, search: `?${rewritten}` };
+}
+
+const refuse = (res: ServerResponse, { code, message }: { code: string; message: string }) =>
+  sendJson(res, 400, { errors: [{ message, extensions: { code } }] });
+
+export function graphqlHandler<Context extends BaseContext>(apollo: ApolloServer<Context>, admit: (params: OperationParams) => Admission) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, context: () => Promise<Context>): Promise<void> => {
     let raw: string;
     try {
@@ -30,8 +53,18 @@ export function graphqlHandler<Context extends BaseContext>(apollo: ApolloServer
         return sendJson(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
       }
     }
+    let search = url.search;
+    if (body && typeof body === "object" && !Array.isArray(body)) {
+      const admission = admit(body as OperationParams);
+      if (!admission.admitted) return refuse(res, admission);
+      body = admission.params;
+    } else if (req.method === "GET") {
+      const admission = admitSearch(url, admit);
+      if (!admission.admitted) return refuse(res, admission);
+      search = admission.search ?? search;
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
       context,
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);

@@ -27,3 +27,18 @@ export async function findColor(graph: GraphConnection | null, hex: string, orga
   const [color] = await runGraphQuery<ColorNode>(graph, COLOR_BY_HEX, { hex, organizationId });
   return color ?? null;
 }
+
+const COLORS_BY_HEX = graphStatement(
+  "colorsByHex",
+  `
+UNWIND $hexes AS hex
+MATCH (c:Color {hex: hex})
+${ownColorName("c", "name")}
+RETURN c.hex AS hex, name
+`,
+);
+
+/** findColor for many hexes in one statement (a palette's colors, batched per request). */
+export function findColors(graph: GraphConnection | null, hexes: readonly string[], organizationId: string | null): Promise<ColorNode[]> {
+  return runGraphQuery<ColorNode>(graph, COLORS_BY_HEX, { hexes, organizationId });
+}

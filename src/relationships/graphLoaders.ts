@@ -4,6 +4,7 @@
 import DataLoader from "dataloader";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import { findBrandsUsingColor, type ColorWithOwners } from "./brandsUsingColor.ts";
+import { findColors, type ColorNode } from "./colorByHex.ts";
 import { findColorPairings, type ColorPairingsArgs, type ColorWithPairings } from "./colorPairings.ts";
 import { findSimilarBrands, type SimilarBrandMatch, type SimilarBrandsArgs } from "./similarBrands.ts";
 
@@ -18,6 +19,8 @@ export interface GraphLoaders {
   readonly brandsUsingColor: DataLoader<EdgeKey<object>, ColorWithOwners | null, string>;
   /** Null when the graph has no such color. */
   readonly colorPairings: DataLoader<EdgeKey<ColorPairingsArgs>, ColorWithPairings | null, string>;
+  /** The Color node of a hex (BrandColor.color); null when the graph has none yet. */
+  readonly colorByHex: DataLoader<EdgeKey<object>, ColorNode | null, string>;
 }
 
 /**
@@ -29,6 +32,7 @@ export function createGraphLoaders(graph: GraphConnection | null, organizationId
     similarBrands: edgeLoader((ids, args) => findSimilarBrands(graph, ids, args), (row) => row.brandId, allRows),
     brandsUsingColor: edgeLoader((ids) => findBrandsUsingColor(graph, ids, organizationId), (row) => row.hex, oneRow),
     colorPairings: edgeLoader((ids, args) => findColorPairings(graph, ids, args, organizationId), (row) => row.hex, oneRow),
+    colorByHex: edgeLoader((ids) => findColors(graph, ids, organizationId), (row) => row.hex, oneRow),
   };
 }
 

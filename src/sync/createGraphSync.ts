@@ -53,16 +53,18 @@ export function createGraphSync(deps: SyncDeps, options: GraphSyncOptions = {}):
   if (options.poll ?? true) drainer.start();
   return {
     drainer,
-    async afterCommit(eventIds, { waitForGraph = settings.waitForGraph } = {}) {
+    async afterCommit(eventIds, { waitForGraph = settings.waitForGraph, onWaited } = {}) {
       if (eventIds.length === 0) return;
       drainer.wake(eventIds);
       if (!waitForGraph) return;
+      const started = performance.now();
       // On timeout (or if Postgres cannot even be asked) the mutation still succeeds: its change is
       // committed and will reach the graph; the warning tells an operator read-your-writes was missed.
       const applied = await drainer.waitUntilApplied(eventIds, settings.waitTimeoutMs).catch((error: Error) => {
         logger.warn({ err: error }, "graph sync wait failed");
         return false;
       });
+      onWaited?.({ applied, waitedMs: Math.round((performance.now() - started) * 10) / 10, events: eventIds.length });
       if (!applied) {
         logger.warn({ eventIds: eventIds.map(String), timeoutMs: settings.waitTimeoutMs }, "graph_sync_wait_timeout");
       }

@@ -3,7 +3,8 @@
 // gateway's own GraphQL API, so it shows exactly what a client would get.
 import cytoscape, { type ElementDefinition } from "cytoscape";
 import { graphql } from "../shared/gatewayClient.ts";
-import { BRAND_GRAPH, BRAND_LIST, COLOR_BRANDS, type BrandGraph, type ColorBrands } from "./queries.ts";
+import type { ExplorerBrandQuery as BrandGraph, ExplorerColorQuery as ColorBrands } from "../generated/graphql.ts";
+import { BRAND_GRAPH, BRAND_LIST, COLOR_BRANDS } from "./queries.ts";
 import { graphStyle } from "./style.ts";
 import "./explorer.css";
 
@@ -39,7 +40,7 @@ function brandElements({ brand }: BrandGraph): ElementDefinition[] {
     ]),
     ...brand.templates.map((t) => ({ data: { id: `template:${t.id}`, kind: "template", label: t.name } })),
     ...brand.templates.map((t) => ({ data: { id: `${b}->${t.id}`, source: b, target: `template:${t.id}`, kind: "HAS_TEMPLATE", label: "" } })),
-    ...brand.similarBrands.flatMap((s) => [
+    ...(brand.similarBrands ?? []).flatMap((s) => [
       { data: { id: `brand:${s.brand.id}`, kind: "brand", label: s.brand.name, brandId: s.brand.id } },
       { data: { id: `${b}~${s.brand.id}`, source: b, target: `brand:${s.brand.id}`, kind: "SIMILAR", weight: s.similarityScore, label: `${fmt(s.similarityScore)} (${s.sharedColorCount})` } },
     ]),
@@ -48,7 +49,7 @@ function brandElements({ brand }: BrandGraph): ElementDefinition[] {
 
 function colorElements({ color }: ColorBrands): ElementDefinition[] {
   if (!color) return [];
-  return color.brands.flatMap((o) => [
+  return (color.brands ?? []).flatMap((o) => [
     { data: { id: `brand:${o.brand.id}`, kind: "brand", label: o.brand.name, brandId: o.brand.id } },
     { data: { id: `${`brand:${o.brand.id}`}->${color.hex}`, source: `brand:${o.brand.id}`, target: `color:${color.hex}`, kind: "OWNS_COLOR", weight: o.usageWeight ?? 0, label: fmt(o.usageWeight) } },
   ]);
@@ -70,7 +71,7 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
 }
 
 async function showBrand(id: string, replace: boolean): Promise<void> {
-  const data = await graphql<BrandGraph>(BRAND_GRAPH, { id });
+  const data = await graphql(BRAND_GRAPH, { id });
   if (replace) cy.elements().remove();
   add(brandElements(data));
   relayout();
@@ -89,7 +90,7 @@ cy.on("tap", "node", (event) => {
   if (data.kind === "brand") void run("Loading brand…", () => showBrand(data.brandId, false));
   if (data.kind === "color") {
     void run("Loading color…", async () => {
-      add(colorElements(await graphql<ColorBrands>(COLOR_BRANDS, { hex: data.hex })));
+      add(colorElements(await graphql(COLOR_BRANDS, { hex: data.hex })));
       relayout();
     });
   }
@@ -103,7 +104,7 @@ cy.on("tap", "node", (event) => {
 picker.addEventListener("change", () => void run("Loading brand…", () => showBrand(picker.value, true)));
 
 void run("Loading brands…", async () => {
-  const { brands } = await graphql<{ brands: { edges: Array<{ node: { id: string; name: string } }> } }>(BRAND_LIST);
+  const { brands } = await graphql(BRAND_LIST);
   for (const { node } of brands.edges) picker.add(new Option(node.name, node.id));
   const wanted = new URLSearchParams(location.search).get("brand") ?? picker.value;
   if (wanted) await showBrand(wanted, true);

@@ -4,6 +4,7 @@ import type { Resolvers } from "../../generated/graphql.ts";
 import { scalarResolvers } from "../scalars.ts";
 import { Asset } from "./Asset.ts";
 import { Brand } from "./Brand.ts";
+import { BrandColor } from "./BrandColor.ts";
 import { Color } from "./Color.ts";
 import { ColorOwner } from "./ColorOwner.ts";
 import { ColorPairing } from "./ColorPairing.ts";
@@ -55,5 +56,5 @@ export const resolvers: Resolvers = {
     createTemplate, updateTemplate, deleteTemplate,
     backfillGraph, reconcileGraph,
   },
-  Organization, Brand, Asset, Feedback, Template, SimilarBrand, Color, ColorOwner, ColorPairing,
+  Organization, Brand, BrandColor, Asset, Feedback, Template, SimilarBrand, Color, ColorOwner, ColorPairing,
 };

@@ -3,8 +3,8 @@ import type { MutationResolvers } from "../../../generated/graphql.ts";
 import { inTransaction } from "../../../stores/inTransaction.ts";
 import { assetStore } from "../../../stores/assetStore.ts";
 
-export const createAsset: NonNullable<MutationResolvers["createAsset"]> = (_, { input }, { deps, access, waitForGraph }) => {
+export const createAsset: NonNullable<MutationResolvers["createAsset"]> = (_, { input }, { deps, access, graphSync }) => {
   const scope = access.writeScope();
   const draft = parseCreateAssetInput(input);
-  return inTransaction(deps, (tx) => assetStore.create(tx, draft, scope), { waitForGraph });
+  return inTransaction(deps, (tx) => assetStore.create(tx, draft, scope), graphSync);
 };

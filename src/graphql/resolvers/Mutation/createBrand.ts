@@ -3,8 +3,8 @@ import type { MutationResolvers } from "../../../generated/graphql.ts";
 import { inTransaction } from "../../../stores/inTransaction.ts";
 import { brandStore } from "../../../stores/brandStore.ts";
 
-export const createBrand: NonNullable<MutationResolvers["createBrand"]> = (_, { input }, { deps, access, waitForGraph }) => {
+export const createBrand: NonNullable<MutationResolvers["createBrand"]> = (_, { input }, { deps, access, graphSync }) => {
   const scope = access.writeScope();
   const draft = parseCreateBrandInput(input);
-  return inTransaction(deps, (tx) => brandStore.create(tx, draft, scope), { waitForGraph });
+  return inTransaction(deps, (tx) => brandStore.create(tx, draft, scope), graphSync);
 };

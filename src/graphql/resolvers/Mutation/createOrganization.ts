@@ -3,8 +3,8 @@ import type { MutationResolvers } from "../../../generated/graphql.ts";
 import { inTransaction } from "../../../stores/inTransaction.ts";
 import { organizationStore } from "../../../stores/organizationStore.ts";
 
-export const createOrganization: NonNullable<MutationResolvers["createOrganization"]> = (_, { input }, { deps, access, waitForGraph }) => {
+export const createOrganization: NonNullable<MutationResolvers["createOrganization"]> = (_, { input }, { deps, access, graphSync }) => {
   access.assertAdmin();
   const draft = parseCreateOrganizationInput(input);
-  return inTransaction(deps, (tx) => organizationStore.create(tx, draft), { waitForGraph });
+  return inTransaction(deps, (tx) => organizationStore.create(tx, draft), graphSync);
 };
