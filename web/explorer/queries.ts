@@ -6,7 +6,7 @@ export const BRAND_GRAPH = `query ExplorerBrand($id: ID!) {
     name
     organizationId
     colors { hex name usage usageWeight }
-    assets(first: 20) { edges { node { id prompt status complianceScore colors { hex coverage } } } }
+    assets(first: 20) { edges { node { id prompt status complianceScore colors { hex coverage source onPalette } } } }
     templates { id name sourceAssetId }
     similarBrands(minSharedColors: 1, limit: 5) { brand { id name } sharedColorCount similarityScore }
   }
@@ -22,10 +22,18 @@ export interface BrandGraph {
     name: string;
     organizationId: string;
     colors: Array<{ hex: string; name: string | null; usage: string | null; usageWeight: number | null }>;
-    assets: { edges: Array<{ node: { id: string; prompt: string; status: string; complianceScore: number | null; colors: Array<{ hex: string; coverage: number | null }> } }> };
+    assets: { edges: Array<{ node: AssetNode }> };
     templates: Array<{ id: string; name: string; sourceAssetId: string | null }>;
     similarBrands: Array<{ brand: { id: string; name: string }; sharedColorCount: number; similarityScore: number }>;
   } | null;
+}
+
+export interface AssetNode {
+  id: string;
+  prompt: string;
+  status: string;
+  complianceScore: number | null;
+  colors: Array<{ hex: string; coverage: number | null; source: string; onPalette: boolean | null }>;
 }
 
 export interface ColorBrands {
