@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/auth/access.ts";
 import { deltaE00, hexToLab, labToHex, rgbToLab } from "../../src/pixels/lab.ts";
 import { stripes } from "../../src/pixels/syntheticImages.ts";
+import { toReconcileReport } from "../../src/backfill/runReports.ts";
+import { runFor } from "../support/unsyncedData.ts";
 import { startTenants, tenancyHeaders, tenancyVerifier, type Tenants } from "../support/tenants.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
 
@@ -115,7 +117,8 @@ async function usesColorEdges(assetId: string) {
 
 const ASSET = `query ($id: ID!) { asset(id: $id) { id complianceScore imageSha256 colors { hex coverage source onPalette } } }`;
 
-describe("uploading an asset's image", () => {
+// A cold clustering thread and a cold Neo4j plan make the first upload slow on a loaded machine.
+describe("uploading an asset's image", { timeout: 90_000 }, () => {
   it("replaces the asset's colors with the image's, snapped to the palette, with coverage, source and the compliance score", async () => {
     const s = await scene();
     const { status, body } = await put(s.assetId, await sceneImage(s), await as("editor", s.organizationId));
@@ -179,6 +182,20 @@ describe("uploading an asset's image", () => {
     expect(await usesColorEdges(s.assetId)).toEqual([{ hex: s.palette[0], coverage: 1, source: "declared", onPalette: null, score: uploaded.body.compliance_score }]);
   });
 
+  it("lets reconcile find and repair USES_COLOR edges that lost their source or onPalette", async () => {
+    const s = await scene();
+    const { body } = await put(s.assetId, await sceneImage(s), await as("editor", s.organizationId));
+    madeUp.add(body.colors.find((c: any) => !c.on_palette).hex);
+    const expected = await usesColorEdges(s.assetId);
+    await tenants.gateway.deps.graph!.driver.executeQuery(`MATCH (:Asset {asset_id: $id})-[u:USES_COLOR]->() REMOVE u.source, u.on_palette`, { id: s.assetId });
+
+    const dryRun = toReconcileReport(await runFor(tenants.gateway.deps, "reconcile", s.organizationId, { dryRun: true }));
+    expect(dryRun.entities.find((e) => e.entity === "asset")).toMatchObject({ differingNodes: 0, differingRelationships: 1 });
+    const repaired = toReconcileReport(await runFor(tenants.gateway.deps, "reconcile", s.organizationId, { dryRun: false }));
+    expect(repaired.entities.find((e) => e.entity === "asset")).toMatchObject({ repaired: 1 });
+    expect(await usesColorEdges(s.assetId)).toEqual(expected);
+  });
+
   it("feeds color pairings from the pixels of approved assets", async () => {
     const s = await scene();
     const { body } = await put(s.assetId, await sceneImage(s), await as("editor", s.organizationId));
@@ -195,7 +212,7 @@ describe("uploading an asset's image", () => {
   });
 });
 
-describe("who may upload an asset's image", () => {
+describe("who may upload an asset's image", { timeout: 60_000 }, () => {
   for (const role of ["viewer", "editor", "admin"] as const) {
     it(`a ${role} of the asset's organization ${role === "viewer" ? "is FORBIDDEN" : "may"}, and a ${role} of another organization gets NOT_FOUND, as for a missing asset`, async () => {
       const s = await scene();
@@ -262,7 +279,7 @@ describe("who may upload an asset's image", () => {
   });
 });
 
-describe("bad images", () => {
+describe("bad images", { timeout: 60_000 }, () => {
   const cases: [string, () => Promise<Buffer | string>, number, string][] = [
     ["not an image (text)", async () => "hello, I am a text file", 415, "NOT_AN_IMAGE"],
     ["an empty body", async () => Buffer.alloc(0), 415, "NOT_AN_IMAGE"],
