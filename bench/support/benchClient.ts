@@ -20,8 +20,15 @@ export async function getJson(url: string): Promise<unknown> {
   return JSON.parse(body);
 }
 
-function send(method: "GET" | "POST", url: string, payload?: string): Promise<{ status: number; body: string }> {
-  const headers = payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) };
+/** PUTs raw bytes (an image upload) and returns the JSON answer of a 200. */
+export async function putBytes(url: string, bytes: Buffer): Promise<unknown> {
+  const { status, body } = await send("PUT", url, bytes, "application/octet-stream");
+  if (status !== 200) throw new Error(`PUT ${url}: ${status} ${body.slice(0, 500)}`);
+  return JSON.parse(body);
+}
+
+function send(method: "GET" | "POST" | "PUT", url: string, payload?: string | Buffer, contentType = "application/json"): Promise<{ status: number; body: string }> {
+  const headers = payload === undefined ? {} : { "content-type": contentType, "content-length": Buffer.byteLength(payload) };
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, agent, headers }, (response) => {
       const chunks: Buffer[] = [];

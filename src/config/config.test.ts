@@ -36,6 +36,7 @@ describe("loadConfig", () => {
       queryLimits: { maxDepth: 10, maxAliases: 15, maxCost: 250_000 },
       cors: { allowedOrigins: ["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"] },
       trustedDocuments: "allow-unknown",
+      imageUpload: { maxBytes: 26_214_400, urlTtlSeconds: 300, signingSecret: undefined, maxDeltaE00: 5 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -54,6 +55,15 @@ describe("loadConfig", () => {
     expect(loadConfig({ GRAPH_SYNC_COALESCE_MS: "0" }).graphSync.coalesceMs).toBe(0);
     expect(problemsOf({ GRAPH_SYNC_COALESCE_MS: "-5" })).toEqual(["GRAPH_SYNC_COALESCE_MS: expected at least 0 milliseconds"]);
     expect(problemsOf({ GRAPH_SYNC_RETRY_BASE_MS: "0" })).toEqual(["GRAPH_SYNC_RETRY_BASE_MS: expected at least 1 millisecond"]);
+  });
+
+  it("reads the image upload limits and the snapping threshold, and names a bad one", () => {
+    const config = loadConfig({ IMAGE_UPLOAD_MAX_BYTES: "1048576", IMAGE_UPLOAD_URL_TTL_SECONDS: "60", COLOR_SNAP_MAX_DELTA_E00: "3.5" });
+    expect(config.imageUpload).toMatchObject({ maxBytes: 1_048_576, urlTtlSeconds: 60, maxDeltaE00: 3.5 });
+    expect(problemsOf({ IMAGE_UPLOAD_MAX_BYTES: "10" })).toEqual(["IMAGE_UPLOAD_MAX_BYTES: expected from 1024 to 268435456 bytes"]);
+    expect(problemsOf({ IMAGE_UPLOAD_MAX_BYTES: "big" })).toEqual(["IMAGE_UPLOAD_MAX_BYTES: expected a number of bytes"]);
+    expect(problemsOf({ COLOR_SNAP_MAX_DELTA_E00: "-1" })).toEqual(["COLOR_SNAP_MAX_DELTA_E00: expected a CIEDE2000 difference from 0 to 50"]);
+    expect(problemsOf({ IMAGE_UPLOAD_SIGNING_SECRET: "short" })).toEqual(["IMAGE_UPLOAD_SIGNING_SECRET: expected a secret of at least 32 characters"]);
   });
 
   it("names each bad variable with what was expected", () => {

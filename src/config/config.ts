@@ -116,6 +116,37 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.enum(TRUSTED_DOCUMENTS_MODES, { error: `expected one of ${TRUSTED_DOCUMENTS_MODES.join(", ")}` }).optional(),
   ),
+  // 25 MiB: a 48 MP phone JPEG is 10–20 MB; the pixel limit (docs/color-extraction.md) guards decoding.
+  IMAGE_UPLOAD_MAX_BYTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of bytes" })
+      .int({ error: "expected a whole number of bytes" })
+      .min(1024, { error: "expected from 1024 to 268435456 bytes" })
+      .max(268_435_456, { error: "expected from 1024 to 268435456 bytes" })
+      .default(26_214_400),
+  ),
+  IMAGE_UPLOAD_URL_TTL_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of seconds" })
+      .int({ error: "expected a whole number of seconds" })
+      .min(10, { error: "expected from 10 to 3600 seconds" })
+      .max(3600, { error: "expected from 10 to 3600 seconds" })
+      .default(300),
+  ),
+  IMAGE_UPLOAD_SIGNING_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, { error: "expected a secret of at least 32 characters" }).optional(),
+  ),
+  COLOR_SNAP_MAX_DELTA_E00: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a CIEDE2000 difference such as 5" })
+      .min(0, { error: "expected a CIEDE2000 difference from 0 to 50" })
+      .max(50, { error: "expected a CIEDE2000 difference from 0 to 50" })
+      .default(5),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -167,6 +198,18 @@ export interface CorsSettings {
   readonly allowedOrigins: readonly string[];
 }
 
+/** Image uploads (PUT /v1/assets/{id}/image) and what is done with their colors (docs/color-extraction.md). */
+export interface ImageUploadSettings {
+  /** Bodies over this are refused (413) while streaming, before anything is decoded. */
+  readonly maxBytes: number;
+  /** How long a signed upload URL (Mutation.createImageUpload) stays valid. */
+  readonly urlTtlSeconds: number;
+  /** HMAC key of signed upload URLs; unset, each process makes a random one (replicas must share one). */
+  readonly signingSecret: string | undefined;
+  /** Extracted colors within this CIEDE2000 of a palette color become that color. */
+  readonly maxDeltaE00: number;
+}
+
 export interface Config {
   /** Unset: the local Postgres on 127.0.0.1:5432 if it answers, else an embedded PGlite. */
   readonly databaseUrl: string | undefined;
@@ -187,6 +230,7 @@ export interface Config {
   readonly cors: CorsSettings | null;
   /** Whether operations must be in the trusted-documents manifest (contract/trusted-documents.json). */
   readonly trustedDocuments: TrustedDocumentsMode;
+  readonly imageUpload: ImageUploadSettings;
 }
 
 export class ConfigError extends Error {
@@ -247,6 +291,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryLimits: Object.freeze({ maxDepth: e.QUERY_MAX_DEPTH, maxAliases: e.QUERY_MAX_ALIASES, maxCost: e.QUERY_MAX_COST }),
     cors,
     trustedDocuments: e.TRUSTED_DOCUMENTS ?? (production ? "only" : "allow-unknown"),
+    imageUpload: Object.freeze({
+      maxBytes: e.IMAGE_UPLOAD_MAX_BYTES,
+      urlTtlSeconds: e.IMAGE_UPLOAD_URL_TTL_SECONDS,
+      signingSecret: e.IMAGE_UPLOAD_SIGNING_SECRET,
+      maxDeltaE00: e.COLOR_SNAP_MAX_DELTA_E00,
+    }),
   });
 }
 

@@ -1,6 +1,7 @@
 // The one place a gateway's dependencies are assembled: the process (main.ts), the tests and the
 // benchmark all call this, so they run the same pools, driver, metrics and sync.
 import type { Logger } from "pino";
+import { createImageUploadSigner } from "../auth/imageUploadSigner.ts";
 import { registerBackfillGauges } from "../backfill/backfillGauges.ts";
 import type { Config } from "../config/config.ts";
 import { registerGraphCapacityGauges } from "../health/graphCapacityGauges.ts";
@@ -9,6 +10,8 @@ import { createLogger } from "../observability/createLogger.ts";
 import { createMetricsRegistry, timeGraphQueries } from "../observability/metricsRegistry.ts";
 import { timeStatements } from "../observability/timeStatements.ts";
 import { readSyncStatus } from "../outbox/readSyncStatus.ts";
+import { defaultColorExtractionSettings } from "../pixels/colorExtractionSettings.ts";
+import { createColorExtractor } from "../pixels/createColorExtractor.ts";
 import { createPostgres, type PrismaClient } from "../postgres/createPrisma.ts";
 import type { OnQuery } from "../postgres/rawSql.ts";
 import { createGraphSync, type RunningGraphSync } from "../sync/createGraphSync.ts";
@@ -67,6 +70,8 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   // Each feature's series beside the sync's: read at scrape time, so any replica shows them.
   registerGraphCapacityGauges({ config, graph, metrics });
   registerBackfillGauges(metrics, prisma);
+  // Its threads start on the first upload, so a gateway that never sees an image never starts them.
+  const colorExtractor = createColorExtractor(defaultColorExtractionSettings);
   return {
     config,
     prisma,
@@ -76,7 +81,10 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     sync,
     metrics,
     ...auth,
+    colorExtractor,
+    uploadSigner: createImageUploadSigner(config.imageUpload.signingSecret),
     async close() {
+      await colorExtractor.close();
       await sync.stop();
       await prisma.$disconnect();
       await driver?.close();

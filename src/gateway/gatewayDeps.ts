@@ -1,9 +1,11 @@
 import type { Logger } from "pino";
+import type { ImageUploadSigner } from "../auth/imageUploadSigner.ts";
 import type { TokenVerifier } from "../auth/tokenVerifier.ts";
 import type { Config } from "../config/config.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { Registry } from "../observability/metricsRegistry.ts";
 import type { GraphSync } from "../outbox/graphSync.ts";
+import type { ColorExtractor } from "../pixels/ColorExtractor.ts";
 import type { PrismaClient, Sql } from "../postgres/createPrisma.ts";
 
 /** What the server is built from (createDeps.ts); tests and the benchmark build the same. */
@@ -25,4 +27,8 @@ export interface GatewayDeps {
    * playground and explorer at /dev/token so they work without setup. Null everywhere else.
    */
   readonly devToken: (() => Promise<string | null>) | null;
+  /** Reads uploaded images' colors off the event loop (src/pixels). */
+  readonly colorExtractor: ColorExtractor;
+  /** Signs and checks the upload URLs Mutation.createImageUpload hands out. */
+  readonly uploadSigner: ImageUploadSigner;
 }

@@ -41,7 +41,7 @@ export function createContext(deps: GatewayDeps, { requestId, access, headers }:
   };
 }
 
-function waitForGraphOf(header: string | string[] | undefined, fallback: boolean): boolean {
+export function waitForGraphOf(header: string | string[] | undefined, fallback: boolean): boolean {
   const value = (Array.isArray(header) ? header[0] : header)?.trim().toLowerCase();
   if (value === "wait") return true;
   if (value === "async") return false;

@@ -10,6 +10,7 @@ import { buildSchema } from "../graphql/buildSchema.ts";
 import { createContext, type GatewayContext } from "../graphql/context.ts";
 import { formatError } from "../errors/formatError.ts";
 import { restHandler } from "../rest/restHandler.ts";
+import { ASSET_IMAGE_ROUTE, assetImageUpload } from "../rest/assetImageUpload.ts";
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
 import { readGraphHealth } from "../health/readGraphHealth.ts";
@@ -62,6 +63,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   const graphql = graphqlHandler(apollo, admitOperations(deps));
   const rest = restHandler(deps);
   const cors = createCors(deps.config.cors);
+  const uploadImage = assetImageUpload(deps);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://gateway.local");
@@ -87,6 +89,8 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         const report = await readGraphHealth(deps);
         return sendJson(res, report.status === "unhealthy" ? 503 : 200, report);
       }
+      // Its own authentication: a bearer token, or the signed URL a browser got from GraphQL.
+      if (ASSET_IMAGE_ROUTE.test(url.pathname)) return await uploadImage(req, res, url);
 
       let access: Access;
       try {

@@ -18,6 +18,8 @@ export interface ColorExtractionSettings {
   readonly concurrency: number;
   /** Clustering threads (about a fifth of an extraction's time is clustering). */
   readonly threads: number;
+  /** libvips threads one decode may use (sharp.concurrency, process-wide). */
+  readonly vipsThreads: number;
 }
 
 export const defaultColorExtractionSettings: ColorExtractionSettings = Object.freeze({
@@ -36,4 +38,7 @@ export const defaultColorExtractionSettings: ColorExtractionSettings = Object.fr
   // leaves the other to requests (see docs/color-extraction.md for the throughput of more).
   concurrency: 1,
   threads: 1,
+  // libvips would otherwise spread one decode over every core; one keeps a burst of uploads to
+  // about one core, so concurrent readers keep theirs (the bench's readers-during-a-burst check).
+  vipsThreads: 1,
 });

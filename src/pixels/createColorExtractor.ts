@@ -1,5 +1,6 @@
 // The pixel color extractor: sharp decodes and downscales on libuv's thread pool, a ClusterPool
 // thread clusters; the event loop only hands bytes between them. See docs/color-extraction.md.
+import sharp from "sharp";
 import { ClusterPool } from "./ClusterPool.ts";
 import type { ColorExtractor, Extraction, ExtractOptions } from "./ColorExtractor.ts";
 import type { ColorExtractionSettings } from "./colorExtractionSettings.ts";
@@ -15,6 +16,7 @@ const roundShare = (share: number) => Math.round(share * 10_000) / 10_000;
 
 export function createColorExtractor(settings: ColorExtractionSettings): ColorExtractor {
   const pool = new ClusterPool(settings.threads);
+  sharp.concurrency(settings.vipsThreads);
   const decode = limitConcurrency(settings.concurrency);
   return {
     async extract(image: Buffer, options: ExtractOptions = {}): Promise<Extraction> {

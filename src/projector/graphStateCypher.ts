@@ -25,7 +25,7 @@ export const graphStateCypher = {
     CALL (a) {
       OPTIONAL MATCH (a)-[u:USES_COLOR]->(c:Color)
       WITH u, c ORDER BY c.hex
-      RETURN collect(CASE WHEN c IS NULL THEN null ELSE {hex: c.hex, coverage: u.coverage} END) AS colors
+      RETURN collect(CASE WHEN c IS NULL THEN null ELSE {hex: c.hex, coverage: u.coverage, source: u.source, on_palette: u.on_palette} END) AS colors
     }
     CALL (a) {
       OPTIONAL MATCH (b:Brand)-[:GENERATED_ASSET]->(a)

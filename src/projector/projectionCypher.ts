@@ -81,7 +81,7 @@ export const projectionCypher = {
       UNWIND row.colors AS color
       MERGE (c:Color {hex: color.hex})
       MERGE (a)-[u:USES_COLOR]->(c)
-      SET u.coverage = color.coverage
+      SET u.coverage = color.coverage, u.source = color.source, u.on_palette = color.on_palette
     }
     RETURN row.asset_id AS id`,
 

@@ -24,7 +24,8 @@ export interface AssetRow {
   compliance_score: number | null;
   status: string;
   created_at: string;
-  colors: { hex: string; coverage: number | null }[];
+  /** `source`: declared or extracted (docs/color-extraction.md); `on_palette` only for extracted colors. */
+  colors: { hex: string; coverage: number | null; source: string; on_palette: boolean | null }[];
 }
 export interface FeedbackRow {
   feedback_id: string;
@@ -86,7 +87,8 @@ export async function readEntityState(db: RawSql, refs: readonly EntityRef[]): P
         /* readAssetState */
         SELECT a.id AS asset_id, a.brand_id, b.organization_id, a.prompt, a.image_url, a.compliance_score,
                a.status, a.created_at,
-               COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'coverage', c.coverage) ORDER BY c.hex)
+               COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'coverage', c.coverage, 'source', c.source,
+                                  'on_palette', c.on_palette) ORDER BY c.hex)
                            FROM asset_colors c WHERE c.asset_id = a.id), '[]'::json) AS colors
           FROM assets a JOIN brands b ON b.id = a.brand_id WHERE a.id = ANY(${assetIds}::text[])`
     : [];

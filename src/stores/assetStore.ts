@@ -4,6 +4,7 @@
 import { type Asset, Prisma } from "../generated/prisma/client.ts";
 import type { AssetDraft, AssetPatch, AssetStatus } from "../domain/assetInput.ts";
 import type { AssetColorDraft } from "../domain/palette.ts";
+import type { AssetColorShare } from "../pixels/colorsByHex.ts";
 import type { Page } from "../domain/pagination.ts";
 import { brandStore } from "./brandStore.ts";
 import { deleted, upserted } from "../outbox/changes.ts";
@@ -11,6 +12,13 @@ import type { Db, Written } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
+
+/** What an image's pixels said about an asset (pixels/readImageColors.ts). */
+export interface ImageColors {
+  readonly imageSha256: string;
+  readonly colors: readonly AssetColorShare[];
+  readonly complianceScore: number | null;
+}
 
 export interface AssetFilter {
   readonly brandId?: string | null;
@@ -34,7 +42,7 @@ export const assetStore = {
     return db.$queryRaw<Asset[]>(Prisma.sql`
       /* assetPagesOfBrands */
       SELECT id, brand_id AS "brandId", prompt, image_url AS "imageUrl", compliance_score AS "complianceScore",
-             status, created_at AS "createdAt", updated_at AS "updatedAt"
+             image_sha256 AS "imageSha256", status, created_at AS "createdAt", updated_at AS "updatedAt"
       FROM (
         SELECT a.*, row_number() OVER (PARTITION BY a.brand_id ORDER BY a.id) AS position
         FROM assets a
@@ -64,8 +72,24 @@ export const assetStore = {
     const { colors, ...fields } = patch;
     // The row is updated first: its lock makes concurrent updates of one asset take turns, so two
     // color replacements never interleave (and updatedAt changes even for a colors-only update).
-    const asset = await tx.asset.update({ where: { id }, data: { ...fields, updatedAt: new Date() } });
-    if (colors) await replaceColors(tx, id, colors);
+    // Declared colors replace extracted ones, so the image they came from is forgotten: uploading
+    // it again extracts it again.
+    const asset = await tx.asset.update({ where: { id }, data: { ...fields, ...(colors ? { imageSha256: null } : {}), updatedAt: new Date() } });
+    if (colors) await replaceColors(tx, id, colors.map((c) => ({ ...c, source: "declared", onPalette: null })));
+    return { result: asset, changes: [upserted("asset", id)] };
+  },
+
+  /**
+   * An image's colors replace the asset's colors, and its compliance score the asset's, as any
+   * asset update does: one transaction, one outbox event.
+   */
+  async replaceImageColors(tx: Db, id: string, image: ImageColors, scope: OrganizationScope = null): Promise<Written<Asset>> {
+    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const asset = await tx.asset.update({
+      where: { id },
+      data: { imageSha256: image.imageSha256, complianceScore: image.complianceScore, updatedAt: new Date() },
+    });
+    await replaceColors(tx, id, image.colors.map((c) => ({ hex: c.hex, coverage: c.coverage, source: "extracted", onPalette: c.onPalette })));
     return { result: asset, changes: [upserted("asset", id)] };
   },
 
@@ -89,7 +113,12 @@ export const assetStore = {
   },
 };
 
-async function replaceColors(tx: Db, assetId: string, colors: readonly AssetColorDraft[]) {
+type StoredAssetColor = AssetColorDraft & { readonly source: ColorSource; readonly onPalette: boolean | null };
+
+/** Where an asset's color came from: sent by the client, or read from its image's pixels. */
+export type ColorSource = "declared" | "extracted";
+
+async function replaceColors(tx: Db, assetId: string, colors: readonly StoredAssetColor[]) {
   await tx.assetColor.deleteMany({ where: { assetId } });
   await tx.assetColor.createMany({ data: colors.map((c) => ({ ...c, assetId })) });
 }

@@ -1,7 +1,9 @@
 // A brand manager opens the graph explorer on a brand and sees its palette as color nodes, filled
 // with their real colors, next to its assets, templates and similar brands; clicking a color
-// brings in the other brands that use it.
+// brings in the other brands that use it; clicking an asset shows the swatches extracted from its
+// image with their coverage, and its compliance score.
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactPath, launchChromium } from "../support/browser.ts";
 import { crudFactory } from "../support/crudFactory.ts";
@@ -27,6 +29,7 @@ describe("the brand graph explorer in Chromium", () => {
   let browser: Browser;
   const palette = [hexOf(), hexOf(), hexOf()];
   let brandId: string;
+  let assetId: string;
   let neighbourName: string;
 
   beforeAll(async () => {
@@ -42,6 +45,11 @@ describe("the brand graph explorer in Chromium", () => {
     const brand = await make.brand((await make.organization()).id, { name: "Explorer Brand", colors });
     brandId = brand.id;
     const asset = await make.asset(brand.id, { colors: [{ hex: palette[0]!, coverage: 0.7 }] });
+    assetId = asset.id;
+    // Its image is the first palette color, edge to edge: one extracted swatch, fully on palette.
+    const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: palette[0]! } }).png().toBuffer();
+    const upload = await fetch(`${gateway.url}/v1/assets/${asset.id}/image`, { method: "PUT", headers: { "x-graph-sync": "wait" }, body: new Uint8Array(image) });
+    expect(upload.status).toBe(200);
     await make.template(brand.id, { sourceAssetId: asset.id });
     const neighbour = await make.brand((await make.organization()).id, { colors: [colors[0]!] });
     neighbourName = neighbour.name;
@@ -78,5 +86,21 @@ describe("the brand graph explorer in Chromium", () => {
     }, palette[0]);
     await expect.poll(async () => (await graphOf(page)).brands, { timeout: 20_000 }).toContain(neighbourName);
   }, 60_000);
-});
 
+  it("shows an asset's extracted swatches with their coverage and its compliance score when the asset is clicked", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.goto(`${gateway.url}/explorer?brand=${brandId}`);
+    await expect.poll(async () => (await graphOf(page)).assets, { timeout: 20_000 }).toBe(1);
+    await page.evaluate((id) => {
+      const cy = (window as unknown as { explorer: { cy: any } }).explorer.cy;
+      cy.getElementById(`asset:${id}`).emit("tap");
+    }, assetId);
+    await expect.poll(() => page.locator("#details .compliance").textContent(), { timeout: 20_000 }).toBe("Compliance score: 1.00");
+    const swatches = await page.locator("#details .swatches li").evaluateAll((items) =>
+      items.map((li) => ({ hex: (li as HTMLElement).dataset.hex, text: li.textContent, chip: getComputedStyle(li.querySelector(".chip")!).backgroundColor })),
+    );
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(palette[0]!.slice(i, i + 2), 16));
+    expect(swatches).toEqual([{ hex: palette[0], text: `${palette[0]} 100.0% (extracted · on palette)`, chip: `rgb(${r}, ${g}, ${b})` }]);
+    await page.screenshot({ path: artifactPath("explorer-asset.png") });
+  }, 60_000);
+});

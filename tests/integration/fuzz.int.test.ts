@@ -103,6 +103,10 @@ const MUTATIONS: Record<string, { query: string; variables: () => fc.Arbitrary<R
     query: `mutation ($id: ID!) { deleteAsset(id: $id) }`,
     variables: () => fc.record({ id: anId() }),
   },
+  createImageUpload: {
+    query: `mutation ($id: ID!) { createImageUpload(assetId: $id) { url } }`,
+    variables: () => fc.record({ id: anId() }),
+  },
   recordFeedback: {
     query: `mutation ($input: RecordFeedbackInput!) { recordFeedback(input: $input) { id } }`,
     variables: () =>

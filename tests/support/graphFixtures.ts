@@ -75,7 +75,7 @@ export function graphFixtures({ prisma, graph }: Pick<GatewayDeps, "prisma" | "g
          CREATE (a:Asset {asset_id: $id, organization_id: b.organization_id, prompt: 'fixture',
                           compliance_score: $complianceScore, status: 'generated', created_at: datetime($createdAt)})
          MERGE (b)-[:GENERATED_ASSET]->(a)
-         FOREACH (hex IN $colors | MERGE (c:Color {hex: hex}) MERGE (a)-[:USES_COLOR {coverage: 0.25}]->(c))
+         FOREACH (hex IN $colors | MERGE (c:Color {hex: hex}) MERGE (a)-[:USES_COLOR {coverage: 0.25, source: 'declared'}]->(c))
          FOREACH (f IN $feedback |
            CREATE (a)-[:RECEIVED_FEEDBACK {feedback_id: f.id, action: f.action, timestamp: datetime($createdAt)}]->(a))`,
         {

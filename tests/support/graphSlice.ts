@@ -35,7 +35,7 @@ const SLICE_CYPHER = `
   }
   CALL () {
     MATCH (a)-[r:USES_COLOR]->(c) WHERE a.asset_id IN $assets OR c.hex IN $hexes
-    RETURN collect(r {.*, asset_id: a.asset_id, hex: c.hex, source: labels(a), target: labels(c)}) AS usesColor
+    RETURN collect(r {.*, asset_id: a.asset_id, hex: c.hex, color_source: r.source, source: labels(a), target: labels(c)}) AS usesColor
   }
   CALL () {
     MATCH (a)-[r:RECEIVED_FEEDBACK]->(x) WHERE a.asset_id IN $assets OR r.feedback_id IN $feedback
@@ -121,7 +121,7 @@ export async function expectedGraphSlice(prisma: PrismaClient, scope: TestScope)
       })),
     generatedAsset: assets.map((a) => ({ brand_id: a.brandId, asset_id: a.id, source: ["Brand"], target: ["Asset"] })),
     usesColor: assets.flatMap((a) =>
-      a.colors.map((c) => ({ asset_id: a.id, hex: c.hex, coverage: c.coverage, source: ["Asset"], target: ["Color"] })),
+      a.colors.map((c) => ({ asset_id: a.id, hex: c.hex, coverage: c.coverage, color_source: c.source, on_palette: c.onPalette, source: ["Asset"], target: ["Color"] })),
     ),
     receivedFeedback: feedback.map((f) => ({
       feedback_id: f.id,

@@ -4,6 +4,7 @@
 import cytoscape, { type ElementDefinition } from "cytoscape";
 import { graphql } from "../shared/gatewayClient.ts";
 import type { ExplorerBrandQuery as BrandGraph, ExplorerColorQuery as ColorBrands } from "../generated/graphql.ts";
+import { assetDetails } from "./assetDetails.ts";
 import { BRAND_GRAPH, BRAND_LIST, COLOR_BRANDS } from "./queries.ts";
 import { graphStyle } from "./style.ts";
 import "./explorer.css";
@@ -31,7 +32,7 @@ function brandElements({ brand }: BrandGraph): ElementDefinition[] {
       { data: { id: `${b}->${c.hex}`, source: b, target: `color:${c.hex}`, kind: "OWNS_COLOR", weight: c.usageWeight ?? 0, label: fmt(c.usageWeight) } },
     ]),
     ...brand.assets.edges.flatMap(({ node: a }) => [
-      { data: { id: `asset:${a.id}`, kind: "asset", label: a.status, prompt: a.prompt } },
+      { data: { id: `asset:${a.id}`, kind: "asset", label: a.status, asset: a } },
       { data: { id: `${b}->${a.id}`, source: b, target: `asset:${a.id}`, kind: "GENERATED_ASSET", label: "" } },
       ...a.colors.flatMap((c) => [
         { data: { id: `color:${c.hex}`, kind: "color", label: c.hex, hex: c.hex } },
@@ -94,11 +95,7 @@ cy.on("tap", "node", (event) => {
       relayout();
     });
   }
-  if (data.prompt) {
-    const prompt = document.createElement("p");
-    prompt.textContent = data.prompt;
-    details.append(prompt);
-  }
+  if (data.kind === "asset") details.append(...assetDetails(data.asset));
 });
 
 picker.addEventListener("change", () => void run("Loading brand…", () => showBrand(picker.value, true)));

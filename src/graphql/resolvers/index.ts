@@ -12,6 +12,7 @@ import { Feedback } from "./Feedback.ts";
 import { backfillGraph } from "./Mutation/backfillGraph.ts";
 import { createAsset } from "./Mutation/createAsset.ts";
 import { createBrand } from "./Mutation/createBrand.ts";
+import { createImageUpload } from "./Mutation/createImageUpload.ts";
 import { createOrganization } from "./Mutation/createOrganization.ts";
 import { createTemplate } from "./Mutation/createTemplate.ts";
 import { deleteAsset } from "./Mutation/deleteAsset.ts";
@@ -51,7 +52,7 @@ export const resolvers: Resolvers = {
   Mutation: {
     createOrganization, updateOrganization, deleteOrganization,
     createBrand, updateBrand, deleteBrand,
-    createAsset, updateAsset, deleteAsset,
+    createAsset, updateAsset, deleteAsset, createImageUpload,
     recordFeedback,
     createTemplate, updateTemplate, deleteTemplate,
     backfillGraph, reconcileGraph,
