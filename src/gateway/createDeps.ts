@@ -11,6 +11,8 @@ import { timeStatements } from "../observability/timeStatements.ts";
 import { readSyncStatus } from "../outbox/readSyncStatus.ts";
 import { createPostgres, type PrismaClient } from "../postgres/createPrisma.ts";
 import type { OnQuery } from "../postgres/rawSql.ts";
+import { registerPatternMetrics } from "../patterns/patternMetrics.ts";
+import { createPatternRefresher, type PatternRefresher } from "../patterns/patternRefresher.ts";
 import { createGraphSync, type RunningGraphSync } from "../sync/createGraphSync.ts";
 import { createSyncMetrics } from "../sync/syncMetrics.ts";
 import type { GatewayDeps } from "./gatewayDeps.ts";
@@ -38,7 +40,8 @@ export interface DepsOptions {
 /** Deps that own what they opened. */
 export interface OwnedDeps extends GatewayDeps {
   readonly sync: RunningGraphSync;
-  /** Stops the drainer, then closes the pool and the driver. */
+  readonly patterns: PatternRefresher | null;
+  /** Stops the drainer and the pattern refresher, then closes the pool and the driver. */
   close(): Promise<void>;
 }
 
@@ -63,6 +66,10 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   // Each feature's series beside the sync's: read at scrape time, so any replica shows them.
   registerGraphCapacityGauges({ config, graph, metrics });
   registerBackfillGauges(metrics, prisma);
+  // Built, not started: main.ts starts it (tests and the benchmark call refresh() themselves).
+  let patterns: PatternRefresher | null = null;
+  const onRefreshed = registerPatternMetrics(metrics, sql, () => patterns, config.patterns);
+  patterns = graph && createPatternRefresher({ sql, graph, settings: config.patterns, logger, onRefreshed });
   return {
     config,
     prisma,
@@ -70,9 +77,11 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     graph,
     logger,
     sync,
+    patterns,
     metrics,
     ...auth,
     async close() {
+      await patterns?.stop();
       await sync.stop();
       await prisma.$disconnect();
       await driver?.close();
