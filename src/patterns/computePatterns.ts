@@ -86,11 +86,15 @@ export async function computePatterns(db: RawSql, { minOrganizations, limitPerIn
         WHERE s.approved_at IS NOT NULL
         GROUP BY 1, 2, 3
        HAVING count(DISTINCT s.organization_id) >= ${minOrganizations}::int
+     ),
+     -- Grouped once and joined, not a subquery per kept set: that rescans the months per pattern.
+     months AS (
+       SELECT industry, hexes,
+              json_agg(json_build_object('month', month, 'assets', assets, 'organizations', organizations) ORDER BY month) AS months
+         FROM monthly GROUP BY industry, hexes
      )
-     SELECT k.industry, k.hexes, k.assets, k.brands, k.organizations, k.reviewed, k.avg_compliance,
-            (SELECT json_agg(json_build_object('month', m.month, 'assets', m.assets, 'organizations', m.organizations) ORDER BY m.month)
-               FROM monthly m WHERE m.industry = k.industry AND m.hexes = k.hexes) AS months
-       FROM kept k
+     SELECT k.industry, k.hexes, k.assets, k.brands, k.organizations, k.reviewed, k.avg_compliance, m.months
+       FROM kept k LEFT JOIN months m ON m.industry = k.industry AND m.hexes = k.hexes
       ORDER BY k.industry, cardinality(k.hexes), k.rank`;
   return rows.map((row) => ({
     industry: row.industry,
