@@ -38,6 +38,7 @@ const config: CodegenConfig = {
           Color: "../relationships/colorByHex.ts#ColorNode",
           ColorOwner: "../relationships/brandsUsingColor.ts#ColorOwnerMatch",
           ColorPairing: "../relationships/colorPairings.ts#ColorPairingMatch",
+          IndustryInsights: "../patterns/industryReads.ts#IndustryParent",
         },
       },
     },

@@ -2,7 +2,7 @@
 // beside their goals, bench/results.json, and docs/performance.md and the README's summary rendered from it.
 // Never part of `npm test`; `--smoke` (the tiny preset, a few repetitions) is, so the harness cannot rot.
 //
-//   npm run bench [-- --smoke] [--suites backfill,nestedCrud,relationshipQueries,sync,colorExtraction] [--preset NAME]
+//   npm run bench [-- --smoke] [--suites backfill,nestedCrud,relationshipQueries,sync,colorExtraction,patterns] [--preset NAME]
 //                 [--popularity uniform|zipf] [--rtt-ms 2]
 //                 [--out FILE] [--database mobius_bench] [--neo4j-port 7792] [--postgres-url URL]
 //
@@ -23,10 +23,11 @@ import { round } from "./support/stats.ts";
 import { run as backfill } from "./suites/backfill.ts";
 import { run as colorExtraction } from "./suites/colorExtraction.ts";
 import { run as nestedCrud } from "./suites/nestedCrud.ts";
+import { run as patterns } from "./suites/patterns.ts";
 import { run as relationshipQueries } from "./suites/relationshipQueries.ts";
 import { run as sync } from "./suites/sync.ts";
 
-const SUITES: Record<SuiteName, Suite> = { backfill, nestedCrud, relationshipQueries, sync, colorExtraction };
+const SUITES: Record<SuiteName, Suite> = { backfill, nestedCrud, relationshipQueries, sync, colorExtraction, patterns };
 
 const { values: args } = parseArgs({
   options: {

@@ -62,15 +62,51 @@ export async function measureSyncThroughput(options: SyncThroughputOptions): Pro
   };
 }
 
+export interface PatternMaintenanceResult {
+  readonly patternsOnPerSecond: number;
+  readonly patternsOffPerSecond: number;
+  readonly ratio: number;
+  /** Recomputations the pattern refresher finished during the measured "on" phases. */
+  readonly refreshes: number;
+  readonly phases: readonly { readonly patterns: boolean; readonly perSecond: number }[];
+}
+
+/**
+ * The same load with the sync on in both phases, the pattern refresher running in one of them at
+ * `refreshIntervalMs` (shorter than its default, so each phase holds several recomputations): what
+ * keeping the learned patterns fresh costs the write path.
+ */
+export async function measurePatternMaintenance(options: SyncThroughputOptions, refreshIntervalMs: number): Promise<PatternMaintenanceResult> {
+  const { prisma, reps } = options;
+  await markAllApplied(prisma);
+  const withPatterns = { ...options, config: { ...options.config, patterns: { ...options.config.patterns, refreshIntervalMs } } };
+  await phase(withPatterns, true, options.warmupSeconds, true);
+  const phases: Phase[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    for (const patterns of rep % 2 === 0 ? [true, false] : [false, true]) phases.push(await phase(withPatterns, true, options.seconds, patterns));
+  }
+  const on = median(phases.filter((p) => p.patterns).map((p) => p.perSecond));
+  const off = median(phases.filter((p) => !p.patterns).map((p) => p.perSecond));
+  return {
+    patternsOnPerSecond: round(on, 0),
+    patternsOffPerSecond: round(off, 0),
+    ratio: round(on / off, 2),
+    refreshes: phases.reduce((sum, p) => sum + p.refreshes, 0),
+    phases: phases.map(({ patterns, perSecond }) => ({ patterns, perSecond: round(perSecond, 0) })),
+  };
+}
+
 interface Phase {
   readonly syncEnabled: boolean;
+  readonly patterns: boolean;
+  readonly refreshes: number;
   readonly perSecond: number;
   /** The outbox ids the phase wrote: after `first`, up to `last`. */
   readonly events: { readonly first: bigint; readonly last: bigint };
 }
 
 /** One gateway under load for `seconds`; with sync on it also waits until the graph has caught up. */
-async function phase(options: SyncThroughputOptions, syncEnabled: boolean, seconds: number): Promise<Phase> {
+async function phase(options: SyncThroughputOptions, syncEnabled: boolean, seconds: number, patterns = false): Promise<Phase> {
   const { prisma, writers, hexes } = options;
   const config = { ...options.config, graphSyncEnabled: syncEnabled };
   // As the gateway process runs it (main.ts): the drainer polling, in its own thread.
@@ -81,16 +117,25 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   const gateway = await createServer(deps);
   try {
     const url = await gateway.listen(0, "127.0.0.1");
+    if (patterns) deps.patterns!.start();
     let first: Promise<bigint> = Promise.resolve(0n);
     const load = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers, hexes }, () => (first = lastEventId(prisma)));
     if (syncEnabled) await waitForOutbox(prisma);
-    return { syncEnabled, perSecond: load.mutations / load.seconds, events: { first: await first, last: await lastEventId(prisma) } };
+    await deps.patterns?.stop();
+    const refreshes = await refreshCount(deps);
+    return { syncEnabled, patterns, refreshes, perSecond: load.mutations / load.seconds, events: { first: await first, last: await lastEventId(prisma) } };
   } finally {
     await gateway.close();
     await deps.close();
     // Events written with the sync off stay out of the next phase's work and of the lag figures.
     if (!syncEnabled) await markAllApplied(prisma);
   }
+}
+
+/** Recomputations a gateway's refresher finished: its duration histogram's count. */
+async function refreshCount(deps: ReturnType<typeof benchDeps>): Promise<number> {
+  const metric = await deps.metrics.getSingleMetric("mobius_pattern_refresh_duration_seconds")?.get();
+  return (metric?.values as { metricName?: string; value: number }[] | undefined)?.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
 }
 
 function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResult> {

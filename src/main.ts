@@ -52,6 +52,8 @@ async function main(): Promise<void> {
   // An empty database gets the demo set, so the playground has something to show on first start.
   const seeded = await seedDemoIfEmpty(deps);
   if (seeded) logger.info(seeded, "database was empty: seeded the demo data set");
+  // After the seeding, so the demo's patterns are there at once rather than one interval later.
+  if (config.graphSyncEnabled) deps.patterns?.start();
 
   const gateway = await createServer(deps);
   stops.push(() => gateway.close());

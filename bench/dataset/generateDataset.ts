@@ -3,6 +3,7 @@
 // tier's 440,000 rows take seconds. The graph is then built from these rows by the project's own
 // backfill, so both stores hold the same data. Seeded: a rerun writes the same rows, ids included.
 import type pg from "pg";
+import { INDUSTRY_CODES } from "../../src/domain/industries.ts";
 import { seededRandom } from "../../src/domain/seededRandom.ts";
 import { colorDraw, type ColorPopularity } from "./colorPopularity.ts";
 import type { DatasetPreset } from "./presets.ts";
@@ -11,7 +12,7 @@ import { seededUuidv7 } from "./seededUuidv7.ts";
 export interface GeneratedDataset {
   readonly rows: number;
   readonly counts: Readonly<Record<Table, number>>;
-  /** What the graph holds once backfilled: a node per brand, asset, template and used hex. */
+  /** What the graph holds once backfilled: a node per brand, asset, template, used hex and used industry. */
   readonly expectedGraph: { readonly nodes: number; readonly relationships: number };
   /** Arguments for the query benchmarks, spread over the whole data set. */
   readonly sample: {
@@ -39,6 +40,12 @@ const REJECT_REASONS = ["off-palette", "low contrast", "logo too small", "wrong 
 /** The name a palette gives a color: the same for every palette, so Color.name never flips between them. */
 export const colorNameOf = (hex: string) => `Color ${hex.slice(1)}`;
 
+/**
+ * An organization's industry, round the NAICS sectors: an industry's organizations have five of the
+ * hundred themes, so each industry has shared palettes (patterns) and none is one organization's.
+ */
+const industryOf = (org: number) => INDUSTRY_CODES[org % INDUSTRY_CODES.length]!;
+
 const hexOf = (i: number) => `#${(((i * 2654435761) >>> 8) & 0xffffff).toString(16).padStart(6, "0").toUpperCase()}`;
 
 export async function generateDataset(client: pg.Client, preset: DatasetPreset, popularity: ColorPopularity = "uniform", seed = 42): Promise<GeneratedDataset> {
@@ -60,6 +67,7 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
   const themeOf = (org: number) => Array.from({ length: THEME_SIZE }, (_, k) => pool[((org % themes) * THEME_STEP + k) % pool.length]!);
   const usedHexes = new Set<string>();
   const owners = new Map<string, number>();
+  const usedIndustries = new Set<string>();
   let sourcedTemplates = 0;
   const brandCount = preset.organizations * preset.brandsPerOrganization;
   const sampleEvery = Math.max(1, Math.floor(brandCount / SAMPLE_BRANDS));
@@ -79,7 +87,7 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
   ]);
 
   for (let start = 0; start < brandCount; start += CHUNK_BRANDS) {
-    const b = { id: [] as string[], org: [] as string[], name: [] as string[], learning: [] as boolean[], feedback: [] as number[], at: [] as string[] };
+    const b = { id: [] as string[], org: [] as string[], name: [] as string[], learning: [] as boolean[], feedback: [] as number[], at: [] as string[], industry: [] as string[] };
     const bc = { brand: [] as string[], hex: [] as string[], name: [] as (string | null)[], usage: [] as string[], weight: [] as number[] };
     const a = { id: [] as string[], brand: [] as string[], prompt: [] as string[], score: [] as number[], status: [] as string[], at: [] as string[] };
     const ac = { asset: [] as string[], hex: [] as string[], coverage: [] as number[] };
@@ -128,14 +136,15 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
         t.source.push(i % 2 === 0 && assetIds.length ? assetIds[i % assetIds.length]! : null);
       }
       b.id.push(brand.id), b.org.push(organizations[org]!.id), b.name.push(`Brand ${n + 1}`), b.at.push(brand.at);
+      b.industry.push(industryOf(org)), usedIndustries.add(industryOf(org));
       b.learning.push(chance(0.5)), b.feedback.push(feedbackCount);
     }
 
     await insert(
       "brands",
-      `INSERT INTO brands (id, organization_id, name, learning_active, feedback_count, created_at, updated_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::int[], $6::timestamptz[], $6::timestamptz[])`,
-      [b.id, b.org, b.name, b.learning, b.feedback, b.at],
+      `INSERT INTO brands (id, organization_id, name, learning_active, feedback_count, created_at, updated_at, industry)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::int[], $6::timestamptz[], $6::timestamptz[], $7::text[])`,
+      [b.id, b.org, b.name, b.learning, b.feedback, b.at, b.industry],
     );
     await insert("brand_colors", `INSERT INTO brand_colors (brand_id, hex, name, usage, usage_weight) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[])`, [
       bc.brand, bc.hex, bc.name, bc.usage, bc.weight,
@@ -168,9 +177,9 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
     rows: Object.values(c).reduce((sum, n) => sum + n, 0),
     counts,
     expectedGraph: {
-      nodes: c.brands + c.assets + c.templates + usedHexes.size,
-      // OWNS_COLOR, GENERATED_ASSET, USES_COLOR, RECEIVED_FEEDBACK, HAS_TEMPLATE, BASED_ON_ASSET
-      relationships: c.brand_colors + c.assets + c.asset_colors + c.feedback + c.templates + sourcedTemplates,
+      nodes: c.brands + c.assets + c.templates + usedHexes.size + usedIndustries.size,
+      // OWNS_COLOR, GENERATED_ASSET, USES_COLOR, RECEIVED_FEEDBACK, HAS_TEMPLATE, BASED_ON_ASSET, IN_INDUSTRY
+      relationships: c.brand_colors + c.assets + c.asset_colors + c.feedback + c.templates + sourcedTemplates + c.brands,
     },
     sample,
   };

@@ -46,6 +46,16 @@ export class Access {
     return this.organizationScope;
   }
 
+  /**
+   * What only the platform may decide for an organization (its plan): no organization token may,
+   * whatever its role, or any admin could buy itself enterprise. With authentication off, allowed.
+   */
+  assertPlatform(field: string): void {
+    if (this.principal !== null) {
+      throw new GatewayError(ErrorCode.Forbidden, `${field}: only the platform operator may change an organization's plan`, { field });
+    }
+  }
+
   /** Backfill, reconcile, sync status and creating or deleting organizations. */
   assertAdmin(): void {
     if (this.principal !== null && this.principal.role !== "admin") {

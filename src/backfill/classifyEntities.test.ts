@@ -6,6 +6,8 @@ const brand: BrandRow = {
   brand_id: "b1",
   organization_id: "o1",
   name: "Acme",
+  industry: "52",
+  industry_name: "Finance and Insurance",
   learning_active: true,
   feedback_count: 2,
   created_at: "2026-01-01T00:00:00.000Z",
@@ -36,6 +38,9 @@ describe("classifyEntities", () => {
     expect(classifyEntities([ref], postgres([brand]), graph([repainted]))[0]!.verdict).toEqual({ kind: "differing", node: false, relationships: true });
     // A palette name lives on the brand's OWNS_COLOR, so renaming one is a relationship difference.
     expect(classifyEntities([ref], postgres([brand]), graph([renamedColor]))[0]!.verdict).toEqual({ kind: "differing", node: false, relationships: true });
+    // The industry is the brand's IN_INDUSTRY link: a relationship difference too.
+    const moved = { ...brand, industry: "22", industry_name: "Utilities" };
+    expect(classifyEntities([ref], postgres([brand]), graph([moved]))[0]!.verdict).toEqual({ kind: "differing", node: false, relationships: true });
     expect(classifyEntities([ref], postgres([brand]), graph([{ ...renamed, colors: [] }]))[0]!.verdict).toEqual({
       kind: "differing",
       node: true,

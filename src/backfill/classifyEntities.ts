@@ -19,7 +19,7 @@ export interface Classified {
 
 /** Which fields of each row shape are relationships rather than node properties. */
 const RELATIONSHIP_FIELDS = {
-  brand: ["colors"],
+  brand: ["colors", "industry", "industry_name"],
   asset: ["brand_id", "colors"],
   // Feedback *is* a relationship (the plan's self-loop), so every field of it is one.
   feedback: ["feedback_id", "asset_id", "action", "reason", "timestamp"],

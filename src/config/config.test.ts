@@ -28,6 +28,7 @@ describe("loadConfig", () => {
         batchSize: 200,
         coalesceMs: 80,
       },
+      patterns: { minOrganizations: 3, refreshIntervalMs: 60_000, limitPerIndustry: 200 },
       port: 4000,
       logLevel: "info",
       production: false,
@@ -49,6 +50,12 @@ describe("loadConfig", () => {
     const config = loadConfig({ GRAPH_SYNC_WAIT: "true", GRAPH_SYNC_WAIT_TIMEOUT_MS: "750", GRAPH_SYNC_BATCH_SIZE: "50" });
     expect(config.graphSync).toMatchObject({ waitForGraph: true, waitTimeoutMs: 750, batchSize: 50 });
     expect(problemsOf({ GRAPH_SYNC_RETRY_MAX_MS: "soon" })[0]).toMatch(/^GRAPH_SYNC_RETRY_MAX_MS: expected a duration/);
+  });
+
+  it("reads k of the pattern privacy rule, never below 2", () => {
+    expect(loadConfig({ PATTERN_MIN_ORGANIZATIONS: "5" }).patterns.minOrganizations).toBe(5);
+    expect(problemsOf({ PATTERN_MIN_ORGANIZATIONS: "1" })[0]).toMatch(/^PATTERN_MIN_ORGANIZATIONS: expected at least 2/);
+    expect(problemsOf({ PATTERN_REFRESH_INTERVAL_MS: "10" })[0]).toMatch(/^PATTERN_REFRESH_INTERVAL_MS: expected at least 1000/);
   });
 
   it("accepts a coalescing window of 0 (off) but no negative one", () => {

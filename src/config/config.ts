@@ -91,6 +91,18 @@ const envSchema = z.object({
       .max(65535, { error: "expected a port from 0 to 65535" })
       .default(4000),
   ),
+  // k of the k-anonymity rule (docs/patterns.md): 2 is the least that hides one organization at all.
+  PATTERN_MIN_ORGANIZATIONS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of organizations" })
+      .int({ error: "expected a whole number of organizations" })
+      .min(2, { error: "expected at least 2 organizations (1 would show one organization's own data)" })
+      .max(1000, { error: "expected at most 1000 organizations" })
+      .default(3),
+  ),
+  PATTERN_REFRESH_INTERVAL_MS: milliseconds(60_000, 1_000),
+  PATTERN_LIMIT_PER_INDUSTRY: positiveInt("a number of patterns", 200),
   GRAPH_NODE_LIMIT: positiveInt("a number of nodes", 200_000),
   GRAPH_RELATIONSHIP_LIMIT: positiveInt("a number of relationships", 400_000),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default("development")),
@@ -210,6 +222,16 @@ export interface ImageUploadSettings {
   readonly maxDeltaE00: number;
 }
 
+/** Learned industry patterns (src/patterns/, docs/patterns.md). */
+export interface PatternSettings {
+  /** k: a pattern or statistic is kept only when at least this many organizations contribute. */
+  readonly minOrganizations: number;
+  /** How often the refresher checks for changes and recomputes; the staleness bound is about this plus one recomputation. */
+  readonly refreshIntervalMs: number;
+  /** Patterns kept per industry and size (1, 2, 3 colors), the most supported first: bounds the graph. */
+  readonly limitPerIndustry: number;
+}
+
 export interface Config {
   /** Unset: the local Postgres on 127.0.0.1:5432 if it answers, else an embedded PGlite. */
   readonly databaseUrl: string | undefined;
@@ -219,6 +241,7 @@ export interface Config {
   /** The graph tier's caps (default: Aura Free's, from the seed plan's cost table). */
   readonly graphCapacity: { readonly nodeLimit: number; readonly relationshipLimit: number };
   readonly graphSync: GraphSyncSettings;
+  readonly patterns: PatternSettings;
   readonly port: number;
   readonly logLevel: LogLevel;
   readonly production: boolean;
@@ -282,6 +305,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxMs: e.GRAPH_SYNC_RETRY_MAX_MS,
       batchSize: e.GRAPH_SYNC_BATCH_SIZE,
       coalesceMs: e.GRAPH_SYNC_COALESCE_MS,
+    }),
+    patterns: Object.freeze({
+      minOrganizations: e.PATTERN_MIN_ORGANIZATIONS,
+      refreshIntervalMs: e.PATTERN_REFRESH_INTERVAL_MS,
+      limitPerIndustry: e.PATTERN_LIMIT_PER_INDUSTRY,
     }),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

@@ -1,3 +1,6 @@
+import type { IndustryCode } from "../domain/industries.ts";
+import type { Plan } from "../domain/plans.ts";
+
 // The playground's demo data set: four organizations in different trades whose palettes overlap
 // across organizations (so similarBrands has answers) and assets that reuse their brand's colors
 // with approve/reject feedback (so color pairings do). Plain data; seedDemo writes it.
@@ -21,39 +24,46 @@ export type DemoColor = keyof typeof DEMO_COLORS;
 export interface DemoBrand {
   readonly name: string;
   readonly learningActive: boolean;
+  /** A NAICS sector code (domain/industries.ts): three organizations sell retail, so its patterns pass k = 3. */
+  readonly industry: IndustryCode;
   /** Heaviest first; weights are spread by position. */
   readonly palette: readonly DemoColor[];
 }
 
-export const DEMO_ORGANIZATIONS: readonly { name: string; brands: readonly DemoBrand[] }[] = [
+/** The first organization (the development token's) is on the enterprise plan, so the playground can discover. */
+export const DEMO_ORGANIZATIONS: readonly { name: string; plan: Plan; brands: readonly DemoBrand[] }[] = [
   {
     name: "Northwind Outfitters",
+    plan: "enterprise",
     brands: [
-      { name: "Northwind Trail", learningActive: true, palette: ["navy", "ocean", "white", "sun", "orange"] },
-      { name: "Northwind Kids", learningActive: false, palette: ["ocean", "sky", "sun", "white"] },
-      { name: "Northwind Pro", learningActive: true, palette: ["charcoal", "navy", "orange", "white"] },
+      { name: "Northwind Trail", industry: "44-45", learningActive: true, palette: ["navy", "ocean", "white", "sun", "orange"] },
+      { name: "Northwind Kids", industry: "44-45", learningActive: false, palette: ["ocean", "sky", "sun", "white"] },
+      { name: "Northwind Pro", industry: "44-45", learningActive: true, palette: ["charcoal", "navy", "orange", "white"] },
     ],
   },
   {
     name: "Helios Energy",
+    plan: "team",
     brands: [
-      { name: "Helios Solar", learningActive: true, palette: ["sun", "orange", "navy", "white"] },
-      { name: "Helios Grid", learningActive: false, palette: ["navy", "ocean", "sky", "white", "charcoal"] },
+      { name: "Helios Solar", industry: "22", learningActive: true, palette: ["sun", "orange", "navy", "white"] },
+      { name: "Helios Grid", industry: "22", learningActive: false, palette: ["navy", "ocean", "sky", "white", "charcoal"] },
     ],
   },
   {
     name: "Brightside Health",
+    plan: "free",
     brands: [
-      { name: "Brightside Clinics", learningActive: true, palette: ["teal", "white", "ocean", "sky"] },
-      { name: "Brightside Pharmacy", learningActive: false, palette: ["red", "white", "charcoal", "teal"] },
-      { name: "Brightside Wellness", learningActive: false, palette: ["leaf", "teal", "cream", "white", "sky"] },
+      { name: "Brightside Clinics", industry: "62", learningActive: true, palette: ["teal", "white", "ocean", "sky"] },
+      { name: "Brightside Pharmacy", industry: "44-45", learningActive: false, palette: ["red", "white", "charcoal", "teal"] },
+      { name: "Brightside Wellness", industry: "62", learningActive: false, palette: ["leaf", "teal", "cream", "white", "sky"] },
     ],
   },
   {
     name: "Copperleaf Foods",
+    plan: "enterprise",
     brands: [
-      { name: "Copperleaf Market", learningActive: true, palette: ["forest", "leaf", "cream", "orange", "white"] },
-      { name: "Copperleaf Bakery", learningActive: false, palette: ["cream", "orange", "charcoal", "red"] },
+      { name: "Copperleaf Market", industry: "44-45", learningActive: true, palette: ["forest", "leaf", "cream", "orange", "white"] },
+      { name: "Copperleaf Bakery", industry: "72", learningActive: false, palette: ["cream", "orange", "charcoal", "red"] },
     ],
   },
 ];

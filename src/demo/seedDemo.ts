@@ -41,7 +41,7 @@ async function writeDemo(tx: Db): Promise<Written<DemoSummary>> {
   const counts = { organizations: 0, brands: 0, assets: 0, feedback: 0, templates: 0 };
   let brandIndex = 0;
   for (const org of DEMO_ORGANIZATIONS) {
-    const organization = await write(organizationStore.create(tx, { name: org.name }));
+    const organization = await write(organizationStore.create(tx, { name: org.name, plan: org.plan }));
     counts.organizations++;
     for (const demoBrand of org.brands) {
       const brand = await write(brandStore.create(tx, parseCreateBrandInput(brandInput(organization.id, demoBrand))));
@@ -88,6 +88,7 @@ async function writeDemo(tx: Db): Promise<Written<DemoSummary>> {
 const brandInput = (organizationId: string, brand: DemoBrand) => ({
   organizationId,
   name: brand.name,
+  industry: brand.industry,
   learningActive: brand.learningActive,
   colors: brand.palette.map((color, i) => ({
     ...DEMO_COLORS[color],

@@ -7,6 +7,7 @@ describe("parseCreateBrandInput", () => {
       organizationId: "o",
       name: "Acme",
       learningActive: false,
+      industry: null,
       colors: [{ hex: "#AABBCC", name: null, usage: null, usageWeight: null, context: null }],
     });
   });

@@ -6,6 +6,8 @@ export const ErrorCode = {
   NotFound: "NOT_FOUND",
   Unauthenticated: "UNAUTHENTICATED",
   Forbidden: "FORBIDDEN",
+  /** The organization's plan does not include the feature (industry discovery needs enterprise). */
+  PlanRequired: "PLAN_REQUIRED",
   GraphUnavailable: "GRAPH_UNAVAILABLE",
   QueryTooComplex: "QUERY_TOO_COMPLEX",
   OperationNotTrusted: "OPERATION_NOT_TRUSTED",

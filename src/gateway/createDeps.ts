@@ -14,6 +14,8 @@ import { defaultColorExtractionSettings } from "../pixels/colorExtractionSetting
 import { createColorExtractor } from "../pixels/createColorExtractor.ts";
 import { createPostgres, type PrismaClient } from "../postgres/createPrisma.ts";
 import type { OnQuery } from "../postgres/rawSql.ts";
+import { registerPatternMetrics } from "../patterns/patternMetrics.ts";
+import { createPatternRefresher, type PatternRefresher } from "../patterns/patternRefresher.ts";
 import { createGraphSync, type RunningGraphSync } from "../sync/createGraphSync.ts";
 import { createSyncMetrics } from "../sync/syncMetrics.ts";
 import type { GatewayDeps } from "./gatewayDeps.ts";
@@ -41,7 +43,8 @@ export interface DepsOptions {
 /** Deps that own what they opened. */
 export interface OwnedDeps extends GatewayDeps {
   readonly sync: RunningGraphSync;
-  /** Stops the drainer, then closes the pool and the driver. */
+  readonly patterns: PatternRefresher | null;
+  /** Stops the drainer and the pattern refresher, then closes the pool and the driver. */
   close(): Promise<void>;
 }
 
@@ -72,6 +75,10 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   registerBackfillGauges(metrics, prisma);
   // Its threads start on the first upload, so a gateway that never sees an image never starts them.
   const colorExtractor = createColorExtractor(defaultColorExtractionSettings);
+  // Built, not started: main.ts starts it (tests and the benchmark call refresh() themselves).
+  let patterns: PatternRefresher | null = null;
+  const onRefreshed = registerPatternMetrics(metrics, sql, () => patterns, config.patterns);
+  patterns = graph && createPatternRefresher({ sql, graph, settings: config.patterns, logger, onRefreshed });
   return {
     config,
     prisma,
@@ -79,12 +86,14 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     graph,
     logger,
     sync,
+    patterns,
     metrics,
     ...auth,
     colorExtractor,
     uploadSigner: createImageUploadSigner(config.imageUpload.signingSecret),
     async close() {
       await colorExtractor.close();
+      await patterns?.stop();
       await sync.stop();
       await prisma.$disconnect();
       await driver?.close();

@@ -6,6 +6,7 @@ import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { Registry } from "../observability/metricsRegistry.ts";
 import type { GraphSync } from "../outbox/graphSync.ts";
 import type { ColorExtractor } from "../pixels/ColorExtractor.ts";
+import type { PatternRefresher } from "../patterns/patternRefresher.ts";
 import type { PrismaClient, Sql } from "../postgres/createPrisma.ts";
 
 /** What the server is built from (createDeps.ts); tests and the benchmark build the same. */
@@ -18,6 +19,8 @@ export interface GatewayDeps {
   readonly logger: Logger;
   /** Mutations hand their committed outbox events to this. */
   readonly sync: GraphSync;
+  /** Recomputes the learned industry patterns on a schedule; null without a graph. */
+  readonly patterns: PatternRefresher | null;
   /** This gateway's Prometheus registry, scraped at GET /metrics. */
   readonly metrics: Registry;
   /** Verifies bearer tokens; null only where authentication is deliberately off (tests). */

@@ -8,6 +8,9 @@ const STATEMENTS = {
   assetKey: "CREATE CONSTRAINT asset_id_unique IF NOT EXISTS FOR (a:Asset) REQUIRE a.asset_id IS UNIQUE",
   templateKey:
     "CREATE CONSTRAINT template_id_unique IF NOT EXISTS FOR (t:Template) REQUIRE t.template_id IS UNIQUE",
+  industryKey: "CREATE CONSTRAINT industry_code_unique IF NOT EXISTS FOR (i:Industry) REQUIRE i.code IS UNIQUE",
+  patternKey: "CREATE CONSTRAINT pattern_id_unique IF NOT EXISTS FOR (p:Pattern) REQUIRE p.pattern_id IS UNIQUE",
+  patternIndustry: "CREATE INDEX pattern_industry IF NOT EXISTS FOR (p:Pattern) ON (p.industry)",
   brandOrganization: "CREATE INDEX brand_organization_id IF NOT EXISTS FOR (b:Brand) ON (b.organization_id)",
   // The generated API's tenant filter (schema/graph/) reads a tenant's assets and templates by these.
   assetOrganization: "CREATE INDEX asset_organization_id IF NOT EXISTS FOR (a:Asset) ON (a.organization_id)",

@@ -13,11 +13,16 @@ export const graphStateCypher = {
                      ELSE {hex: c.hex, name: r.name, usage: r.usage, usage_weight: r.usage_weight,
                            context: r.context} END) AS colors
     }
+    CALL (b) {
+      OPTIONAL MATCH (b)-[:IN_INDUSTRY]->(i:Industry)
+      WITH i ORDER BY i.code
+      RETURN collect(i.code) AS industries, collect(i.name) AS industry_names
+    }
     RETURN b.brand_id AS brand_id, b.organization_id AS organization_id, b.name AS name,
            b.learning_active AS learning_active, b.feedback_count AS feedback_count,
            CASE WHEN valueType(b.created_at) STARTS WITH 'ZONED DATETIME' THEN b.created_at.epochMillis END AS created_at,
            CASE WHEN valueType(b.updated_at) STARTS WITH 'ZONED DATETIME' THEN b.updated_at.epochMillis END AS updated_at,
-           colors`,
+           colors, industries, industry_names`,
 
   readAssets: `
     UNWIND $ids AS id

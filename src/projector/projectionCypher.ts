@@ -49,6 +49,17 @@ export const projectionCypher = {
       MERGE (b)-[r:OWNS_COLOR]->(c)
       SET r.name = color.name, r.usage = color.usage, r.usage_weight = color.usage_weight, r.context = color.context
     }
+    CALL (b, row) {
+      MATCH (b)-[old:IN_INDUSTRY]->(i:Industry)
+      WHERE row.industry IS NULL OR i.code <> row.industry
+      DELETE old
+    }
+    CALL (b, row) {
+      WITH b, row WHERE row.industry IS NOT NULL
+      MERGE (i:Industry {code: row.industry})
+      ON CREATE SET i.name = row.industry_name
+      MERGE (b)-[:IN_INDUSTRY]->(i)
+    }
     RETURN row.brand_id AS id`,
 
   deleteAssets: `

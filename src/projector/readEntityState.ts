@@ -2,11 +2,15 @@
 // kind. A ref without a row is a delete.
 import type { RawSql } from "../postgres/rawSql.ts";
 import type { EntityRef } from "../outbox/entityRef.ts";
+import { industryName } from "../domain/industries.ts";
 
 export interface BrandRow {
   brand_id: string;
   organization_id: string;
   name: string;
+  /** A NAICS sector code: the brand's IN_INDUSTRY link, none while null. */
+  industry: string | null;
+  industry_name: string | null;
   learning_active: boolean;
   feedback_count: number;
   created_at: string;
@@ -73,9 +77,9 @@ export async function readEntityState(db: RawSql, refs: readonly EntityRef[]): P
   // Sequential on purpose: inside the drainer's transaction these share one connection. Raw SQL,
   // one statement per kind with the child rows aggregated in, keeps a pass to four round trips.
   const brands = brandIds.length
-    ? await db.$queryRaw<Dated<BrandRow, "created_at" | "updated_at">[]>`
+    ? await db.$queryRaw<Dated<Omit<BrandRow, "industry_name">, "created_at" | "updated_at">[]>`
         /* readBrandState */
-        SELECT b.id AS brand_id, b.organization_id, b.name, b.learning_active, b.feedback_count,
+        SELECT b.id AS brand_id, b.organization_id, b.name, b.industry, b.learning_active, b.feedback_count,
                b.created_at, b.updated_at,
                COALESCE((SELECT json_agg(json_build_object('hex', c.hex, 'name', c.name, 'usage', c.usage,
                                   'usage_weight', c.usage_weight, 'context', c.context) ORDER BY c.hex)
@@ -108,6 +112,7 @@ export async function readEntityState(db: RawSql, refs: readonly EntityRef[]): P
     brands: {
       upsert: brands.map((b) => ({
         ...b,
+        industry_name: b.industry === null ? null : industryName(b.industry),
         created_at: iso(b.created_at),
         updated_at: iso(b.updated_at),
         colors: jsonList<BrandRow["colors"][number]>(b.colors),

@@ -35,6 +35,9 @@ export async function readGraphState(graph: GraphConnection, refs: readonly Enti
         brand_id: b.brand_id,
         organization_id: b.organization_id,
         name: b.name,
+        // At most one industry; several read as a value no Postgres row has.
+        industry: b.industries.length === 0 ? null : onlyParent(b.industries),
+        industry_name: b.industry_names.length === 0 ? null : onlyParent(b.industry_names),
         learning_active: b.learning_active,
         feedback_count: b.feedback_count,
         created_at: iso(b.created_at),

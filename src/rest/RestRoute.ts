@@ -1,4 +1,5 @@
 import type { Access } from "../auth/access.ts";
+import type { PatternSettings } from "../config/config.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { RequestLoaders } from "../relationships/relationshipReads.ts";
@@ -9,6 +10,8 @@ export interface RestRequest {
   readonly query: URLSearchParams;
   readonly graph: GraphConnection | null;
   readonly sql: Sql;
+  /** k and the other pattern settings, for the industry routes. */
+  readonly patterns: PatternSettings;
   /** The caller's tenancy, as for GraphQL. */
   readonly access: Access;
   /** This request's loaders: the relationship reads take them, as GraphQL's resolvers do. */

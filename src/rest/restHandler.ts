@@ -9,14 +9,18 @@ import { brandGraph } from "./handlers/brandGraph.ts";
 import { colorBrands } from "./handlers/colorBrands.ts";
 import { colorPairings } from "./handlers/colorPairings.ts";
 import { similarBrands } from "./handlers/similarBrands.ts";
+import { brandIndustryPatterns, industryColors, industryPatterns, industryTrends } from "./handlers/industryRoutes.ts";
 import type { RestRoute } from "./RestRoute.ts";
 import { createRequestLoaders } from "../relationships/relationshipReads.ts";
 
-const ROUTES: readonly RestRoute[] = [brandGraph, colorBrands, similarBrands, colorPairings];
+const ROUTES: readonly RestRoute[] = [
+  brandGraph, colorBrands, similarBrands, colorPairings, industryColors, industryPatterns, industryTrends, brandIndustryPatterns,
+];
 
 const STATUS_OF: Partial<Record<string, number>> = {
   [ErrorCode.BadUserInput]: 400,
   [ErrorCode.Forbidden]: 403,
+  [ErrorCode.PlanRequired]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.GraphUnavailable]: 503,
 };
@@ -28,8 +32,9 @@ export interface RestReply {
   readonly allow?: string;
 }
 
-export function restHandler(deps: Pick<GatewayDeps, "graph" | "sql" | "prisma">) {
+export function restHandler(deps: Pick<GatewayDeps, "graph" | "sql" | "prisma" | "config">) {
   const { graph, sql } = deps;
+  const patterns = deps.config.patterns;
   return async (method: string, url: URL, access: Access): Promise<RestReply> => {
     const route = ROUTES.find((r) => r.pattern.test(url.pathname));
     if (!route) return { status: 404, body: { error: ErrorCode.NotFound, message: `No route for ${method} ${url.pathname}` } };
@@ -39,7 +44,7 @@ export function restHandler(deps: Pick<GatewayDeps, "graph" | "sql" | "prisma">)
     try {
       const params = route.pattern.exec(url.pathname)!.slice(1).map(decodePathSegment);
       const reads = createRequestLoaders(deps, access.organizationScope);
-      return { status: 200, body: await route.handle({ params, query: url.searchParams, graph, sql, access, reads }) };
+      return { status: 200, body: await route.handle({ params, query: url.searchParams, graph, sql, patterns, access, reads }) };
     } catch (error) {
       const status = error instanceof GatewayError ? STATUS_OF[error.code] : undefined;
       if (!(error instanceof GatewayError) || !status) throw error;

@@ -15,7 +15,7 @@ import { requireFound } from "./requireFound.ts";
 import { brandsIn, organizationsIn, type OrganizationScope } from "./scope.ts";
 
 /** Prisma's Brand, column by column: rowsByIds must answer exactly what findByIds does. */
-const BRAND_COLUMNS = `id, organization_id AS "organizationId", name, learning_active AS "learningActive",
+const BRAND_COLUMNS = `id, organization_id AS "organizationId", name, industry, learning_active AS "learningActive",
   feedback_count AS "feedbackCount", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export const brandStore = {
@@ -73,6 +73,7 @@ export const brandStore = {
       data: {
         organizationId: draft.organizationId,
         name: draft.name,
+        industry: draft.industry,
         learningActive: draft.learningActive,
         colors: { createMany: { data: [...draft.colors] } },
       },

@@ -36,7 +36,7 @@ export const organizationStore = {
   listPage: (db: Db, page: Page, scope: OrganizationScope = null) => db.organization.findMany(keyset({}, page, organizationsIn(scope))),
 
   async create(tx: Db, draft: OrganizationDraft): Promise<Written<Organization>> {
-    const organization = await tx.organization.create({ data: { name: draft.name } });
+    const organization = await tx.organization.create({ data: { name: draft.name, plan: draft.plan } });
     return { result: organization, changes: [upserted("organization", organization.id)] };
   },
 

@@ -3,6 +3,9 @@ import { similarBrandsOf } from "../../relationships/relationshipReads.ts";
 import { asksOnlyBrandIdsOf } from "../lookahead/brandIdsOnly.ts";
 import { loadParent } from "./loadParent.ts";
 import { paginate } from "../../domain/pagination.ts";
+import { boundedLimit } from "../../domain/relationshipArgs.ts";
+import { brandIndustryPatterns } from "../../patterns/brandIndustryPatterns.ts";
+import { requireDiscovery } from "../../patterns/requireDiscovery.ts";
 
 export const Brand: BrandResolvers = {
   organization: (brand, _, { loaders }) => loadParent(loaders.organizationById, "Organization", brand.organizationId),
@@ -12,4 +15,10 @@ export const Brand: BrandResolvers = {
   // Other organizations' brands by design: see guardForeignBrands for what a caller learns of them.
   similarBrands: (brand, args, context, info) =>
     similarBrandsOf(context, brand.id, args, asksOnlyBrandIdsOf(info.fieldNodes) ? "fromGraph" : "fromRows"),
+  // Only ever the caller's own brand (guardForeignBrands), against patterns of k organizations.
+  industryPatterns: async (brand, { limit }, { deps, access, loaders }) => {
+    const bounded = boundedLimit("limit", limit);
+    await requireDiscovery(access, loaders);
+    return brandIndustryPatterns(deps.graph, loaders, deps.config.patterns.minOrganizations, brand, bounded);
+  },
 };

@@ -25,6 +25,7 @@ import { updateAsset } from "./Mutation/updateAsset.ts";
 import { updateBrand } from "./Mutation/updateBrand.ts";
 import { updateOrganization } from "./Mutation/updateOrganization.ts";
 import { updateTemplate } from "./Mutation/updateTemplate.ts";
+import { IndustryInsights } from "./IndustryInsights.ts";
 import { Organization } from "./Organization.ts";
 import { asset } from "./Query/asset.ts";
 import { assets } from "./Query/assets.ts";
@@ -34,6 +35,9 @@ import { color } from "./Query/color.ts";
 import { feedback } from "./Query/feedback.ts";
 import { feedbackList } from "./Query/feedbackList.ts";
 import { graphHealth } from "./Query/graphHealth.ts";
+import { industries } from "./Query/industries.ts";
+import { industry } from "./Query/industry.ts";
+import { patternStatus } from "./Query/patternStatus.ts";
 import { health } from "./Query/health.ts";
 import { organization } from "./Query/organization.ts";
 import { organizations } from "./Query/organizations.ts";
@@ -48,6 +52,7 @@ export const resolvers: Resolvers = {
   Query: {
     organization, organizations, brand, brands, asset, assets, feedback, feedbackList, template, templates,
     color, health, graphHealth, syncStatus,
+    industries, industry, patternStatus,
   },
   Mutation: {
     createOrganization, updateOrganization, deleteOrganization,
@@ -57,5 +62,5 @@ export const resolvers: Resolvers = {
     createTemplate, updateTemplate, deleteTemplate,
     backfillGraph, reconcileGraph,
   },
-  Organization, Brand, BrandColor, Asset, Feedback, Template, SimilarBrand, Color, ColorOwner, ColorPairing,
+  Organization, Brand, BrandColor, Asset, Feedback, Template, SimilarBrand, Color, ColorOwner, ColorPairing, IndustryInsights,
 };

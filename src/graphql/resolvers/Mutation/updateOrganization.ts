@@ -5,6 +5,7 @@ import { organizationStore } from "../../../stores/organizationStore.ts";
 
 export const updateOrganization: NonNullable<MutationResolvers["updateOrganization"]> = (_, { id, input }, { deps, access, graphSync }) => {
   const scope = access.writeScope();
+  if (input.plan !== undefined) access.assertPlatform("input.plan");
   const patch = parseUpdateOrganizationInput(input);
   return inTransaction(deps, (tx) => organizationStore.update(tx, id, patch, scope), graphSync);
 };
