@@ -3,8 +3,9 @@ import type { MutationResolvers } from "../../../generated/graphql.ts";
 import { inTransaction } from "../../../stores/inTransaction.ts";
 import { organizationStore } from "../../../stores/organizationStore.ts";
 
+/** A new tenant is the platform's to create: no organization's token may. */
 export const createOrganization: NonNullable<MutationResolvers["createOrganization"]> = (_, { input }, { deps, access, waitForGraph }) => {
-  access.assertAdmin();
+  access.assertPlatformOperator();
   const draft = parseCreateOrganizationInput(input);
   return inTransaction(deps, (tx) => organizationStore.create(tx, draft), { waitForGraph });
 };
