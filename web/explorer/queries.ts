@@ -8,7 +8,7 @@ export const BRAND_GRAPH = `query ExplorerBrand($id: ID!) {
     colors { hex name usage usageWeight }
     assets(first: 20) { edges { node { id prompt status complianceScore colors { hex coverage } } } }
     templates { id name sourceAssetId }
-    similarBrands(minSharedColors: 1, limit: 5) { brand { id name } sharedColorCount similarityScore }
+    similarBrands(minSharedColors: 1, limit: 5) { brand { id name } sharedColors sharedColorCount similarityScore }
   }
 }`;
 
@@ -24,7 +24,7 @@ export interface BrandGraph {
     colors: Array<{ hex: string; name: string | null; usage: string | null; usageWeight: number | null }>;
     assets: { edges: Array<{ node: { id: string; prompt: string; status: string; complianceScore: number | null; colors: Array<{ hex: string; coverage: number | null }> } }> };
     templates: Array<{ id: string; name: string; sourceAssetId: string | null }>;
-    similarBrands: Array<{ brand: { id: string; name: string }; sharedColorCount: number; similarityScore: number }>;
+    similarBrands: Array<{ brand: { id: string; name: string }; sharedColors: string[]; sharedColorCount: number; similarityScore: number }>;
   } | null;
 }
 

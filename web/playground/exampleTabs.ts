@@ -10,7 +10,7 @@ query BrandWithSimilarBrands {
         name
         colors { hex name usage usageWeight }
         similarBrands(minSharedColors: 2, limit: 3) {
-          brand { id name organizationId }
+          brand { id name }
           sharedColors
           similarityScore
         }
