@@ -34,6 +34,7 @@ const config: CodegenConfig = {
           AssetColor: "./prisma/client.ts#AssetColor as AssetColorRow",
           Feedback: "./prisma/client.ts#Feedback as FeedbackRow",
           Template: "./prisma/client.ts#Template as TemplateRow",
+          ForeignBrand: "./prisma/client.ts#Brand as ForeignBrandRow",
           SimilarBrand: "../relationships/similarBrands.ts#SimilarBrandMatch",
           Color: "../relationships/colorByHex.ts#ColorNode",
           ColorOwner: "../relationships/brandsUsingColor.ts#ColorOwnerMatch",

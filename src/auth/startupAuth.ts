@@ -20,7 +20,8 @@ export function startupAuth(config: Config, logger: Logger, prisma: PrismaClient
   const secret = readOrCreateDevSecret();
   logger.info(
     "development auth: requests need a bearer token signed with .data/dev-jwt-secret; mint one with " +
-      "`npm run token -- --org <organizationId> --role viewer|editor|admin`",
+      "`npm run token -- --org <organizationId> --role viewer|editor|admin`, or a platform operator's " +
+        "(backfill, reconcile, syncStatus, organizations) with `npm run token -- --platform-operator`",
   );
   return {
     verifyToken: createTokenVerifier({ ...config.auth, key: { kind: "secret", secret } }),

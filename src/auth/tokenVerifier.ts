@@ -1,15 +1,16 @@
 // Bearer tokens are JWTs verified with jose: an HS256 secret, a PEM public key (RS256/ES256…) or a
-// remote JWKS. They carry the caller's organization (`org`) and role (`role`).
+// remote JWKS. They carry the caller's organization (`org`) and role (`role`), or the platform
+// operator's role and no organization.
 import { createPublicKey, createSecretKey, type KeyObject } from "node:crypto";
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
 import type { AuthKey, AuthSettings } from "../config/config.ts";
-import { ROLES, type Principal, type Role } from "./access.ts";
+import { PLATFORM_OPERATOR_ROLE, ROLES, type Credential, type Role } from "./access.ts";
 
 export class InvalidToken extends Error {
   override name = "InvalidToken";
 }
 
-export type TokenVerifier = (token: string) => Promise<Principal>;
+export type TokenVerifier = (token: string) => Promise<Credential>;
 
 const ASYMMETRIC_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"];
 
@@ -27,9 +28,17 @@ export function createTokenVerifier(settings: AuthSettings & { key: AuthKey }): 
       throw new InvalidToken(`invalid bearer token (${(error as { code?: string }).code ?? "unverifiable"})`);
     }
     const { sub, org, role } = payload as { sub?: unknown; org?: unknown; role?: unknown };
+    const subject = typeof sub === "string" ? sub : "anonymous";
+    // The operator's role is no organization's: a token naming both is malformed, not an operator.
+    if (role === PLATFORM_OPERATOR_ROLE) {
+      if (org !== undefined) throw new InvalidToken(`a \`${PLATFORM_OPERATOR_ROLE}\` token carries no \`org\` claim`);
+      return { subject, platformOperator: true };
+    }
     if (typeof org !== "string" || org.length === 0) throw new InvalidToken("the token has no `org` claim");
-    if (!ROLES.includes(role as Role)) throw new InvalidToken(`the token's \`role\` must be one of ${ROLES.join(", ")}`);
-    return { subject: typeof sub === "string" ? sub : "anonymous", organizationId: org, role: role as Role };
+    if (!ROLES.includes(role as Role)) {
+      throw new InvalidToken(`the token's \`role\` must be one of ${ROLES.join(", ")} (or ${PLATFORM_OPERATOR_ROLE}, without \`org\`)`);
+    }
+    return { subject, organizationId: org, role: role as Role };
   };
 }
 

@@ -16,7 +16,8 @@ gateway's backfillGraph / reconcileGraph mutations, one short request per window
   --organizations LIST   only these organization ids
   --resume RUN_ID        continue a run after its last finished batch
   --url URL              gateway GraphQL endpoint (default http://127.0.0.1:4000/graphql)
-  --token TOKEN          bearer token (default: $MOBIUS_TOKEN)
+  --token TOKEN          the platform operator's bearer token (default: $MOBIUS_TOKEN;
+                         mint one with npm run token -- --platform-operator)
   -h, --help             this text
 `;
 

@@ -5,11 +5,11 @@ import { makeExecutableSchema, mergeSchemas } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import { buildGraphApiSchema } from "./graphApi/buildGraphApiSchema.ts";
-import { guardForeignBrands } from "./guardForeignBrands.ts";
+import { guardPlatformOperator } from "./guardPlatformOperator.ts";
 import { loadSdl } from "./loadSdl.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 export async function buildSchema(graph: GraphConnection | null): Promise<GraphQLSchema> {
   const contract = makeExecutableSchema({ typeDefs: loadSdl(), resolvers });
-  return mergeSchemas({ schemas: [guardForeignBrands(contract), await buildGraphApiSchema(graph)] });
+  return guardPlatformOperator(mergeSchemas({ schemas: [contract, await buildGraphApiSchema(graph)] }));
 }

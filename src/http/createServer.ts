@@ -92,6 +92,10 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
       // Its own authentication: a bearer token, or the signed URL a browser got from GraphQL.
       if (ASSET_IMAGE_ROUTE.test(url.pathname)) return await uploadImage(req, res, url);
 
+      // Only GraphQL and /v1 hold data: any other path (a browser's /favicon.ico) is 404 without a token.
+      if (url.pathname !== "/graphql" && !url.pathname.startsWith("/v1/")) {
+        return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
+      }
       let access: Access;
       try {
         access = await authenticate(req.headers, deps.verifyToken);
@@ -105,7 +109,6 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         if (reply.allow) res.setHeader("allow", reply.allow);
         return sendJson(res, reply.status, reply.body);
       }
-      return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
     } catch (error) {
       deps.logger.error({ err: error, path: url.pathname }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { error: "INTERNAL_SERVER_ERROR", message: "Internal server error" });

@@ -42,6 +42,8 @@ export function restHandler(deps: Pick<GatewayDeps, "graph" | "sql" | "prisma" |
       return { status: 405, allow: "GET", body: { error: "METHOD_NOT_ALLOWED", message: `${url.pathname} only answers GET` } };
     }
     try {
+      // Every /v1 route answers about an organization's brands and colors: none is the operator's.
+      if (access.isPlatformOperator) throw new GatewayError(ErrorCode.Forbidden, "A platform operator reads no organization's data");
       const params = route.pattern.exec(url.pathname)!.slice(1).map(decodePathSegment);
       const reads = createRequestLoaders(deps, access.organizationScope);
       return { status: 200, body: await route.handle({ params, query: url.searchParams, graph, sql, patterns, access, reads }) };

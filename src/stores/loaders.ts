@@ -30,7 +30,7 @@ export interface Loaders {
   readonly brandById: ByIdLookup<Brand>;
   /**
    * Any organization's brand: only for graph rows that name another organization's brand by
-   * design (similarBrands), whose fields beyond id and name are then FORBIDDEN (guardForeignBrands).
+   * design (similarBrands), shown as a ForeignBrand: its id and name, no other field exists.
    */
   readonly anyBrandById: DataLoader<string, Brand | null>;
   /** Per entity kind, the deletes this request's graph answers may still show (pendingDeletes.ts). */

@@ -3,13 +3,17 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactPath, launchChromium } from "../support/browser.ts";
-import { startTestGateway, type TestGateway } from "../support/testDeps.ts";
+import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
+import { tenancyHeaders, tenancyVerifier } from "../support/tenants.ts";
 
 describe("the GraphQL playground in Chromium", () => {
   let gateway: TestGateway;
   let browser: Browser;
   beforeAll(async () => {
-    gateway = await startTestGateway();
+    // Authentication on, as `npm start` runs it: the page gets a development token from /dev/token.
+    gateway = await startTestGateway(
+      createTestDeps({ verifyToken: tenancyVerifier(), devToken: async () => (await tenancyHeaders("admin", "playground-org")).authorization!.slice("Bearer ".length) }),
+    );
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -20,6 +24,10 @@ describe("the GraphQL playground in Chromium", () => {
   it("serves GraphiQL from the gateway alone, runs a query and shows its result", async () => {
     const page = await browser.newPage();
     const foreignRequests: string[] = [];
+    const introspections: number[] = [];
+    page.on("response", (response) => {
+      if (response.request().postData()?.includes("IntrospectionQuery")) introspections.push(response.status());
+    });
     page.on("request", (request) => {
       if (!request.url().startsWith(gateway.url)) foreignRequests.push(request.url());
     });
@@ -42,5 +50,8 @@ describe("the GraphQL playground in Chromium", () => {
     await page.screenshot({ path: artifactPath("playground.png") });
 
     expect(foreignRequests).toEqual([]);
+    // The docs panel's first introspection carries the development token: answered, never 401.
+    expect(introspections.length).toBeGreaterThanOrEqual(1);
+    expect(introspections.every((status) => status === 200), String(introspections)).toBe(true);
   }, 60_000);
 });

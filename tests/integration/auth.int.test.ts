@@ -60,6 +60,18 @@ describe("authentication with an HS256 secret", () => {
     expect((await post({ authorization: `Bearer ${unsigned}` })).status).toBe(401);
   });
 
+  it("refuses a platform operator token that also names an organization: 401", async () => {
+    const both = await new SignJWT({ org: "org-a", role: "platform_operator" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime("1h").sign(Buffer.from(SECRET));
+    const res = await post({ authorization: `Bearer ${both}` });
+    expect(res.status).toBe(401);
+    expect(JSON.stringify(await res.json())).toContain("carries no `org` claim");
+  });
+
+  it.each(["/favicon.ico", "/nowhere", "/v2/brands"])("answers %s with 404 without asking for a token", async (path) => {
+    const res = await fetch(`${gateway.url}${path}`);
+    expect({ status: res.status, body: await res.json() }).toEqual({ status: 404, body: { error: "NOT_FOUND", message: `No route for GET ${path}` } });
+  });
+
   it("keeps liveness and readiness open for load balancers", async () => {
     expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
     expect((await fetch(`${gateway.url}/ready`)).status).toBe(200);

@@ -1,6 +1,6 @@
 // Tenancy in the graph half and the REST routes. similarBrands crosses organizations by design:
 // of another organization's brand a caller learns its id, its name, the colors both brands share
-// and the score — every other field of it is FORBIDDEN. Color.brands lists only the caller's own
+// and the score: it is a ForeignBrand, which has no other field, so asking more fails validation. Color.brands lists only the caller's own
 // brands; Color.pairings counts approved assets of every organization but names no brand. The
 // generated graph* API answers every role, within its organization.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,13 +43,25 @@ describe("what similarBrands reveals about another organization's brand", () => 
     ["assets", "assets { edges { node { id prompt } } }"],
     ["templates", "templates { id }"],
     ["similarBrands", "similarBrands { brand { id } }"],
-  ])("nothing more: its %s is FORBIDDEN", async (field, selection) => {
-    const result = await call("admin", `query ($id: ID!) { brand(id: $id) { id similarBrands { brand { id ${selection} } } } }`, {
-      id: tenants.own.brand.id,
+  ])("nothing more: asking its %s is a validation error (HTTP 400), before anything is read", async (field, selection) => {
+    const res = await fetch(`${tenants.gateway.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(await tenants.as("admin")) },
+      body: JSON.stringify({ query: `query ($id: ID!) { brand(id: $id) { id similarBrands { brand { id ${selection} } } } }`, variables: { id: tenants.own.brand.id } }),
     });
-    expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: "FORBIDDEN", field }]);
-    expect(result.errors![0].path).toEqual(["brand", "similarBrands", 0, "brand", field]);
-    expect(JSON.stringify(result)).not.toContain(tenants.foreign.organizationId);
+    const body = await res.json();
+    expect(res.status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors.map((e: { message: string; extensions: { code: string } }) => [e.extensions.code, e.message])).toEqual([
+      ["GRAPHQL_VALIDATION_FAILED", `Cannot query field "${field}" on type "ForeignBrand".`],
+    ]);
+  });
+
+  it("a brand of the caller's own organization is a full Brand, a similar brand a ForeignBrand", async () => {
+    const result = await call("viewer", `query ($id: ID!) { brand(id: $id) { __typename organizationId similarBrands { brand { __typename } } } }`, { id: tenants.own.brand.id });
+    expect(result).toEqual({
+      data: { brand: { __typename: "Brand", organizationId: tenants.own.organizationId, similarBrands: [{ brand: { __typename: "ForeignBrand" } }] } },
+    });
   });
 
   it("and nothing at all when the asked brand is not the caller's", async () => {

@@ -18,6 +18,11 @@ export async function tenancyHeaders(role: Role, organizationId: string): Promis
   return { authorization: `Bearer ${await mintToken(SECRET, { organizationId, role })}` };
 }
 
+/** Authorization header of the platform operator (no organization). */
+export async function operatorHeaders(): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await mintToken(SECRET, { platformOperator: true })}` };
+}
+
 export interface Tenant {
   readonly organizationId: string;
   readonly brand: { id: string; name: string };

@@ -27,6 +27,8 @@ export interface TestDepsOptions {
   readonly drainerThread?: boolean;
   /** Turns authentication on with this verifier; off (unrestricted) by default. */
   readonly verifyToken?: TokenVerifier;
+  /** With verifyToken: the development token GET /dev/token hands the pages. */
+  readonly devToken?: () => Promise<string | null>;
 }
 
 export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
@@ -41,7 +43,7 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
     onQuery: onQuery && ((sql) => onQuery(sql)),
     neo4jUri: options.neo4jUri === undefined ? inject("neo4jUri") : options.neo4jUri,
     sync: { poll: options.poll ?? false, thread: options.drainerThread ?? false },
-    auth: verifyToken && (() => ({ verifyToken, devToken: null })),
+    auth: verifyToken && (() => ({ verifyToken, devToken: options.devToken ?? null })),
   });
 }
 

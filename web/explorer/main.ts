@@ -42,7 +42,8 @@ function brandElements({ brand }: BrandGraph): ElementDefinition[] {
     ...brand.templates.map((t) => ({ data: { id: `template:${t.id}`, kind: "template", label: t.name } })),
     ...brand.templates.map((t) => ({ data: { id: `${b}->${t.id}`, source: b, target: `template:${t.id}`, kind: "HAS_TEMPLATE", label: "" } })),
     ...(brand.similarBrands ?? []).flatMap((s) => [
-      { data: { id: `brand:${s.brand.id}`, kind: "brand", label: s.brand.name, brandId: s.brand.id } },
+      // Another organization's brand (a ForeignBrand): its name and the colors it shares are all there is to show.
+      { data: { id: `brand:${s.brand.id}`, kind: "brand", label: s.brand.name, brandId: s.brand.id, foreign: true, shared: s.sharedColors, score: s.similarityScore } },
       { data: { id: `${b}~${s.brand.id}`, source: b, target: `brand:${s.brand.id}`, kind: "SIMILAR", weight: s.similarityScore, label: `${fmt(s.similarityScore)} (${s.sharedColorCount})` } },
     ]),
   ];
@@ -81,6 +82,20 @@ async function showBrand(id: string, replace: boolean): Promise<void> {
   if (replace && data.brand) picker.value = id;
 }
 
+/** What may be seen of another organization's brand: its name and the colors it shares, drawn as edges. */
+function showForeignBrand(data: { brandId: string; shared: string[]; score: number }): void {
+  const note = document.createElement("p");
+  note.textContent = `Another organization's brand: it shares ${data.shared.join(", ")} (score ${fmt(data.score)}); nothing else of it is visible.`;
+  details.append(note);
+  add(
+    data.shared.flatMap((hex) => [
+      { data: { id: `color:${hex}`, kind: "color", label: hex, hex } },
+      { data: { id: `brand:${data.brandId}->${hex}`, source: `brand:${data.brandId}`, target: `color:${hex}`, kind: "OWNS_COLOR", weight: 0, label: "" } },
+    ]),
+  );
+  relayout();
+}
+
 cy.on("tap", "node", (event) => {
   const node = event.target;
   const data = node.data();
@@ -88,7 +103,8 @@ cy.on("tap", "node", (event) => {
   const title = document.createElement("h2");
   title.textContent = data.label;
   details.append(title);
-  if (data.kind === "brand") void run("Loading brand…", () => showBrand(data.brandId, false));
+  if (data.kind === "brand" && data.foreign) showForeignBrand(data);
+  if (data.kind === "brand" && !data.foreign) void run("Loading brand…", () => showBrand(data.brandId, false));
   if (data.kind === "color") {
     void run("Loading color…", async () => {
       add(colorElements(await graphql(COLOR_BRANDS, { hex: data.hex })));

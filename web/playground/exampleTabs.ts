@@ -10,7 +10,7 @@ query BrandWithSimilarBrands {
         name
         colors { hex name usage usageWeight }
         similarBrands(minSharedColors: 2, limit: 3) {
-          brand { id name organizationId }
+          brand { id name }
           sharedColors
           similarityScore
         }
@@ -45,12 +45,14 @@ mutation CreateBrand($organizationId: ID!) {
     variables: `{ "organizationId": "paste an organization id" }`,
   },
   {
-    query: `# What a backfill would write, without writing it (admin only).
-mutation BackfillDryRun {
-  backfillGraph(dryRun: true) {
-    dryRun
-    durationMs
-    entities { entity created updated unchanged }
+    query: `# The generated graph API: your organization's brands, their palettes and counts, filtered and
+# sorted in Neo4j. (Backfill and reconcile are the platform operator's: npm run token -- --platform-operator)
+query GraphBrands {
+  graphBrands(limit: 5, sort: [{ name: ASC }]) {
+    brandId
+    name
+    colorsConnection { totalCount edges { properties { name usageWeight } node { hex } } }
+    assetsConnection { totalCount aggregate { node { complianceScore { average } } } }
   }
 }`,
   },

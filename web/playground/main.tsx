@@ -5,14 +5,29 @@ import { createRoot } from "react-dom/client";
 import { bearerToken } from "../shared/gatewayClient.ts";
 import { exampleTabs } from "./exampleTabs.ts";
 
-const fetcher = createGraphiQLFetcher({ url: "/graphql" });
 const token = await bearerToken();
+const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+// The fetcher's own headers carry the token too: GraphiQL's first introspection (the docs panel)
+// goes out before the headers editor is read, and without it would be refused with 401.
+const fetcher = createGraphiQLFetcher({ url: "/graphql", headers: authorization });
+
+/** The token's organization, so an example that names one runs as it stands. */
+function organizationOf(jwt: string | null): string | null {
+  try {
+    const claims = JSON.parse(atob(jwt!.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as { org?: unknown };
+    return typeof claims.org === "string" ? claims.org : null;
+  } catch {
+    return null;
+  }
+}
+const organizationId = organizationOf(token);
+const tabs = exampleTabs.map((tab) => (tab.variables && organizationId ? { ...tab, variables: JSON.stringify({ organizationId }, null, 2) } : tab));
 
 createRoot(document.getElementById("root")!).render(
   <GraphiQL
     fetcher={fetcher}
-    defaultTabs={exampleTabs}
-    defaultHeaders={JSON.stringify(token ? { Authorization: `Bearer ${token}` } : {}, null, 2)}
+    defaultTabs={tabs}
+    defaultHeaders={JSON.stringify(authorization, null, 2)}
     isHeadersEditorEnabled
     defaultEditorToolsVisibility="headers"
   />,

@@ -12,7 +12,7 @@ export const Brand: BrandResolvers = {
   colors: (brand, _, { loaders }) => loaders.colorsByBrand.load(brand.id),
   assets: (brand, args, { loaders }) => paginate(args, (page) => loaders.assetPageByBrand.load({ brandId: brand.id, page })),
   templates: (brand, _, { loaders }) => loaders.templatesByBrand.load(brand.id),
-  // Other organizations' brands by design: see guardForeignBrands for what a caller learns of them.
+  // Other organizations' brands by design, each a ForeignBrand (id and name) in the schema.
   similarBrands: (brand, args, context, info) =>
     similarBrandsOf(context, brand.id, args, asksOnlyBrandIdsOf(info.fieldNodes) ? "fromGraph" : "fromRows"),
   // Only ever the caller's own brand (guardForeignBrands), against patterns of k organizations.

@@ -1,4 +1,4 @@
-// The shared body of backfillGraph and reconcileGraph: admin only, then arguments → one call of
+// The shared body of backfillGraph and reconcileGraph: the platform operator only, then arguments → one call of
 // the run loop.
 import { isRetryableError } from "neo4j-driver";
 import { parseRunOptions, type RunMode } from "../../backfill/backfillOptions.ts";
@@ -8,7 +8,7 @@ import type { MutationBackfillGraphArgs } from "../../generated/graphql.ts";
 import type { GatewayContext } from "../context.ts";
 
 export async function runFromArgs(mode: RunMode, { deps, access }: GatewayContext, args: MutationBackfillGraphArgs): Promise<RunResult> {
-  access.assertAdmin();
+  access.assertPlatformOperator();
   const options = parseRunOptions(mode, args);
   const { maxBatches } = args;
   if (maxBatches != null && (!Number.isInteger(maxBatches) || maxBatches < 1)) {
