@@ -82,6 +82,16 @@ const envSchema = z.object({
       .max(65535, { error: "expected a port from 0 to 65535" })
       .default(4000),
   ),
+  // 127.0.0.1 unless told: a development gateway is not reachable from the network by accident.
+  // A container sets 0.0.0.0 (Dockerfile).
+  HOST: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:]+|[A-Za-z0-9.-]+)$/, { error: "expected an IP address or host name to bind to" })
+      .default("127.0.0.1"),
+  ),
+  SHUTDOWN_GRACE_MS: milliseconds(25_000),
   GRAPH_NODE_LIMIT: positiveInt("a number of nodes", 200_000),
   GRAPH_RELATIONSHIP_LIMIT: positiveInt("a number of relationships", 400_000),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default("development")),
@@ -157,6 +167,10 @@ export interface Config {
   readonly graphCapacity: { readonly nodeLimit: number; readonly relationshipLimit: number };
   readonly graphSync: GraphSyncSettings;
   readonly port: number;
+  /** The bind address. */
+  readonly host: string;
+  /** How long a SIGTERM waits for accepted requests to be answered before closing their connections. */
+  readonly shutdownGraceMs: number;
   readonly logLevel: LogLevel;
   readonly production: boolean;
   readonly auth: AuthSettings;
@@ -190,10 +204,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (keys.length > 1) {
     throw new ConfigError(["AUTH_JWT_SECRET: set only one of AUTH_JWT_SECRET, AUTH_PUBLIC_KEY and AUTH_JWKS_URL"]);
   }
-  if (production && keys.length === 0) {
-    throw new ConfigError([
-      "AUTH_JWT_SECRET: production (NODE_ENV=production) refuses to start without AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL",
-    ]);
+  if (production) {
+    // Production never guesses: outside it these fall back to an embedded Postgres, a local Neo4j
+    // and a development secret, none of which a deployment should run on by accident.
+    const missing = [
+      ...(e.DATABASE_URL ? [] : ["DATABASE_URL: production (NODE_ENV=production) refuses to start without a Postgres URL"]),
+      ...(e.NEO4J_URI ? [] : ["NEO4J_URI: production (NODE_ENV=production) refuses to start without a Neo4j URI"]),
+      ...(keys.length > 0
+        ? []
+        : ["AUTH_JWT_SECRET: production (NODE_ENV=production) refuses to start without AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL"]),
+    ];
+    if (missing.length > 0) throw new ConfigError(missing);
   }
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
@@ -215,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       coalesceMs: e.GRAPH_SYNC_COALESCE_MS,
     }),
     port: e.PORT,
+    host: e.HOST,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
     production,
     auth: Object.freeze({ key: keys[0] ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE }),

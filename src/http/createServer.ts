@@ -29,7 +29,20 @@ export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
   /** Listens on the port (0 picks a free one) and resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
+  /**
+   * Stops accepting connections at once (`onListenerClosed` is told when), lets every request
+   * already accepted finish within `graceMs`, then closes what is left; resolves to how many
+   * requests were cut at the deadline.
+   */
+  drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport>;
   close(): Promise<void>;
+}
+
+/** A drain's account: requests accepted over the server's life, answered in full, and cut at the deadline. */
+export interface DrainReport {
+  readonly accepted: number;
+  readonly answered: number;
+  readonly cut: number;
 }
 
 export async function createServer(deps: GatewayDeps): Promise<Gateway> {
@@ -58,7 +71,22 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   const graphql = graphqlHandler(apollo);
   const rest = restHandler(deps);
 
+  // Requests accepted and not yet answered: a drain waits for these.
+  let inFlight = 0;
+  let accepted = 0;
+  let answeredInFull = 0;
+  let draining = false;
+  const answered = new Set<() => void>();
   const server = http.createServer(async (req, res) => {
+    inFlight += 1;
+    accepted += 1;
+    res.once("finish", () => (answeredInFull += 1));
+    res.once("close", () => {
+      inFlight -= 1;
+      for (const notify of answered) notify();
+    });
+    // While draining, a keep-alive connection ends with its response instead of waiting for another.
+    if (draining) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://gateway.local");
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -110,16 +138,41 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         server.once("error", reject);
         server.listen(port, host, () => {
           const address = server.address();
-          resolve(`http://${host}:${typeof address === "object" && address ? address.port : port}`);
+          const shown = host.includes(":") ? `[${host}]` : host;
+          resolve(`http://${shown}:${typeof address === "object" && address ? address.port : port}`);
         });
       });
     },
+    drain,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await apollo.stop();
+      await drain(0);
     },
   };
+
+  async function drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport> {
+    draining = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    onListenerClosed?.();
+    // Keep-alive connections between requests hold no work: closing them now is what tells
+    // their clients to go elsewhere. Ones that are mid-request close after their response.
+    server.closeIdleConnections();
+    const deadline = Date.now() + graceMs;
+    while (inFlight > 0 && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(250, Math.max(0, deadline - Date.now())));
+        function done() {
+          clearTimeout(timer);
+          answered.delete(done);
+          resolve();
+        }
+        answered.add(done);
+      });
+      server.closeIdleConnections();
+    }
+    const cut = inFlight;
+    server.closeAllConnections();
+    await closed;
+    await apollo.stop();
+    return { accepted, answered: answeredInFull, cut };
+  }
 }
