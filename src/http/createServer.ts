@@ -18,11 +18,14 @@ import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
 import { queryLimitsPlugin } from "../graphql/plugins/queryLimits.ts";
 import { rejectUnstorableStringsPlugin } from "../graphql/plugins/rejectUnstorableStrings.ts";
 import { sendJson } from "./sendJson.ts";
+import { drainable, type DrainReport } from "./drainableServer.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
 import type { Access } from "../auth/access.ts";
 import { authenticate } from "../auth/authenticate.ts";
 import { InvalidToken } from "../auth/tokenVerifier.ts";
+
+export type { DrainReport };
 
 export interface Gateway {
   readonly server: http.Server;
@@ -31,18 +34,10 @@ export interface Gateway {
   listen(port: number, host?: string): Promise<string>;
   /**
    * Stops accepting connections at once (`onListenerClosed` is told when), lets every request
-   * already accepted finish within `graceMs`, then closes what is left; resolves to how many
-   * requests were cut at the deadline.
+   * already accepted finish within `graceMs`, then closes what is left (drainableServer.ts).
    */
   drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport>;
   close(): Promise<void>;
-}
-
-/** A drain's account: requests accepted over the server's life, answered in full, and cut at the deadline. */
-export interface DrainReport {
-  readonly accepted: number;
-  readonly answered: number;
-  readonly cut: number;
 }
 
 export async function createServer(deps: GatewayDeps): Promise<Gateway> {
@@ -71,22 +66,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   const graphql = graphqlHandler(apollo);
   const rest = restHandler(deps);
 
-  // Requests accepted and not yet answered: a drain waits for these.
-  let inFlight = 0;
-  let accepted = 0;
-  let answeredInFull = 0;
-  let draining = false;
-  const answered = new Set<() => void>();
   const server = http.createServer(async (req, res) => {
-    inFlight += 1;
-    accepted += 1;
-    res.once("finish", () => (answeredInFull += 1));
-    res.once("close", () => {
-      inFlight -= 1;
-      for (const notify of answered) notify();
-    });
-    // While draining, a keep-alive connection ends with its response instead of waiting for another.
-    if (draining) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://gateway.local");
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -130,6 +110,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     }
   });
 
+  const connections = drainable(server);
   return {
     server,
     apollo,
@@ -150,29 +131,8 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   };
 
   async function drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport> {
-    draining = true;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    onListenerClosed?.();
-    // Keep-alive connections between requests hold no work: closing them now is what tells
-    // their clients to go elsewhere. Ones that are mid-request close after their response.
-    server.closeIdleConnections();
-    const deadline = Date.now() + graceMs;
-    while (inFlight > 0 && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.min(250, Math.max(0, deadline - Date.now())));
-        function done() {
-          clearTimeout(timer);
-          answered.delete(done);
-          resolve();
-        }
-        answered.add(done);
-      });
-      server.closeIdleConnections();
-    }
-    const cut = inFlight;
-    server.closeAllConnections();
-    await closed;
+    const report = await connections.drain(graceMs, onListenerClosed);
     await apollo.stop();
-    return { accepted, answered: answeredInFull, cut };
+    return report;
   }
 }
