@@ -30,6 +30,7 @@ describe("loadConfig", () => {
         batchSize: 200,
         coalesceMs: 80,
       },
+      outboxRetention: { retentionSeconds: 604_800, batchSize: 500, intervalMs: 60_000 },
       port: 4000,
       host: "127.0.0.1",
       shutdownGraceMs: 25_000,

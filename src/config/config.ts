@@ -92,6 +92,25 @@ const envSchema = z.object({
       .default("127.0.0.1"),
   ),
   SHUTDOWN_GRACE_MS: milliseconds(25_000),
+  // Applied deletes must outlive pendingDeletes' window (10 s) by far: a minute at the least.
+  OUTBOX_RETENTION_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of seconds" })
+      .int({ error: "expected a whole number of seconds" })
+      .min(60, { error: "expected at least 60 seconds" })
+      .default(7 * 24 * 3600),
+  ),
+  OUTBOX_PRUNE_BATCH_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of rows" })
+      .int({ error: "expected a whole number of rows" })
+      .min(1, { error: "expected from 1 to 10000 rows" })
+      .max(10_000, { error: "expected from 1 to 10000 rows" })
+      .default(500),
+  ),
+  OUTBOX_PRUNE_INTERVAL_MS: milliseconds(60_000),
   GRAPH_NODE_LIMIT: positiveInt("a number of nodes", 200_000),
   GRAPH_RELATIONSHIP_LIMIT: positiveInt("a number of relationships", 400_000),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default("development")),
@@ -157,6 +176,13 @@ export interface GraphSyncSettings {
   readonly coalesceMs: number;
 }
 
+/** Applied outbox events older than retentionSeconds are deleted, batchSize rows at a time (pruneApplied.ts). */
+export interface OutboxRetentionSettings {
+  readonly retentionSeconds: number;
+  readonly batchSize: number;
+  readonly intervalMs: number;
+}
+
 export interface Config {
   /** Unset: the local Postgres on 127.0.0.1:5432 if it answers, else an embedded PGlite. */
   readonly databaseUrl: string | undefined;
@@ -166,6 +192,7 @@ export interface Config {
   /** The graph tier's caps (default: Aura Free's, from the seed plan's cost table). */
   readonly graphCapacity: { readonly nodeLimit: number; readonly relationshipLimit: number };
   readonly graphSync: GraphSyncSettings;
+  readonly outboxRetention: OutboxRetentionSettings;
   readonly port: number;
   /** The bind address. */
   readonly host: string;
@@ -234,6 +261,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxMs: e.GRAPH_SYNC_RETRY_MAX_MS,
       batchSize: e.GRAPH_SYNC_BATCH_SIZE,
       coalesceMs: e.GRAPH_SYNC_COALESCE_MS,
+    }),
+    outboxRetention: Object.freeze({
+      retentionSeconds: e.OUTBOX_RETENTION_SECONDS,
+      batchSize: e.OUTBOX_PRUNE_BATCH_SIZE,
+      intervalMs: e.OUTBOX_PRUNE_INTERVAL_MS,
     }),
     port: e.PORT,
     host: e.HOST,
