@@ -51,12 +51,22 @@ async function main(): Promise<void> {
     databaseUrl: postgres.url,
     maxConnections: embedded ? 1 : 10,
     neo4jUri: graphServer.uri,
-    sync: { thread: !embedded },
+    // Held until the graph is prepared, which may be long after start (prepareGraph.ts).
+    sync: { thread: !embedded, held: true },
+    retention: true,
     auth: (prisma) => startupAuth(config, logger, prisma),
   });
   stops.push(() => deps.close());
-  if (deps.graph && graphServer.uri) await prepareGraph(deps.graph, graphServer.uri, logger);
   deps.sync.drainer?.start();
+  const graphWait = new AbortController();
+  stops.push(async () => graphWait.abort());
+  // The first try is awaited, so a graph that answers is ready before the first request; one that
+  // does not is tried again in the background, and the drainer runs from the moment it answers.
+  if (deps.graph && graphServer.uri) {
+    const graph = prepareGraph(deps.graph, graphServer.uri, logger, graphWait.signal);
+    await graph.first;
+    void graph.ready.then((prepared) => prepared && deps.sync.release());
+  }
 
   // An empty database gets the demo set, so the playground has something to show on first start;
   // a production database starts empty and stays the operator's.
