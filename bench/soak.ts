@@ -151,7 +151,8 @@ async function client(n: number): Promise<void> {
 const outboxRows: [minute: number, rows: number][] = [];
 const sampler = setInterval(async () => {
   for (const g of gateways) {
-    const status = fs.readFileSync(`/proc/${g.child.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/);
+    // A process just killed has no /proc entry: its sample is skipped.
+    const status = (fs.existsSync(`/proc/${g.child.pid}/status`) ? fs.readFileSync(`/proc/${g.child.pid}/status`, "utf8") : "").match(/VmRSS:\s+(\d+)/);
     if (status && g.child.exitCode === null) g.rss.push([elapsedMinutes(), Number(status[1]) / 1024]);
   }
   const { rows } = await db.query("SELECT count(*)::int AS n FROM sync_events");
