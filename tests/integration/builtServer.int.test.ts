@@ -32,7 +32,9 @@ describe("the compiled build", () => {
     const organization = await prisma.organization.create({ data: { name: `Built ${randomUUID()}` } });
     await prisma.$disconnect();
     const gateway = startGatewayProcess(
-      { NODE_ENV: "production", DATABASE_URL: databaseUrl, NEO4J_URI: inject("neo4jUri"), AUTH_JWT_SECRET: SECRET, PORT: "0", LOG_LEVEL: "info" },
+      { NODE_ENV: "production", DATABASE_URL: databaseUrl, NEO4J_URI: inject("neo4jUri"), AUTH_JWT_SECRET: SECRET, PORT: "0", LOG_LEVEL: "info",
+        // A cold Neo4j on a loaded machine took 13 s to apply the first pass: the wait means it.
+        GRAPH_SYNC_WAIT_TIMEOUT_MS: "60000" },
       { command: [process.execPath, "src/main.js"], cwd: dir },
     );
     try {
