@@ -15,17 +15,26 @@ import { resolveGraph } from "./stack/resolveGraph.ts";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Undone in reverse on shutdown: the listener drains first, then the drainer finishes its pass and
+  // the pools and driver close, then whatever local server this process started stops.
   const stops: Array<() => Promise<void>> = [];
+  let shuttingDown = false;
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, "shutting down");
+    if (shuttingDown) {
+      // An operator who asks twice means it: no more waiting on requests or the drainer.
+      logger.warn({ signal }, "second signal: exiting at once");
+      process.exit(1);
+    }
+    shuttingDown = true;
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down");
     for (const stop of stops.reverse()) {
       await stop().catch((err) => logger.error({ err }, "shutdown step failed"));
     }
     logger.info("stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   const postgres = await resolvePostgres(config.databaseUrl);
   stops.push(() => postgres.stop());
@@ -42,22 +51,39 @@ async function main(): Promise<void> {
     databaseUrl: postgres.url,
     maxConnections: embedded ? 1 : 10,
     neo4jUri: graphServer.uri,
-    sync: { thread: !embedded },
+    // Held until the graph is prepared, which may be long after start (prepareGraph.ts).
+    sync: { thread: !embedded, held: true },
+    retention: true,
     auth: (prisma) => startupAuth(config, logger, prisma),
   });
   stops.push(() => deps.close());
-  if (deps.graph && graphServer.uri) await prepareGraph(deps.graph, graphServer.uri, logger);
   deps.sync.drainer?.start();
+  const graphWait = new AbortController();
+  stops.push(async () => graphWait.abort());
+  // The first try is awaited, so a graph that answers is ready before the first request; one that
+  // does not is tried again in the background, and the drainer runs from the moment it answers.
+  if (deps.graph && graphServer.uri) {
+    const graph = prepareGraph(deps.graph, graphServer.uri, logger, graphWait.signal);
+    await graph.first;
+    void graph.ready.then((prepared) => prepared && deps.sync.release());
+  }
 
-  // An empty database gets the demo set, so the playground has something to show on first start.
-  const seeded = await seedDemoIfEmpty(deps);
-  if (seeded) logger.info(seeded, "database was empty: seeded the demo data set");
+  // An empty database gets the demo set, so the playground has something to show on first start;
+  // a production database starts empty and stays the operator's.
+  if (!config.production) {
+    const seeded = await seedDemoIfEmpty(deps);
+    if (seeded) logger.info(seeded, "database was empty: seeded the demo data set");
+  }
   // After the seeding, so the demo's patterns are there at once rather than one interval later.
   if (config.graphSyncEnabled) deps.patterns?.start();
 
   const gateway = await createServer(deps);
-  stops.push(() => gateway.close());
-  const url = await gateway.listen(config.port);
+  stops.push(async () => {
+    const report = await gateway.drain(config.shutdownGraceMs, () => logger.info({ closedAt: Date.now() }, "listener closed"));
+    if (report.cut > 0) logger.warn({ ...report, graceMs: config.shutdownGraceMs }, "grace period over: requests cut");
+    else logger.info(report, "requests drained");
+  });
+  const url = await gateway.listen(config.port, config.host);
   logger.info(`gateway serving ${url}/graphql`);
 }
 

@@ -11,6 +11,8 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
   throw new Error("expected loadConfig to reject the environment");
 }
 
+const PRODUCTION = { NODE_ENV: "production", DATABASE_URL: "postgresql://db/app", NEO4J_URI: "neo4j+s://graph.example" };
+
 describe("loadConfig", () => {
   it("applies the seed plan's defaults to an empty environment", () => {
     const config = loadConfig({});
@@ -29,7 +31,10 @@ describe("loadConfig", () => {
         coalesceMs: 80,
       },
       patterns: { minOrganizations: 3, refreshIntervalMs: 60_000, limitPerIndustry: 200 },
+      outboxRetention: { retentionSeconds: 604_800, batchSize: 500, intervalMs: 60_000 },
       port: 4000,
+      host: "127.0.0.1",
+      shutdownGraceMs: 25_000,
       logLevel: "info",
       production: false,
       auth: { key: null, issuer: undefined, audience: undefined },
@@ -87,11 +92,23 @@ describe("loadConfig", () => {
     expect(problem).not.toContain("hunter2");
   });
 
-  it("refuses production without a token key, and turns introspection off there", () => {
-    expect(problemsOf({ NODE_ENV: "production" })[0]).toMatch(/^AUTH_JWT_SECRET: production .* refuses to start/);
-    const config = loadConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: "x".repeat(32) });
+  it("refuses production without a database, a graph or a token key, one line each", () => {
+    const problems = problemsOf({ NODE_ENV: "production" });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^DATABASE_URL: production .* refuses to start/);
+    expect(problems[1]).toMatch(/^NEO4J_URI: production .* refuses to start/);
+    expect(problems[2]).toMatch(/^AUTH_JWT_SECRET: production .* refuses to start/);
+  });
+
+  it("turns introspection off in production", () => {
+    const config = loadConfig({ ...PRODUCTION, AUTH_JWT_SECRET: "x".repeat(32) });
     expect(config.auth.key).toEqual({ kind: "secret", secret: "x".repeat(32) });
     expect(config.introspection).toBe(false);
+  });
+
+  it("reads the bind address and the shutdown grace period", () => {
+    expect(loadConfig({ HOST: "0.0.0.0", SHUTDOWN_GRACE_MS: "5000" })).toMatchObject({ host: "0.0.0.0", shutdownGraceMs: 5000 });
+    expect(problemsOf({ HOST: "not a host" })).toEqual(["HOST: expected an IP address or host name to bind to"]);
   });
 
   it("rejects a short HS256 secret", () => {

@@ -103,6 +103,35 @@ const envSchema = z.object({
   ),
   PATTERN_REFRESH_INTERVAL_MS: milliseconds(60_000, 1_000),
   PATTERN_LIMIT_PER_INDUSTRY: positiveInt("a number of patterns", 200),
+  // 127.0.0.1 unless told: a development gateway is not reachable from the network by accident.
+  // A container sets 0.0.0.0 (Dockerfile).
+  HOST: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:]+|[A-Za-z0-9.-]+)$/, { error: "expected an IP address or host name to bind to" })
+      .default("127.0.0.1"),
+  ),
+  SHUTDOWN_GRACE_MS: milliseconds(25_000),
+  // Applied deletes must outlive pendingDeletes' window (10 s) by far: a minute at the least.
+  OUTBOX_RETENTION_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of seconds" })
+      .int({ error: "expected a whole number of seconds" })
+      .min(60, { error: "expected at least 60 seconds" })
+      .default(7 * 24 * 3600),
+  ),
+  OUTBOX_PRUNE_BATCH_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of rows" })
+      .int({ error: "expected a whole number of rows" })
+      .min(1, { error: "expected from 1 to 10000 rows" })
+      .max(10_000, { error: "expected from 1 to 10000 rows" })
+      .default(500),
+  ),
+  OUTBOX_PRUNE_INTERVAL_MS: milliseconds(60_000),
   GRAPH_NODE_LIMIT: positiveInt("a number of nodes", 200_000),
   GRAPH_RELATIONSHIP_LIMIT: positiveInt("a number of relationships", 400_000),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default("development")),
@@ -232,6 +261,13 @@ export interface PatternSettings {
   readonly limitPerIndustry: number;
 }
 
+/** Applied outbox events older than retentionSeconds are deleted, batchSize rows at a time (pruneApplied.ts). */
+export interface OutboxRetentionSettings {
+  readonly retentionSeconds: number;
+  readonly batchSize: number;
+  readonly intervalMs: number;
+}
+
 export interface Config {
   /** Unset: the local Postgres on 127.0.0.1:5432 if it answers, else an embedded PGlite. */
   readonly databaseUrl: string | undefined;
@@ -242,7 +278,12 @@ export interface Config {
   readonly graphCapacity: { readonly nodeLimit: number; readonly relationshipLimit: number };
   readonly graphSync: GraphSyncSettings;
   readonly patterns: PatternSettings;
+  readonly outboxRetention: OutboxRetentionSettings;
   readonly port: number;
+  /** The bind address. */
+  readonly host: string;
+  /** How long a SIGTERM waits for accepted requests to be answered before closing their connections. */
+  readonly shutdownGraceMs: number;
   readonly logLevel: LogLevel;
   readonly production: boolean;
   readonly auth: AuthSettings;
@@ -281,10 +322,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (keys.length > 1) {
     throw new ConfigError(["AUTH_JWT_SECRET: set only one of AUTH_JWT_SECRET, AUTH_PUBLIC_KEY and AUTH_JWKS_URL"]);
   }
-  if (production && keys.length === 0) {
-    throw new ConfigError([
-      "AUTH_JWT_SECRET: production (NODE_ENV=production) refuses to start without AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL",
-    ]);
+  if (production) {
+    // Production never guesses: outside it these fall back to an embedded Postgres, a local Neo4j
+    // and a development secret, none of which a deployment should run on by accident.
+    const missing = [
+      ...(e.DATABASE_URL ? [] : ["DATABASE_URL: production (NODE_ENV=production) refuses to start without a Postgres URL"]),
+      ...(e.NEO4J_URI ? [] : ["NEO4J_URI: production (NODE_ENV=production) refuses to start without a Neo4j URI"]),
+      ...(keys.length > 0
+        ? []
+        : ["AUTH_JWT_SECRET: production (NODE_ENV=production) refuses to start without AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL"]),
+    ];
+    if (missing.length > 0) throw new ConfigError(missing);
   }
   const cors = corsSettings(e.CORS_ORIGINS, production);
   return Object.freeze({
@@ -311,7 +359,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       refreshIntervalMs: e.PATTERN_REFRESH_INTERVAL_MS,
       limitPerIndustry: e.PATTERN_LIMIT_PER_INDUSTRY,
     }),
+    outboxRetention: Object.freeze({
+      retentionSeconds: e.OUTBOX_RETENTION_SECONDS,
+      batchSize: e.OUTBOX_PRUNE_BATCH_SIZE,
+      intervalMs: e.OUTBOX_PRUNE_INTERVAL_MS,
+    }),
     port: e.PORT,
+    host: e.HOST,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
     production,
     auth: Object.freeze({ key: keys[0] ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE }),

@@ -9,6 +9,8 @@ import { createDriver } from "../graph/createDriver.ts";
 import { createLogger } from "../observability/createLogger.ts";
 import { createMetricsRegistry, timeGraphQueries } from "../observability/metricsRegistry.ts";
 import { timeStatements } from "../observability/timeStatements.ts";
+import { registerOutboxGauges } from "../outbox/outboxGauges.ts";
+import { startOutboxRetention } from "../outbox/outboxRetention.ts";
 import { readSyncStatus } from "../outbox/readSyncStatus.ts";
 import { defaultColorExtractionSettings } from "../pixels/colorExtractionSettings.ts";
 import { createColorExtractor } from "../pixels/createColorExtractor.ts";
@@ -35,7 +37,9 @@ export interface DepsOptions {
    * How the drainer runs: `poll` starts its loop at once (else call `sync.drainer.start()`, or let it
    * project only what mutations hand it); `thread` runs it in a worker thread of its own.
    */
-  readonly sync?: { readonly poll?: boolean; readonly thread?: boolean };
+  readonly sync?: { readonly poll?: boolean; readonly thread?: boolean; readonly held?: boolean };
+  /** Prune applied outbox events in the background (the gateway process; tests share one outbox). */
+  readonly retention?: boolean;
   /** Authentication; off (every caller unrestricted) when absent. */
   readonly auth?: (prisma: PrismaClient) => Pick<GatewayDeps, "verifyToken" | "devToken">;
 }
@@ -68,7 +72,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics) };
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
   const thread = options.sync?.thread && neo4jUri ? { databaseUrl, neo4jUri, onQuery } : undefined;
-  const sync = createGraphSync({ config, sql, graph, logger, metrics: syncMetrics }, { poll: options.sync?.poll ?? false, thread });
+  const sync = createGraphSync({ config, sql, graph, logger, metrics: syncMetrics }, { poll: options.sync?.poll ?? false, thread, held: options.sync?.held });
   const auth = options.auth?.(prisma) ?? { verifyToken: null, devToken: null };
   // Each feature's series beside the sync's: read at scrape time, so any replica shows them.
   registerGraphCapacityGauges({ config, graph, metrics });
@@ -79,6 +83,8 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   let patterns: PatternRefresher | null = null;
   const onRefreshed = registerPatternMetrics(metrics, sql, () => patterns, config.patterns);
   patterns = graph && createPatternRefresher({ sql, graph, settings: config.patterns, logger, onRefreshed });
+  const pruned = registerOutboxGauges(metrics, sql);
+  const retention = options.retention ? startOutboxRetention({ sql, logger, pruned }, config.outboxRetention) : null;
   return {
     config,
     prisma,
@@ -94,6 +100,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     async close() {
       await colorExtractor.close();
       await patterns?.stop();
+      await retention?.stop();
       await sync.stop();
       await prisma.$disconnect();
       await driver?.close();

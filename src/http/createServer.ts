@@ -22,17 +22,25 @@ import { rejectUnstorableStringsPlugin } from "../graphql/plugins/rejectUnstorab
 import { createCors } from "./cors.ts";
 import { admitOperations } from "./admitOperations.ts";
 import { sendJson } from "./sendJson.ts";
+import { drainable, type DrainReport } from "./drainableServer.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
 import type { Access } from "../auth/access.ts";
 import { authenticate } from "../auth/authenticate.ts";
 import { InvalidToken } from "../auth/tokenVerifier.ts";
 
+export type { DrainReport };
+
 export interface Gateway {
   readonly server: http.Server;
   readonly apollo: ApolloServer<GatewayContext>;
   /** Listens on the port (0 picks a free one) and resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
+  /**
+   * Stops accepting connections at once (`onListenerClosed` is told when), lets every request
+   * already accepted finish within `graceMs`, then closes what is left (drainableServer.ts).
+   */
+  drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport>;
   close(): Promise<void>;
 }
 
@@ -116,6 +124,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     }
   });
 
+  const connections = drainable(server);
   return {
     server,
     apollo,
@@ -124,16 +133,20 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
         server.once("error", reject);
         server.listen(port, host, () => {
           const address = server.address();
-          resolve(`http://${host}:${typeof address === "object" && address ? address.port : port}`);
+          const shown = host.includes(":") ? `[${host}]` : host;
+          resolve(`http://${shown}:${typeof address === "object" && address ? address.port : port}`);
         });
       });
     },
+    drain,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await apollo.stop();
+      await drain(0);
     },
   };
+
+  async function drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport> {
+    const report = await connections.drain(graceMs, onListenerClosed);
+    await apollo.stop();
+    return report;
+  }
 }

@@ -2,11 +2,11 @@
 // first use; an idle thread is unref'd so an open pool never keeps a process alive, and a thread
 // that dies fails only the task it held and is replaced on the next task.
 import type { Worker } from "node:worker_threads";
-import { startTypescriptWorker } from "../stack/typescriptWorker.ts";
+import { startTypescriptWorker, workerEntry } from "../stack/typescriptWorker.ts";
 import type { ClusterOptions, ClusterResult } from "./clusterColors.ts";
 import type { ClusterReply, ClusterTask } from "./clusterWorker.ts";
 
-const ENTRY = new URL("./clusterWorker.ts", import.meta.url);
+const ENTRY = workerEntry("clusterWorker", import.meta.url);
 
 interface Pending {
   readonly task: ClusterTask;

@@ -1,6 +1,7 @@
 // Schema changes go through `prisma migrate deploy` and the migrations in prisma/migrations,
 // never a hand-written migrator; the CLI is run as a child process with the resolved URL.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../stack/paths.ts";
 
@@ -10,6 +11,14 @@ export class MigrationFailed extends Error {
 
 export function migrateDatabase(databaseUrl: string): Promise<void> {
   const prismaBin = path.join(projectRoot, "node_modules", ".bin", "prisma");
+  // A production install (npm ci --omit=dev) has no Prisma CLI: migrating is a release step there.
+  if (!fs.existsSync(prismaBin)) {
+    return Promise.reject(
+      new MigrationFailed(
+        "DATABASE_URL: the database lacks migrations and this install has no Prisma CLI: run `npx prisma migrate deploy` from a full install (the image's build stage) first",
+      ),
+    );
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(prismaBin, ["migrate", "deploy"], {
       cwd: projectRoot,

@@ -25,12 +25,19 @@ export interface SyncDeps {
 export interface RunningGraphSync extends GraphSync {
   /** Null when the kill switch is off or no graph is configured. */
   readonly drainer: Drainer | null;
+  /** Lets a held drainer run: the graph is prepared (prepareGraph.ts). */
+  release(): void;
   stop(): Promise<void>;
 }
 
 export interface GraphSyncOptions {
   /** Poll for due events (retries, other processes' events); default true. */
   readonly poll?: boolean;
+  /**
+   * Hold the drainer until release(): its start() and wakes wait (the events stay in the outbox and
+   * the poll finds them), so nothing is projected before the graph's constraints exist.
+   */
+  readonly held?: boolean;
   /** Run the drainer in its own thread, connecting here. */
   readonly thread?: DrainerThreadTarget & { readonly onQuery?: OnQuery };
 }
@@ -39,20 +46,22 @@ export function createGraphSync(deps: SyncDeps, options: GraphSyncOptions = {}):
   const { config, sql, graph, logger, metrics } = deps;
   if (!config.graphSyncEnabled || !graph) {
     logger.info({ reason: graph ? "GRAPH_SYNC_ENABLED=false" : "no graph" }, "graph sync off; events accumulate");
-    return { ...queueOnlySync, drainer: null, async stop() {} };
+    return { ...queueOnlySync, drainer: null, release() {}, async stop() {} };
   }
   const settings = config.graphSync;
-  let drainer: Drainer;
+  let running: Drainer;
   if (options.thread) {
     const { onQuery, ...target } = options.thread;
-    drainer = startDrainerThread(target, { neo4j: config.neo4j, settings, logLevel: config.logLevel, sql, logger, metrics, onQuery });
+    running = startDrainerThread(target, { neo4j: config.neo4j, settings, logLevel: config.logLevel, sql, logger, metrics, onQuery });
   } else {
-    drainer = createDrainer({ sql, graph, logger, metrics, settings });
+    running = createDrainer({ sql, graph, logger, metrics, settings });
     warmProjectionCypherInBackground(graph, logger);
   }
+  const { drainer, release } = options.held ? holdDrainer(running) : { drainer: running, release() {} };
   if (options.poll ?? true) drainer.start();
   return {
     drainer,
+    release,
     async afterCommit(eventIds, { waitForGraph = settings.waitForGraph, onWaited } = {}) {
       if (eventIds.length === 0) return;
       drainer.wake(eventIds);
@@ -70,5 +79,25 @@ export function createGraphSync(deps: SyncDeps, options: GraphSyncOptions = {}):
       }
     },
     stop: () => drainer.stop(),
+  };
+}
+
+/** A drainer whose start() and wakes wait for release(); what a wake asked for the poll finds. */
+function holdDrainer(running: Drainer): { drainer: Drainer; release(): void } {
+  let held = true;
+  let startAsked = false;
+  return {
+    drainer: {
+      wake: (eventIds) => void (held || running.wake(eventIds)),
+      drainOnce: (onlyIds) => running.drainOnce(onlyIds),
+      waitUntilApplied: (eventIds, timeoutMs) => running.waitUntilApplied(eventIds, timeoutMs),
+      start: () => (held ? void (startAsked = true) : running.start()),
+      stop: () => running.stop(),
+    },
+    release() {
+      if (!held) return;
+      held = false;
+      if (startAsked) running.start();
+    },
   };
 }

@@ -13,7 +13,7 @@ import type { GraphSyncSettings, LogLevel, Neo4jSettings } from "../config/confi
 import type { SyncMetricSeries } from "./syncMetrics.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { OnQuery } from "../postgres/rawSql.ts";
-import { startTypescriptWorker } from "../stack/typescriptWorker.ts";
+import { startTypescriptWorker, workerEntry } from "../stack/typescriptWorker.ts";
 import type { Drainer, PassResult } from "./drainer.ts";
 import { retryDelay } from "./retryDelay.ts";
 import { createPassSignal, waitUntilApplied } from "./waitUntilApplied.ts";
@@ -57,7 +57,7 @@ export type FromDrainerThread =
   | PassEnded
   | { readonly type: "drained"; readonly request: number; readonly result: PassResult | null; readonly error: string | null };
 
-const ENTRY = new URL("./drainerWorker.ts", import.meta.url);
+const ENTRY = workerEntry("drainerWorker", import.meta.url);
 
 export interface DrainerThread extends Drainer {
   /** The thread running now: a new one after a restart. */
