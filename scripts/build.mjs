@@ -19,6 +19,8 @@ for (const [from, to] of [
   ["prisma/migrations", "prisma/migrations"],
   ["prisma/schema.prisma", "prisma/schema.prisma"],
   ["dist/web", "dist/web"],
+  // The trusted-documents manifest: production accepts only the operations it lists.
+  ["web/generated/persisted-documents.json", "web/generated/persisted-documents.json"],
   ["package.json", "package.json"],
   ["package-lock.json", "package-lock.json"],
 ]) {
