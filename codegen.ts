@@ -28,6 +28,8 @@ const config: CodegenConfig = {
           Color: "../relationships/colorByHex.ts#ColorNode",
           ColorOwner: "../relationships/brandsUsingColor.ts#ColorOwnerMatch",
           ColorPairing: "../relationships/colorPairings.ts#ColorPairingMatch",
+          GraphChange: "../subscriptions/appliedEvents.ts#AppliedEvent",
+          BrandChange: "../subscriptions/appliedEvents.ts#AppliedEvent",
         },
       },
     },

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     maxConnections: embedded ? 1 : 10,
     neo4jUri: graphServer.uri,
     sync: { thread: !embedded },
+    subscriptions: !embedded,
     auth: (prisma) => startupAuth(config, logger, prisma),
   });
   stops.push(() => deps.close());

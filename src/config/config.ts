@@ -82,6 +82,8 @@ const envSchema = z.object({
       .max(65535, { error: "expected a port from 0 to 65535" })
       .default(4000),
   ),
+  // An hour: keep it within the outbox's retention of applied events, which are the resume log.
+  SUBSCRIPTION_RESUME_WINDOW_SECONDS: positiveInt("a number of seconds", 3_600),
   GRAPH_NODE_LIMIT: positiveInt("a number of nodes", 200_000),
   GRAPH_RELATIONSHIP_LIMIT: positiveInt("a number of relationships", 400_000),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default("development")),
@@ -163,6 +165,8 @@ export interface Config {
   /** Schema introspection (and so the playground's docs); off in production unless asked for. */
   readonly introspection: boolean;
   readonly queryLimits: { readonly maxDepth: number; readonly maxAliases: number; readonly maxCost: number };
+  /** How far back a subscription may resume (`after`): applied events younger than this. */
+  readonly subscriptionResumeWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -215,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       coalesceMs: e.GRAPH_SYNC_COALESCE_MS,
     }),
     port: e.PORT,
+    subscriptionResumeWindowSeconds: e.SUBSCRIPTION_RESUME_WINDOW_SECONDS,
     logLevel: e.LOG_LEVEL,
     production,
     auth: Object.freeze({ key: keys[0] ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE }),

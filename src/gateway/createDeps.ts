@@ -13,6 +13,8 @@ import { createPostgres, type PrismaClient } from "../postgres/createPrisma.ts";
 import type { OnQuery } from "../postgres/rawSql.ts";
 import { createGraphSync, type RunningGraphSync } from "../sync/createGraphSync.ts";
 import { createSyncMetrics } from "../sync/syncMetrics.ts";
+import { createChangeFeed } from "../subscriptions/changeFeed.ts";
+import { registerSubscriptionGauges } from "../subscriptions/subscriptionGauges.ts";
 import type { GatewayDeps } from "./gatewayDeps.ts";
 
 export interface DepsOptions {
@@ -31,6 +33,11 @@ export interface DepsOptions {
    * project only what mutations hand it); `thread` runs it in a worker thread of its own.
    */
   readonly sync?: { readonly poll?: boolean; readonly thread?: boolean };
+  /**
+   * Subscriptions' feed of applied changes (a LISTEN connection of its own); default on. Off for
+   * embedded PGlite, which serves one connection.
+   */
+  readonly subscriptions?: boolean;
   /** Authentication; off (every caller unrestricted) when absent. */
   readonly auth?: (prisma: PrismaClient) => Pick<GatewayDeps, "verifyToken" | "devToken">;
 }
@@ -60,9 +67,11 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   const thread = options.sync?.thread && neo4jUri ? { databaseUrl, neo4jUri, onQuery } : undefined;
   const sync = createGraphSync({ config, sql, graph, logger, metrics: syncMetrics }, { poll: options.sync?.poll ?? false, thread });
   const auth = options.auth?.(prisma) ?? { verifyToken: null, devToken: null };
+  const changes = options.subscriptions === false ? null : createChangeFeed({ sql, logger, databaseUrl });
   // Each feature's series beside the sync's: read at scrape time, so any replica shows them.
   registerGraphCapacityGauges({ config, graph, metrics });
   registerBackfillGauges(metrics, prisma);
+  if (changes) registerSubscriptionGauges(metrics, changes);
   return {
     config,
     prisma,
@@ -70,9 +79,11 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     graph,
     logger,
     sync,
+    changes,
     metrics,
     ...auth,
     async close() {
+      await changes?.stop();
       await sync.stop();
       await prisma.$disconnect();
       await driver?.close();

@@ -5,6 +5,7 @@ import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { Registry } from "../observability/metricsRegistry.ts";
 import type { GraphSync } from "../outbox/graphSync.ts";
 import type { PrismaClient, Sql } from "../postgres/createPrisma.ts";
+import type { ChangeFeed } from "../subscriptions/changeFeed.ts";
 
 /** What the server is built from (createDeps.ts); tests and the benchmark build the same. */
 export interface GatewayDeps {
@@ -16,6 +17,8 @@ export interface GatewayDeps {
   readonly logger: Logger;
   /** Mutations hand their committed outbox events to this. */
   readonly sync: GraphSync;
+  /** Applied graph changes for subscriptions (LISTEN/NOTIFY); null where they are off (embedded PGlite). */
+  readonly changes: ChangeFeed | null;
   /** This gateway's Prometheus registry, scraped at GET /metrics. */
   readonly metrics: Registry;
   /** Verifies bearer tokens; null only where authentication is deliberately off (tests). */

@@ -12,6 +12,7 @@ import { formatError } from "../errors/formatError.ts";
 import { restHandler } from "../rest/restHandler.ts";
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
+import { serveSubscriptions, type SubscriptionServer } from "./subscriptionServer.ts";
 import { readGraphHealth } from "../health/readGraphHealth.ts";
 import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
@@ -27,14 +28,17 @@ import { InvalidToken } from "../auth/tokenVerifier.ts";
 export interface Gateway {
   readonly server: http.Server;
   readonly apollo: ApolloServer<GatewayContext>;
+  /** graphql-ws on /graphql; null where subscriptions are off (no change feed). */
+  readonly subscriptions: SubscriptionServer | null;
   /** Listens on the port (0 picks a free one) and resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function createServer(deps: GatewayDeps): Promise<Gateway> {
+  const schema = await buildSchema(deps.graph);
   const apollo = new ApolloServer<GatewayContext>({
-    schema: await buildSchema(deps.graph),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.introspection,
@@ -102,9 +106,12 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     }
   });
 
+  const subscriptions = deps.changes ? serveSubscriptions(server, schema, deps) : null;
+
   return {
     server,
     apollo,
+    subscriptions,
     listen(port, host = "127.0.0.1") {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
@@ -115,6 +122,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
       });
     },
     async close() {
+      await subscriptions?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -53,24 +53,26 @@ export const assetStore = {
     }),
 
   async create(tx: Db, draft: AssetDraft, scope: OrganizationScope = null): Promise<Written<Asset>> {
-    await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
+    const organizationId = await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
     const { colors, ...fields } = draft;
     const asset = await tx.asset.create({ data: { ...fields, colors: { createMany: { data: [...colors] } } } });
-    return { result: asset, changes: [upserted("asset", asset.id)] };
+    return { result: asset, changes: [upserted("asset", asset.id, organizationId)] };
   },
 
   async update(tx: Db, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Written<Asset>> {
-    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
     const { colors, ...fields } = patch;
     // The row is updated first: its lock makes concurrent updates of one asset take turns, so two
     // color replacements never interleave (and updatedAt changes even for a colors-only update).
     const asset = await tx.asset.update({ where: { id }, data: { ...fields, updatedAt: new Date() } });
     if (colors) await replaceColors(tx, id, colors);
-    return { result: asset, changes: [upserted("asset", id)] };
+    return { result: asset, changes: [upserted("asset", id, organizationId)] };
   },
 
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
     const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
     const feedback = await tx.feedback.findMany({ where: { assetId: id }, select: { id: true } });
     const templates = await tx.template.findMany({ where: { sourceAssetId: id }, select: { id: true } });
     await tx.asset.delete({ where: { id } });
@@ -80,10 +82,10 @@ export const assetStore = {
     return {
       result: true,
       changes: [
-        deleted("asset", id),
-        ...feedback.map((f) => deleted("feedback", f.id)),
-        ...templates.map((t) => upserted("template", t.id)),
-        ...(recounted ? [upserted("brand", brandId)] : []),
+        deleted("asset", id, organizationId),
+        ...feedback.map((f) => deleted("feedback", f.id, organizationId)),
+        ...templates.map((t) => upserted("template", t.id, organizationId)),
+        ...(recounted ? [upserted("brand", brandId, organizationId)] : []),
       ],
     };
   },
