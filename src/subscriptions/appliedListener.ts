@@ -18,6 +18,9 @@ export interface AppliedListener {
   stop(): Promise<void>;
 }
 
+/** How the connection shows in pg_stat_activity. */
+export const LISTENER_NAME = "mobius-subscriptions";
+
 const RETRY_BASE_MS = 250;
 const RETRY_MAX_MS = 10_000;
 
@@ -31,7 +34,7 @@ export function startAppliedListener(databaseUrl: string, logger: Logger, handle
   async function connect(): Promise<void> {
     retryTimer = null;
     if (stopped) return;
-    const next = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
+    const next = new pg.Client({ connectionString: databaseUrl, keepAlive: true, application_name: LISTENER_NAME });
     client = next;
     // Keep-alive so a connection silently dropped by the network is noticed, not listened on forever.
     next.on("error", (error) => lost(next, error));
