@@ -2,7 +2,7 @@
 // beside their goals, bench/results.json, and docs/performance.md and the README's summary rendered from it.
 // Never part of `npm test`; `--smoke` (the tiny preset, a few repetitions) is, so the harness cannot rot.
 //
-//   npm run bench [-- --smoke] [--suites backfill,nestedCrud,relationshipQueries,sync] [--preset NAME]
+//   npm run bench [-- --smoke] [--suites backfill,nestedCrud,relationshipQueries,sync,subscriptions] [--preset NAME]
 //                 [--out FILE] [--database mobius_bench] [--neo4j-port 7792] [--postgres-url URL]
 //
 // Only a full run with the default presets writes bench/results.json and the pages; any other run
@@ -21,9 +21,10 @@ import { round } from "./support/stats.ts";
 import { run as backfill } from "./suites/backfill.ts";
 import { run as nestedCrud } from "./suites/nestedCrud.ts";
 import { run as relationshipQueries } from "./suites/relationshipQueries.ts";
+import { run as subscriptions } from "./suites/subscriptions.ts";
 import { run as sync } from "./suites/sync.ts";
 
-const SUITES: Record<SuiteName, Suite> = { backfill, nestedCrud, relationshipQueries, sync };
+const SUITES: Record<SuiteName, Suite> = { backfill, nestedCrud, relationshipQueries, sync, subscriptions };
 
 const { values: args } = parseArgs({
   options: {

@@ -93,7 +93,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   }
 }
 
-function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResult> {
+export function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = startTypescriptWorker(new URL("./support/mutationLoad.ts", import.meta.url), { workerData: options });
     worker.on("message", (message: LoadResult | typeof RAMPED_UP) => (message === RAMPED_UP ? onRampedUp() : resolve(message)));
@@ -101,7 +101,7 @@ function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResu
   });
 }
 
-async function waitForOutbox(prisma: PrismaClient): Promise<void> {
+export async function waitForOutbox(prisma: PrismaClient): Promise<void> {
   for (;;) {
     const [pending] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM sync_events WHERE applied_at IS NULL`;
     if (pending!.n === 0n) return;
@@ -109,7 +109,7 @@ async function waitForOutbox(prisma: PrismaClient): Promise<void> {
   }
 }
 
-async function markAllApplied(prisma: PrismaClient): Promise<void> {
+export async function markAllApplied(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL`;
 }
 

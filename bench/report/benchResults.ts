@@ -1,6 +1,6 @@
 import type { Check, SuiteResult } from "../suite.ts";
 
-export const SUITE_NAMES = ["backfill", "nestedCrud", "relationshipQueries", "sync"] as const;
+export const SUITE_NAMES = ["backfill", "nestedCrud", "relationshipQueries", "sync", "subscriptions"] as const;
 export type SuiteName = (typeof SUITE_NAMES)[number];
 
 /** bench/results.json: one run of `npm run bench`, everything docs/performance.md and the README summary are rendered from. */
