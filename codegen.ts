@@ -40,6 +40,8 @@ const config: CodegenConfig = {
           ColorOwner: "../relationships/brandsUsingColor.ts#ColorOwnerMatch",
           ColorPairing: "../relationships/colorPairings.ts#ColorPairingMatch",
           IndustryInsights: "../patterns/industryReads.ts#IndustryParent",
+          GraphChange: "../subscriptions/appliedEvents.ts#AppliedEvent",
+          BrandChange: "../subscriptions/appliedEvents.ts#AppliedEvent",
         },
       },
     },

@@ -2,7 +2,7 @@
 // beside their goals, bench/results.json, and docs/performance.md and the README's summary rendered from it.
 // Never part of `npm test`; `--smoke` (the tiny preset, a few repetitions) is, so the harness cannot rot.
 //
-//   npm run bench [-- --smoke] [--suites backfill,nestedCrud,relationshipQueries,sync,colorExtraction,patterns] [--preset NAME]
+//   npm run bench [-- --smoke] [--suites backfill,nestedCrud,relationshipQueries,sync,colorExtraction,patterns,subscriptions] [--preset NAME]
 //                 [--popularity uniform|zipf] [--rtt-ms 2]
 //                 [--out FILE] [--database mobius_bench] [--neo4j-port 7792] [--postgres-url URL]
 //
@@ -25,9 +25,10 @@ import { run as colorExtraction } from "./suites/colorExtraction.ts";
 import { run as nestedCrud } from "./suites/nestedCrud.ts";
 import { run as patterns } from "./suites/patterns.ts";
 import { run as relationshipQueries } from "./suites/relationshipQueries.ts";
+import { run as subscriptions } from "./suites/subscriptions.ts";
 import { run as sync } from "./suites/sync.ts";
 
-const SUITES: Record<SuiteName, Suite> = { backfill, nestedCrud, relationshipQueries, sync, colorExtraction, patterns };
+const SUITES: Record<SuiteName, Suite> = { backfill, nestedCrud, relationshipQueries, sync, colorExtraction, patterns, subscriptions };
 
 const { values: args } = parseArgs({
   options: {

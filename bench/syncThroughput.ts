@@ -138,7 +138,7 @@ async function refreshCount(deps: ReturnType<typeof benchDeps>): Promise<number>
   return (metric?.values as { metricName?: string; value: number }[] | undefined)?.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
 }
 
-function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResult> {
+export function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = startTypescriptWorker(new URL("./support/mutationLoad.ts", import.meta.url), { workerData: options });
     worker.on("message", (message: LoadResult | typeof RAMPED_UP) => (message === RAMPED_UP ? onRampedUp() : resolve(message)));
@@ -146,7 +146,7 @@ function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResu
   });
 }
 
-async function waitForOutbox(prisma: PrismaClient): Promise<void> {
+export async function waitForOutbox(prisma: PrismaClient): Promise<void> {
   for (;;) {
     const [pending] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM sync_events WHERE applied_at IS NULL`;
     if (pending!.n === 0n) return;
@@ -154,7 +154,7 @@ async function waitForOutbox(prisma: PrismaClient): Promise<void> {
   }
 }
 
-async function markAllApplied(prisma: PrismaClient): Promise<void> {
+export async function markAllApplied(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL`;
 }
 

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     // Held until the graph is prepared, which may be long after start (prepareGraph.ts).
     sync: { thread: !embedded, held: true },
     retention: true,
+    subscriptions: !embedded,
     auth: (prisma) => startupAuth(config, logger, prisma),
   });
   stops.push(() => deps.close());

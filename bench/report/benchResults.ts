@@ -1,7 +1,7 @@
 import type { BenchNetwork } from "../benchStores.ts";
 import type { Check, SuiteResult } from "../suite.ts";
 
-export const SUITE_NAMES = ["backfill", "nestedCrud", "relationshipQueries", "sync", "colorExtraction", "patterns"] as const;
+export const SUITE_NAMES = ["backfill", "nestedCrud", "relationshipQueries", "sync", "colorExtraction", "patterns", "subscriptions"] as const;
 export type SuiteName = (typeof SUITE_NAMES)[number];
 
 /** bench/results.json: one run of `npm run bench`, everything docs/performance.md and the README summary are rendered from. */

@@ -132,6 +132,8 @@ const envSchema = z.object({
       .default(500),
   ),
   OUTBOX_PRUNE_INTERVAL_MS: milliseconds(60_000),
+  // An hour: keep it within the outbox's retention of applied events, which are the resume log.
+  SUBSCRIPTION_RESUME_WINDOW_SECONDS: positiveInt("a number of seconds", 3_600),
   GRAPH_NODE_LIMIT: positiveInt("a number of nodes", 200_000),
   GRAPH_RELATIONSHIP_LIMIT: positiveInt("a number of relationships", 400_000),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default("development")),
@@ -295,6 +297,8 @@ export interface Config {
   /** Whether operations must be in the trusted-documents manifest (contract/trusted-documents.json). */
   readonly trustedDocuments: TrustedDocumentsMode;
   readonly imageUpload: ImageUploadSettings;
+  /** How far back a subscription may resume (`after`): applied events younger than this. */
+  readonly subscriptionResumeWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -367,6 +371,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    subscriptionResumeWindowSeconds: e.SUBSCRIPTION_RESUME_WINDOW_SECONDS,
     logLevel: e.LOG_LEVEL,
     production,
     auth: Object.freeze({ key: keys[0] ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE }),

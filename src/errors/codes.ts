@@ -11,6 +11,8 @@ export const ErrorCode = {
   GraphUnavailable: "GRAPH_UNAVAILABLE",
   QueryTooComplex: "QUERY_TOO_COMPLEX",
   OperationNotTrusted: "OPERATION_NOT_TRUSTED",
+  /** A subscription's `after` is older than the resume window (or not an event of yours): resubscribe without it and re-query. */
+  ResumeWindowExceeded: "RESUME_WINDOW_EXCEEDED",
   Internal: "INTERNAL_SERVER_ERROR",
 } as const;
 

@@ -20,6 +20,8 @@ import { registerPatternMetrics } from "../patterns/patternMetrics.ts";
 import { createPatternRefresher, type PatternRefresher } from "../patterns/patternRefresher.ts";
 import { createGraphSync, type RunningGraphSync } from "../sync/createGraphSync.ts";
 import { createSyncMetrics } from "../sync/syncMetrics.ts";
+import { createChangeFeed } from "../subscriptions/changeFeed.ts";
+import { registerSubscriptionGauges } from "../subscriptions/subscriptionGauges.ts";
 import type { GatewayDeps } from "./gatewayDeps.ts";
 
 export interface DepsOptions {
@@ -40,6 +42,11 @@ export interface DepsOptions {
   readonly sync?: { readonly poll?: boolean; readonly thread?: boolean; readonly held?: boolean };
   /** Prune applied outbox events in the background (the gateway process; tests share one outbox). */
   readonly retention?: boolean;
+  /**
+   * Subscriptions' feed of applied changes (a LISTEN connection of its own); default on. Off for
+   * embedded PGlite, which serves one connection.
+   */
+  readonly subscriptions?: boolean;
   /** Authentication; off (every caller unrestricted) when absent. */
   readonly auth?: (prisma: PrismaClient) => Pick<GatewayDeps, "verifyToken" | "devToken">;
 }
@@ -74,6 +81,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   const thread = options.sync?.thread && neo4jUri ? { databaseUrl, neo4jUri, onQuery } : undefined;
   const sync = createGraphSync({ config, sql, graph, logger, metrics: syncMetrics }, { poll: options.sync?.poll ?? false, thread, held: options.sync?.held });
   const auth = options.auth?.(prisma) ?? { verifyToken: null, devToken: null };
+  const changes = options.subscriptions === false ? null : createChangeFeed({ sql, logger, databaseUrl });
   // Each feature's series beside the sync's: read at scrape time, so any replica shows them.
   registerGraphCapacityGauges({ config, graph, metrics });
   registerBackfillGauges(metrics, prisma);
@@ -85,6 +93,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   patterns = graph && createPatternRefresher({ sql, graph, settings: config.patterns, logger, onRefreshed });
   const pruned = registerOutboxGauges(metrics, sql);
   const retention = options.retention ? startOutboxRetention({ sql, logger, pruned }, config.outboxRetention) : null;
+  if (changes) registerSubscriptionGauges(metrics, changes);
   return {
     config,
     prisma,
@@ -93,6 +102,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     logger,
     sync,
     patterns,
+    changes,
     metrics,
     ...auth,
     colorExtractor,
@@ -101,6 +111,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
       await colorExtractor.close();
       await patterns?.stop();
       await retention?.stop();
+      await changes?.stop();
       await sync.stop();
       await prisma.$disconnect();
       await driver?.close();

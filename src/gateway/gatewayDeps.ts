@@ -8,6 +8,7 @@ import type { GraphSync } from "../outbox/graphSync.ts";
 import type { ColorExtractor } from "../pixels/ColorExtractor.ts";
 import type { PatternRefresher } from "../patterns/patternRefresher.ts";
 import type { PrismaClient, Sql } from "../postgres/createPrisma.ts";
+import type { ChangeFeed } from "../subscriptions/changeFeed.ts";
 
 /** What the server is built from (createDeps.ts); tests and the benchmark build the same. */
 export interface GatewayDeps {
@@ -21,6 +22,8 @@ export interface GatewayDeps {
   readonly sync: GraphSync;
   /** Recomputes the learned industry patterns on a schedule; null without a graph. */
   readonly patterns: PatternRefresher | null;
+  /** Applied graph changes for subscriptions (LISTEN/NOTIFY); null where they are off (embedded PGlite). */
+  readonly changes: ChangeFeed | null;
   /** This gateway's Prometheus registry, scraped at GET /metrics. */
   readonly metrics: Registry;
   /** Verifies bearer tokens; null only where authentication is deliberately off (tests). */

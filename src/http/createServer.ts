@@ -13,6 +13,7 @@ import { restHandler } from "../rest/restHandler.ts";
 import { ASSET_IMAGE_ROUTE, assetImageUpload } from "../rest/assetImageUpload.ts";
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
+import { serveSubscriptions, type SubscriptionServer } from "./subscriptionServer.ts";
 import { readGraphHealth } from "../health/readGraphHealth.ts";
 import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
@@ -34,6 +35,8 @@ export type { DrainReport };
 export interface Gateway {
   readonly server: http.Server;
   readonly apollo: ApolloServer<GatewayContext>;
+  /** graphql-ws on /graphql; null where subscriptions are off (no change feed). */
+  readonly subscriptions: SubscriptionServer | null;
   /** Listens on the port (0 picks a free one) and resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /**
@@ -45,8 +48,9 @@ export interface Gateway {
 }
 
 export async function createServer(deps: GatewayDeps): Promise<Gateway> {
+  const schema = await buildSchema(deps.graph);
   const apollo = new ApolloServer<GatewayContext>({
-    schema: await buildSchema(deps.graph),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.introspection,
@@ -125,9 +129,12 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   });
 
   const connections = drainable(server);
+  const subscriptions = deps.changes ? serveSubscriptions(server, schema, deps) : null;
+
   return {
     server,
     apollo,
+    subscriptions,
     listen(port, host = "127.0.0.1") {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
@@ -145,6 +152,8 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   };
 
   async function drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport> {
+    // Subscribers are told the server is going (close 1001) and resume elsewhere with `after`.
+    await subscriptions?.close();
     const report = await connections.drain(graceMs, onListenerClosed);
     await apollo.stop();
     return report;

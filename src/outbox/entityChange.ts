@@ -6,4 +6,6 @@ export interface EntityChange {
   readonly entity: EntityKind;
   readonly id: string;
   readonly operation: ChangeOperation;
+  /** Whose change it is: its subscribers alone are told (src/subscriptions/), even of a delete. */
+  readonly organizationId: string;
 }

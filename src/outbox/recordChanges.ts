@@ -9,7 +9,7 @@ export type TransactionClient = Prisma.TransactionClient;
 export async function recordChanges(tx: TransactionClient, changes: readonly EntityChange[]): Promise<bigint[]> {
   if (changes.length === 0) return [];
   const rows = await tx.syncEvent.createManyAndReturn({
-    data: changes.map((c) => ({ entityType: c.entity, entityId: c.id, operation: c.operation })),
+    data: changes.map((c) => ({ entityType: c.entity, entityId: c.id, operation: c.operation, organizationId: c.organizationId })),
     select: { id: true },
   });
   return rows.map((r) => r.id);

@@ -2,17 +2,39 @@
 import type { RawSql } from "../postgres/rawSql.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 
+/** Where markApplied announces applied events: every gateway process LISTENs (src/subscriptions/). */
+export const APPLIED_CHANNEL = "mobius_graph_applied";
+
+/** Held from numbering applied events to the commit, so commits happen in applied_seq order. */
+const APPLIED_ORDER_LOCK = [7_173_732, 0] as const;
+
 /**
  * Called once Neo4j has committed. clock_timestamp(), not now(): now() is when the claiming
  * transaction began, before the projection ran, and would make applied_at − created_at (the
  * benchmark's and an operator's commit-to-graph lag) look shorter by the whole pass.
+ *
+ * The same statement numbers the events (applied_seq, in id order) under a lock held to the commit,
+ * so no drainer's commit can make a higher number visible before a lower one, and NOTIFYs the pass's
+ * highest number, which Postgres delivers to the listeners only if and when this transaction commits:
+ * a subscriber is told of a change only once the graph has it. The payload stays one number; a
+ * listener reads what it needs from the outbox (subscriptions/appliedEvents.ts).
  */
 export async function markApplied(tx: RawSql, ids: readonly bigint[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.$executeRaw`
+  const inOrder = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  await tx.$queryRaw`
     /* markEventsApplied */
-    UPDATE sync_events SET applied_at = clock_timestamp()
-     WHERE id = ANY(${ids.map(String)}::bigint[])`;
+    WITH locked AS MATERIALIZED (
+      SELECT pg_advisory_xact_lock(${APPLIED_ORDER_LOCK[0]}::int4, ${APPLIED_ORDER_LOCK[1]}::int4)
+    ), numbered AS MATERIALIZED (
+      -- The join makes the lock come before the first number.
+      SELECT id, nextval('sync_events_applied_seq') AS seq FROM locked, unnest(${inOrder}::bigint[]) WITH ORDINALITY AS u(id, n) ORDER BY n
+    ), applied AS (
+      UPDATE sync_events e SET applied_at = clock_timestamp(), applied_seq = numbered.seq
+        FROM numbered WHERE e.id = numbered.id
+      RETURNING numbered.seq
+    )
+    SELECT pg_notify(${APPLIED_CHANNEL}, max(seq)::text)::text FROM applied`;
 }
 
 export interface EventFailure {

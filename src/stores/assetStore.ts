@@ -61,14 +61,15 @@ export const assetStore = {
     }),
 
   async create(tx: Db, draft: AssetDraft, scope: OrganizationScope = null): Promise<Written<Asset>> {
-    await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
+    const organizationId = await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
     const { colors, ...fields } = draft;
     const asset = await tx.asset.create({ data: { ...fields, colors: { createMany: { data: [...colors] } } } });
-    return { result: asset, changes: [upserted("asset", asset.id)] };
+    return { result: asset, changes: [upserted("asset", asset.id, organizationId)] };
   },
 
   async update(tx: Db, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Written<Asset>> {
-    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
     const { colors, ...fields } = patch;
     // The row is updated first: its lock makes concurrent updates of one asset take turns, so two
     // color replacements never interleave (and updatedAt changes even for a colors-only update).
@@ -76,7 +77,7 @@ export const assetStore = {
     // it again extracts it again.
     const asset = await tx.asset.update({ where: { id }, data: { ...fields, ...(colors ? { imageSha256: null } : {}), updatedAt: new Date() } });
     if (colors) await replaceColors(tx, id, colors.map((c) => ({ ...c, source: "declared", onPalette: null })));
-    return { result: asset, changes: [upserted("asset", id)] };
+    return { result: asset, changes: [upserted("asset", id, organizationId)] };
   },
 
   /**
@@ -84,17 +85,19 @@ export const assetStore = {
    * asset update does: one transaction, one outbox event.
    */
   async replaceImageColors(tx: Db, id: string, image: ImageColors, scope: OrganizationScope = null): Promise<Written<Asset>> {
-    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
     const asset = await tx.asset.update({
       where: { id },
       data: { imageSha256: image.imageSha256, complianceScore: image.complianceScore, updatedAt: new Date() },
     });
     await replaceColors(tx, id, image.colors.map((c) => ({ hex: c.hex, coverage: c.coverage, source: "extracted", onPalette: c.onPalette })));
-    return { result: asset, changes: [upserted("asset", id)] };
+    return { result: asset, changes: [upserted("asset", id, organizationId)] };
   },
 
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
     const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
     const feedback = await tx.feedback.findMany({ where: { assetId: id }, select: { id: true } });
     const templates = await tx.template.findMany({ where: { sourceAssetId: id }, select: { id: true } });
     await tx.asset.delete({ where: { id } });
@@ -104,10 +107,10 @@ export const assetStore = {
     return {
       result: true,
       changes: [
-        deleted("asset", id),
-        ...feedback.map((f) => deleted("feedback", f.id)),
-        ...templates.map((t) => upserted("template", t.id)),
-        ...(recounted ? [upserted("brand", brandId)] : []),
+        deleted("asset", id, organizationId),
+        ...feedback.map((f) => deleted("feedback", f.id, organizationId)),
+        ...templates.map((t) => upserted("template", t.id, organizationId)),
+        ...(recounted ? [upserted("brand", brandId, organizationId)] : []),
       ],
     };
   },

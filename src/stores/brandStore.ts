@@ -60,9 +60,23 @@ export const brandStore = {
       orderBy: [{ usageWeight: { sort: "desc", nulls: "last" } }, { hex: "asc" }],
     }),
 
-  /** NOT_FOUND naming `field` unless the brand exists within the scope; the lookup a write under a brand starts with. */
-  async requireExists(db: Db, id: string, field: string, scope: OrganizationScope = null): Promise<void> {
-    requireFound(await db.brand.findFirst({ where: { id, ...brandsIn(scope) }, select: { id: true } }), "Brand", id, field);
+  /**
+   * NOT_FOUND naming `field` unless the brand exists within the scope; the lookup a write under a
+   * brand starts with. Returns the brand's organization, which its outbox events record.
+   */
+  async requireExists(db: Db, id: string, field: string, scope: OrganizationScope = null): Promise<string> {
+    const brand = await db.brand.findFirst({ where: { id, ...brandsIn(scope) }, select: { organizationId: true } });
+    return requireFound(brand, "Brand", id, field).organizationId;
+  },
+
+  /**
+   * The organization of a brand a write already found: the caller's scope when it has one (the
+   * write's lookup was confined to it), else read, for the outbox events of what hangs under it.
+   */
+  async organizationOf(db: Db, brandId: string, scope: OrganizationScope): Promise<string> {
+    if (scope !== null) return scope;
+    const brand = await db.brand.findUnique({ where: { id: brandId }, select: { organizationId: true } });
+    return requireFound(brand, "Brand", brandId, "brandId").organizationId;
   },
 
   async create(tx: Db, draft: BrandDraft, scope: OrganizationScope = null): Promise<Written<Brand>> {
@@ -78,17 +92,17 @@ export const brandStore = {
         colors: { createMany: { data: [...draft.colors] } },
       },
     });
-    return { result: brand, changes: [upserted("brand", brand.id)] };
+    return { result: brand, changes: [upserted("brand", brand.id, brand.organizationId)] };
   },
 
   async update(tx: Db, id: string, patch: BrandPatch, scope: OrganizationScope = null): Promise<Written<Brand>> {
-    await brandStore.requireExists(tx, id, "id", scope);
+    const organizationId = await brandStore.requireExists(tx, id, "id", scope);
     const { colors, ...fields } = patch;
     // The row is updated first: its lock makes concurrent updates of one brand take turns, so two
     // palette replacements never interleave (and updatedAt changes even for a palette-only update).
     const brand = await tx.brand.update({ where: { id }, data: { ...fields, updatedAt: new Date() } });
     if (colors) await replacePalette(tx, id, colors);
-    return { result: brand, changes: [upserted("brand", id)] };
+    return { result: brand, changes: [upserted("brand", id, organizationId)] };
   },
 
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
@@ -103,16 +117,18 @@ export const brandStore = {
    * Postgres cascades to (assets, feedback, templates; colors are part of a brand or an asset).
    */
   async cascadeOf(tx: Db, which: { id: string } | { organizationId: string }): Promise<EntityChange[]> {
-    const brandIds = (await tx.brand.findMany({ where: which, select: { id: true } })).map((b) => b.id);
-    const below = { where: { brandId: { in: brandIds } }, select: { id: true } };
+    const brands = await tx.brand.findMany({ where: which, select: { id: true, organizationId: true } });
+    const organizationOf = new Map(brands.map((b) => [b.id, b.organizationId]));
+    const below = { where: { brandId: { in: [...organizationOf.keys()] } }, select: { id: true, brandId: true } };
     const assets = await tx.asset.findMany(below);
     const feedback = await tx.feedback.findMany(below);
     const templates = await tx.template.findMany(below);
+    const under = (kind: "asset" | "feedback" | "template") => (row: { id: string; brandId: string }) => deleted(kind, row.id, organizationOf.get(row.brandId)!);
     return [
-      ...brandIds.map((id) => deleted("brand", id)),
-      ...assets.map((a) => deleted("asset", a.id)),
-      ...feedback.map((f) => deleted("feedback", f.id)),
-      ...templates.map((t) => deleted("template", t.id)),
+      ...brands.map((b) => deleted("brand", b.id, b.organizationId)),
+      ...assets.map(under("asset")),
+      ...feedback.map(under("feedback")),
+      ...templates.map(under("template")),
     ];
   },
 };

@@ -4,6 +4,7 @@ import type { Feedback } from "../generated/prisma/client.ts";
 import type { FeedbackAction, FeedbackDraft } from "../domain/feedbackInput.ts";
 import type { Page } from "../domain/pagination.ts";
 import { upserted } from "../outbox/changes.ts";
+import { brandStore } from "./brandStore.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
@@ -27,8 +28,9 @@ export const feedbackStore = {
   async record(tx: Db, draft: FeedbackDraft, scope: OrganizationScope = null): Promise<Written<Feedback>> {
     const asset = await tx.asset.findFirst({ where: { id: draft.assetId, ...underBrandsIn(scope) }, select: { brandId: true } });
     const { brandId } = requireFound(asset, "Asset", draft.assetId, "input.assetId");
+    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
     const feedback = await tx.feedback.create({ data: { ...draft, brandId } });
     await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { increment: 1 } } });
-    return { result: feedback, changes: [upserted("feedback", feedback.id), upserted("brand", brandId)] };
+    return { result: feedback, changes: [upserted("feedback", feedback.id, organizationId), upserted("brand", brandId, organizationId)] };
   },
 };

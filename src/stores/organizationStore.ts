@@ -37,19 +37,19 @@ export const organizationStore = {
 
   async create(tx: Db, draft: OrganizationDraft): Promise<Written<Organization>> {
     const organization = await tx.organization.create({ data: { name: draft.name, plan: draft.plan } });
-    return { result: organization, changes: [upserted("organization", organization.id)] };
+    return { result: organization, changes: [upserted("organization", organization.id, organization.id)] };
   },
 
   async update(tx: Db, id: string, patch: Partial<OrganizationDraft>, scope: OrganizationScope = null): Promise<Written<Organization>> {
     requireFound(await organizationStore.findById(tx, id, scope), "Organization", id, "id");
     const organization = await tx.organization.update({ where: { id }, data: patch });
-    return { result: organization, changes: [upserted("organization", id)] };
+    return { result: organization, changes: [upserted("organization", id, id)] };
   },
 
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
     requireFound(await organizationStore.findById(tx, id, scope), "Organization", id, "id");
     const cascaded = await brandStore.cascadeOf(tx, { organizationId: id });
     await tx.organization.delete({ where: { id } });
-    return { result: true, changes: [deleted("organization", id), ...cascaded] };
+    return { result: true, changes: [deleted("organization", id, id), ...cascaded] };
   },
 };

@@ -21,23 +21,25 @@ export const templateStore = {
     db.template.findMany({ where: { brandId: { in: [...brandIds] } }, orderBy: { id: "asc" } }),
 
   async create(tx: Db, draft: TemplateDraft, scope: OrganizationScope = null): Promise<Written<Template>> {
-    await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
+    const organizationId = await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
     await requireOwnAsset(tx, draft.brandId, draft.sourceAssetId, scope);
     const template = await tx.template.create({ data: draft });
-    return { result: template, changes: [upserted("template", template.id)] };
+    return { result: template, changes: [upserted("template", template.id, organizationId)] };
   },
 
   async update(tx: Db, id: string, patch: TemplatePatch, scope: OrganizationScope = null): Promise<Written<Template>> {
     const existing = requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
     await requireOwnAsset(tx, existing.brandId, patch.sourceAssetId, scope);
+    const organizationId = await brandStore.organizationOf(tx, existing.brandId, scope);
     const template = await tx.template.update({ where: { id }, data: patch });
-    return { result: template, changes: [upserted("template", id)] };
+    return { result: template, changes: [upserted("template", id, organizationId)] };
   },
 
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
-    requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
+    const { brandId } = requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
+    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
     await tx.template.delete({ where: { id } });
-    return { result: true, changes: [deleted("template", id)] };
+    return { result: true, changes: [deleted("template", id, organizationId)] };
   },
 };
 

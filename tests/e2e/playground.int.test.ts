@@ -55,3 +55,43 @@ describe("the GraphQL playground in Chromium", () => {
     expect(introspections.every((status) => status === 200), String(introspections)).toBe(true);
   }, 60_000);
 });
+
+describe("a subscription in the playground", () => {
+  let gateway: TestGateway;
+  let browser: Browser;
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+    await gateway.deps.changes!.ready();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+  });
+
+  it("runs over WebSocket and shows a change made meanwhile", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gateway.url}/graphql`);
+    const tabs = page.locator(".graphiql-tab");
+    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    await page.locator(".graphiql-tab-add").click();
+    const editor = page.locator(".graphiql-query-editor .CodeMirror").first();
+    await editor.waitFor();
+    await editor.evaluate((el, text) => (el as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(text), "subscription Live { graphChanged { entity id operation } }");
+    await expect.poll(() => tabs.last().innerText()).toContain("Live");
+    const before = gateway.deps.changes!.subscriberCount();
+    await page.locator(".graphiql-execute-button").click();
+    await expect.poll(() => gateway.deps.changes!.subscriberCount(), { timeout: 15_000 }).toBe(before + 1);
+
+    const organization = await gateway.deps.prisma.organization.create({ data: { name: "Playground live" } });
+    try {
+      const created = await gateway.graphql(`mutation($input: CreateBrandInput!) { createBrand(input: $input) { id } }`, {
+        input: { organizationId: organization.id, name: "Seen live", colors: [] },
+      });
+      const response = page.locator(".result-window .CodeMirror-code");
+      await expect.poll(() => response.innerText(), { timeout: 15_000 }).toContain(created.data.createBrand.id);
+    } finally {
+      await gateway.deps.prisma.organization.delete({ where: { id: organization.id } });
+    }
+  }, 60_000);
+});

@@ -118,8 +118,8 @@ export function syncedWrites(deps: GatewayDeps, scope: TestScope, afterCommit: A
     // store write to call; the row is deleted directly to exercise the projector's feedback delete.
     deleteFeedback: (id: string) =>
       changed(id, async (tx) => {
-        await tx.feedback.delete({ where: { id } });
-        return { result: true, changes: [deleted("feedback", id)] };
+        const { brand } = await tx.feedback.delete({ where: { id }, select: { brand: { select: { organizationId: true } } } });
+        return { result: true, changes: [deleted("feedback", id, brand.organizationId)] };
       }),
 
     createTemplate(input: WithDefaults<CreateTemplateInput, "name">) {

@@ -8,7 +8,9 @@ import { createTokenVerifier } from "../../src/auth/tokenVerifier.ts";
 import { graphFixtures, type GraphFixtures } from "./graphFixtures.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "./testDeps.ts";
 
-const SECRET = "tenancy-test-secret-with-at-least-32-chars";
+/** The tenancy tests' signing secret; a gateway process given it as AUTH_JWT_SECRET accepts their tokens. */
+export const TENANCY_SECRET = "tenancy-test-secret-with-at-least-32-chars";
+const SECRET = TENANCY_SECRET;
 
 /** The verifier of the tenancy tests' gateways: tokens minted by tenancyHeaders pass it. */
 export const tenancyVerifier = () => createTokenVerifier({ key: { kind: "secret", secret: SECRET }, issuer: undefined, audience: undefined });

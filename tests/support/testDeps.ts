@@ -50,6 +50,8 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
 export interface TestGateway {
   readonly url: string;
   readonly deps: TestDeps;
+  /** graphql-ws on /graphql (null where the deps have no change feed). */
+  readonly subscriptions: Gateway["subscriptions"];
   /** POSTs a GraphQL operation to /graphql and returns the parsed JSON body. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[] }>;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startTestGateway(deps: TestDeps = createTestDeps()): Promi
   return {
     url,
     deps,
+    subscriptions: gateway.subscriptions,
     async graphql(query, variables, headers = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: "POST",

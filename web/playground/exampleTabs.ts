@@ -56,4 +56,16 @@ query GraphBrands {
   }
 }`,
   },
+  {
+    query: `# Live: every change of your organization once the graph has it (run it, then change something).
+subscription LiveChanges {
+  graphChanged {
+    eventId
+    entity
+    id
+    operation
+    relationships
+  }
+}`,
+  },
 ];

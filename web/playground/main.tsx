@@ -9,7 +9,9 @@ const token = await bearerToken();
 const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
 // The fetcher's own headers carry the token too: GraphiQL's first introspection (the docs panel)
 // goes out before the headers editor is read, and without it would be refused with 401.
-const fetcher = createGraphiQLFetcher({ url: "/graphql", headers: authorization });
+// Subscriptions go over graphql-ws on the same path; the headers editor's Authorization travels in connection_init.
+const subscriptionUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/graphql`;
+const fetcher = createGraphiQLFetcher({ url: "/graphql", subscriptionUrl, headers: authorization });
 
 /** The token's organization, so an example that names one runs as it stands. */
 function organizationOf(jwt: string | null): string | null {

@@ -10,12 +10,15 @@ import type { Config } from "../../config/config.ts";
 import { ErrorCode } from "../../errors/codes.ts";
 import { perDocument } from "./perDocument.ts";
 
+/** The limits as validation rules; subscriptions over WebSocket check them too (http/subscriptionServer.ts). */
+export const queryLimitRules = (limits: Config["queryLimits"]) => [
+  maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, propagateOnRejection: true }),
+  maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: true }),
+  costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, propagateOnRejection: true }),
+];
+
 export function queryLimitsPlugin(limits: Config["queryLimits"]): ApolloServerPlugin {
-  const rules = [
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, propagateOnRejection: true }),
-    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: true }),
-    costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, propagateOnRejection: true }),
-  ];
+  const rules = queryLimitRules(limits);
   let schema: GraphQLSchema;
   const violationOf = perDocument((document) => firstViolation(() => validate(schema, document, rules)));
   return {
@@ -37,7 +40,7 @@ export function queryLimitsPlugin(limits: Config["queryLimits"]): ApolloServerPl
 }
 
 /** Armor's rules throw on the first violation rather than report it; accept either. */
-function firstViolation(run: () => readonly GraphQLError[]): string | undefined {
+export function firstViolation(run: () => readonly GraphQLError[]): string | undefined {
   try {
     return run()[0]?.message;
   } catch (error) {

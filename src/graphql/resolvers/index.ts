@@ -5,10 +5,12 @@ import { scalarResolvers } from "../scalars.ts";
 import { Asset } from "./Asset.ts";
 import { Brand } from "./Brand.ts";
 import { BrandColor } from "./BrandColor.ts";
+import { BrandChange } from "./BrandChange.ts";
 import { Color } from "./Color.ts";
 import { ColorOwner } from "./ColorOwner.ts";
 import { ColorPairing } from "./ColorPairing.ts";
 import { Feedback } from "./Feedback.ts";
+import { GraphChange } from "./GraphChange.ts";
 import { backfillGraph } from "./Mutation/backfillGraph.ts";
 import { createAsset } from "./Mutation/createAsset.ts";
 import { createBrand } from "./Mutation/createBrand.ts";
@@ -45,6 +47,8 @@ import { syncStatus } from "./Query/syncStatus.ts";
 import { template } from "./Query/template.ts";
 import { templates } from "./Query/templates.ts";
 import { SimilarBrand } from "./SimilarBrand.ts";
+import { brandChanged } from "./Subscription/brandChanged.ts";
+import { graphChanged } from "./Subscription/graphChanged.ts";
 import { Template } from "./Template.ts";
 
 export const resolvers: Resolvers = {
@@ -62,5 +66,6 @@ export const resolvers: Resolvers = {
     createTemplate, updateTemplate, deleteTemplate,
     backfillGraph, reconcileGraph,
   },
-  Organization, Brand, BrandColor, Asset, Feedback, Template, SimilarBrand, Color, ColorOwner, ColorPairing, IndustryInsights,
+  Subscription: { graphChanged, brandChanged },
+  Organization, Brand, BrandColor, Asset, Feedback, Template, SimilarBrand, Color, ColorOwner, ColorPairing, IndustryInsights, GraphChange, BrandChange,
 };

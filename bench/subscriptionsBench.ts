@@ -1,0 +1,163 @@
+// Benchmark, not a test: what live updates cost and how fast they are. One gateway as main.ts runs it
+// (drainer polling in its thread, the change feed listening), under the sync benchmark's mutation
+// load (support/mutationLoad.ts, in a worker thread), with one subscriber of graphChanged in this
+// process and, in alternate phases, `idleSubscribers` idle subscriptions in a process of their own.
+//
+// - latency: a message's arrival − its outbox event's created_at (the start of the mutation's
+//   transaction, so an upper bound of commit → message), over every event of the measured phases;
+// - idle cost: this process's RSS with the idle subscribers connected − without, the gateway idle;
+// - throughput: mutations per second with the idle subscribers against none, medians of `reps`
+//   pairs in alternating order, as the sync benchmark pairs its phases.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import type { Config } from "../src/config/config.ts";
+import { createServer } from "../src/http/createServer.ts";
+import type { PrismaClient } from "../src/postgres/createPrisma.ts";
+import { projectRoot } from "../src/stack/paths.ts";
+import { benchDeps } from "./support/benchDeps.ts";
+import { median, round } from "./support/stats.ts";
+import { markAllApplied, runLoad, waitForOutbox } from "./syncThroughput.ts";
+
+export interface SubscriptionsBenchOptions {
+  readonly config: Config;
+  readonly databaseUrl: string;
+  readonly neo4jUri: string;
+  readonly prisma: PrismaClient;
+  readonly hexes: readonly string[];
+  /** A brand no load touches: what the idle subscribers subscribe to. */
+  readonly quietBrandId: string;
+  readonly writers: number;
+  readonly seconds: number;
+  readonly rampSeconds: number;
+  readonly warmupSeconds: number;
+  readonly reps: number;
+  readonly idleSubscribers: number;
+}
+
+export interface SubscriptionsBenchResult {
+  readonly latencyMs: { readonly p50: number; readonly p99: number; readonly messages: number; readonly missing: number };
+  readonly idleRssMb: number;
+  readonly withIdlePerSecond: number;
+  readonly withoutIdlePerSecond: number;
+  readonly ratio: number;
+  readonly phases: readonly { readonly idle: boolean; readonly perSecond: number }[];
+}
+
+export async function measureSubscriptions(options: SubscriptionsBenchOptions): Promise<SubscriptionsBenchResult> {
+  const { prisma } = options;
+  await markAllApplied(prisma);
+  const deps = benchDeps({ config: options.config, neo4jUri: options.neo4jUri }, options.databaseUrl, {
+    maxConnections: options.writers + 4,
+    sync: { poll: true, thread: true },
+  });
+  const gateway = await createServer(deps);
+  const received = new Map<bigint, number>();
+  const feed = deps.changes!;
+  try {
+    const url = await gateway.listen(0, "127.0.0.1");
+    await feed.ready();
+    const subscriber = createClient({ url: `${url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, lazy: false });
+    subscriber.subscribe<{ graphChanged: { eventId: string } }>(
+      { query: `subscription { graphChanged { eventId } }` },
+      { next: ({ data }) => data && received.set(BigInt(data.graphChanged.eventId), Date.now()), error() {}, complete() {} },
+    );
+    await waitFor(() => feed.subscriberCount() === 1);
+
+    const load = async (seconds: number) => {
+      const result = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers: options.writers, hexes: options.hexes }, () => {});
+      await waitForOutbox(prisma);
+      return result.mutations / result.seconds;
+    };
+    await load(options.warmupSeconds);
+
+    // The idle cost, measured on a quiet gateway: RSS settles a few seconds after a change.
+    await sleep(3_000);
+    const rssBefore = process.memoryUsage().rss;
+    let idle: ChildProcess | null = await startIdleSubscribers(url, options.idleSubscribers, options.quietBrandId);
+    await waitFor(() => feed.subscriberCount() === options.idleSubscribers + 1);
+    await sleep(3_000);
+    const idleRssMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+
+    const measuredFrom = await lastEventId(prisma);
+    const phases: { idle: boolean; perSecond: number }[] = [];
+    for (let rep = 0; rep < options.reps; rep++) {
+      for (const withIdle of rep % 2 === 0 ? [true, false] : [false, true]) {
+        if (withIdle && !idle) {
+          idle = await startIdleSubscribers(url, options.idleSubscribers, options.quietBrandId);
+          await waitFor(() => feed.subscriberCount() === options.idleSubscribers + 1);
+        }
+        if (!withIdle && idle) {
+          await stopIdleSubscribers(idle);
+          idle = null;
+          await waitFor(() => feed.subscriberCount() === 1);
+        }
+        phases.push({ idle: withIdle, perSecond: await load(options.seconds) });
+      }
+    }
+    if (idle) await stopIdleSubscribers(idle);
+    const measuredTo = await lastEventId(prisma);
+    // Messages still on their way when the outbox emptied.
+    await waitFor(() => [...received.keys()].filter((id) => id > measuredFrom && id <= measuredTo).length >= Number(measuredTo - measuredFrom), 10_000).catch(() => {});
+    await subscriber.dispose();
+
+    const withIdle = median(phases.filter((p) => p.idle).map((p) => p.perSecond));
+    const without = median(phases.filter((p) => !p.idle).map((p) => p.perSecond));
+    return {
+      latencyMs: await latencyOf(prisma, received, measuredFrom, measuredTo),
+      idleRssMb: round(idleRssMb, 1),
+      withIdlePerSecond: round(withIdle, 0),
+      withoutIdlePerSecond: round(without, 0),
+      ratio: round(withIdle / without, 3),
+      phases: phases.map((p) => ({ ...p, perSecond: round(p.perSecond, 0) })),
+    };
+  } finally {
+    await gateway.close();
+    await deps.close();
+  }
+}
+
+async function startIdleSubscribers(url: string, count: number, brandId: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/support/idleSubscribers.ts", url, String(count), brandId], {
+    cwd: projectRoot,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk) => {
+      output += chunk;
+      if (output.includes("READY")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`idle subscribers exited (${code})`)));
+  });
+  return child;
+}
+
+async function stopIdleSubscribers(child: ChildProcess): Promise<void> {
+  const exited = once(child, "exit");
+  child.kill("SIGKILL");
+  await exited;
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await sleep(20);
+  }
+}
+
+async function lastEventId(prisma: PrismaClient): Promise<bigint> {
+  const [row] = await prisma.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM sync_events`;
+  return row!.max ?? 0n;
+}
+
+async function latencyOf(prisma: PrismaClient, received: Map<bigint, number>, from: bigint, to: bigint) {
+  const rows = await prisma.$queryRaw<{ id: bigint; created: number }[]>`
+    SELECT id, extract(epoch FROM created_at) * 1000 AS created FROM sync_events WHERE id > ${from} AND id <= ${to}`;
+  const lags = rows.flatMap((r) => (received.has(r.id) ? [received.get(r.id)! - Number(r.created)] : [])).sort((a, b) => a - b);
+  const at = (q: number) => lags[Math.min(lags.length - 1, Math.floor(q * lags.length))] ?? 0;
+  return { p50: round(at(0.5), 0), p99: round(at(0.99), 0), messages: lags.length, missing: rows.length - lags.length };
+}

@@ -1,0 +1,53 @@
+// Issue 24's live-update numbers: mutation commit → subscription message p50/p99 under the sync
+// benchmark's load, the extra RSS of idle subscribers, and mutation throughput with them vs none.
+import { createPrisma } from "../../src/postgres/createPrisma.ts";
+import type { Suite } from "../suite.ts";
+import { measureSubscriptions } from "../subscriptionsBench.ts";
+
+const GOALS = { latencyP99Ms: 300, idleRssMb: 50, ratio: 0.95 };
+
+export const run: Suite = async (ctx) => {
+  const options = ctx.smoke
+    ? { seconds: 1, writers: 2, reps: 1, warmupSeconds: 0, rampSeconds: 0, idleSubscribers: 20 }
+    : { seconds: 10, writers: 8, reps: 2, warmupSeconds: 20, rampSeconds: 3, idleSubscribers: 1_000 };
+  const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
+  const bookkeeping = createPrisma(data.databaseUrl, { maxConnections: 2 });
+  try {
+    const [quiet] = await bookkeeping.brand.findMany({ take: 1, orderBy: { id: "asc" }, select: { id: true } });
+    ctx.log(`subscriptions: ${options.reps} pairs of ${options.seconds} s phases, ${options.writers} writers, ${options.idleSubscribers} idle subscribers …`);
+    const result = await measureSubscriptions({
+      ...options,
+      prisma: bookkeeping,
+      hexes: data.sample.hexes,
+      quietBrandId: quiet!.id,
+      config: ctx.stores.config,
+      databaseUrl: data.databaseUrl,
+      neo4jUri: ctx.stores.neo4jUri,
+    });
+    return {
+      checks: [
+        {
+          what: `mutation commit → graphChanged message (${options.writers} writers flat out)`,
+          measured: `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms (${result.latencyMs.messages} messages)`,
+          goal: `p99 ≤ ${GOALS.latencyP99Ms} ms`,
+          met: result.latencyMs.p99 <= GOALS.latencyP99Ms,
+        },
+        {
+          what: `extra RSS of ${options.idleSubscribers} idle subscribers`,
+          measured: `${result.idleRssMb} MB`,
+          goal: `≤ ${GOALS.idleRssMb} MB`,
+          met: result.idleRssMb <= GOALS.idleRssMb,
+        },
+        {
+          what: `mutation throughput with ${options.idleSubscribers} idle subscribers vs none (median of ${options.reps} pairs)`,
+          measured: `${result.withIdlePerSecond} vs ${result.withoutIdlePerSecond} /s, ratio ${result.ratio}`,
+          goal: `ratio ≥ ${GOALS.ratio}`,
+          met: result.ratio >= GOALS.ratio,
+        },
+      ],
+      data: { ...options, ...result, goals: GOALS },
+    };
+  } finally {
+    await bookkeeping.$disconnect();
+  }
+};

@@ -1,0 +1,24 @@
+import type { SubscriptionResolvers } from "../../../generated/graphql.ts";
+import type { GatewayContext } from "../../context.ts";
+import { notFound } from "../../../errors/codes.ts";
+import { brandStore } from "../../../stores/brandStore.ts";
+import type { AppliedEvent } from "../../../subscriptions/appliedEvents.ts";
+import { resumePosition } from "../../../subscriptions/appliedEvents.ts";
+import { changeFeedOf, renewLoaders } from "../../../subscriptions/subscriptionContext.ts";
+
+export const brandChanged: NonNullable<SubscriptionResolvers["brandChanged"]> = {
+  async subscribe(_, { id, after }, context) {
+    const feed = changeFeedOf(context);
+    const { sql, config } = context.deps;
+    const organizationId = context.access.organizationScope;
+    // Another organization's brand is NOT_FOUND, exactly as a missing one.
+    const [brand] = await brandStore.rowsByIds(sql, [id], organizationId);
+    if (!brand) throw notFound("Brand", id);
+    const from = after == null ? undefined : await resumePosition(sql, organizationId, after, config.subscriptionResumeWindowSeconds);
+    return feed.subscribe({ organizationId, after: from, accept: (event) => event.entity === "brand" && event.entityId === id });
+  },
+  resolve(event: AppliedEvent, _args: unknown, context: GatewayContext) {
+    renewLoaders(context);
+    return event;
+  },
+};

@@ -1,0 +1,86 @@
+// Subscriptions over the GraphQL-over-WebSocket protocol (graphql-ws) on the same path and HTTP
+// server as POST /graphql. The connection authenticates once, on connection_init, with the same
+// bearer token (`{ authorization: "Bearer …" }` in its payload, or the upgrade request's header): a
+// missing or invalid one closes the socket with 4401 and the reason. Only subscriptions are served
+// here, under the same depth, alias and cost limits as HTTP; queries and mutations go to POST.
+import { randomUUID } from "node:crypto";
+import type http from "node:http";
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { Access } from "../auth/access.ts";
+import { authenticate } from "../auth/authenticate.ts";
+import { InvalidToken } from "../auth/tokenVerifier.ts";
+import { ErrorCode } from "../errors/codes.ts";
+import { formatError } from "../errors/formatError.ts";
+import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
+import { createContext } from "../graphql/context.ts";
+import { firstViolation, queryLimitRules } from "../graphql/plugins/queryLimits.ts";
+
+/** graphql-ws's close code for an unauthorized connection; its client does not retry it. */
+export const CLOSE_UNAUTHENTICATED = 4401;
+
+export interface SubscriptionServer {
+  /** Open WebSocket connections. */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+export function serveSubscriptions(server: http.Server, schema: GraphQLSchema, deps: GatewayDeps): SubscriptionServer {
+  const wss = new WebSocketServer({ server, path: "/graphql" });
+  const limits = queryLimitRules(deps.config.queryLimits);
+  const failed = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
+
+  const serving = useServer<Record<string, unknown> | undefined, { access: Access }>(
+    {
+      isProd: deps.config.production,
+      async onConnect(ctx) {
+        const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization ?? ctx.extra.request.headers.authorization;
+        try {
+          ctx.extra.access = await authenticate({ authorization: typeof given === "string" ? given : undefined }, deps.verifyToken);
+          return true;
+        } catch (error) {
+          if (!(error instanceof InvalidToken)) throw error;
+          // A close reason is at most 123 bytes.
+          ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, `UNAUTHENTICATED: ${error.message}`.slice(0, 123));
+          return false;
+        }
+      },
+      onSubscribe(ctx, _id, payload) {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return failed((error as GraphQLError).message, "GRAPHQL_PARSE_FAILED");
+        }
+        const invalid = validate(schema, document, specifiedRules);
+        if (invalid.length > 0) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+        const violation = firstViolation(() => validate(schema, document, limits));
+        if (violation) return failed(violation.replace(/^Syntax Error: /, ""), ErrorCode.QueryTooComplex);
+        if (getOperationAST(document, payload.operationName)?.operation !== "subscription") {
+          return failed("Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql", ErrorCode.BadUserInput);
+        }
+        const contextValue = createContext(deps, { requestId: randomUUID(), access: ctx.extra.access!, headers: {} });
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      },
+      // What a client sees of an error is decided in one place, over WebSocket as over HTTP.
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+    },
+    wss,
+  );
+
+  return {
+    connections: () => wss.clients.size,
+    async close() {
+      for (const socket of wss.clients) socket.terminate();
+      await serving.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function formatResult(result: ExecutionResult): FormattedExecutionResult | void {
+  if (!result.errors) return;
+  return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) };
+}

@@ -1,0 +1,18 @@
+// A subscription's GraphQL context. graphql-ws builds one per subscription, but every message must
+// read the data as it is when the message is sent: so each message renews the context's per-request
+// loaders (renewLoaders, called by the Subscription fields' resolve) before its fields resolve. The
+// messages of one subscription are executed one after another, so no two share a renewal.
+import { ErrorCode, GatewayError } from "../errors/codes.ts";
+import type { GatewayContext } from "../graphql/context.ts";
+import { createRequestLoaders } from "../relationships/relationshipReads.ts";
+import type { ChangeFeed } from "./changeFeed.ts";
+
+export function renewLoaders(context: GatewayContext): void {
+  Object.assign(context, createRequestLoaders(context.deps, context.access.organizationScope));
+}
+
+export function changeFeedOf(context: GatewayContext): ChangeFeed {
+  const feed = context.deps.changes;
+  if (!feed) throw new GatewayError(ErrorCode.Internal, "Subscriptions are off on this gateway");
+  return feed;
+}
