@@ -15,6 +15,10 @@ import { resolveGraph } from "./stack/resolveGraph.ts";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Request handlers cannot leak a rejection (src/http/requestBoundary.ts catches all they throw);
+  // one left unhandled elsewhere (a library's stray promise) is logged, not allowed to stop the
+  // process and every request in flight with it.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason, event: "unhandled_rejection" }, "unhandled promise rejection"));
   const stops: Array<() => Promise<void>> = [];
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
