@@ -19,6 +19,7 @@ import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
 import { queryLimitsPlugin } from "../graphql/plugins/queryLimits.ts";
 import { rejectUnstorableStringsPlugin } from "../graphql/plugins/rejectUnstorableStrings.ts";
 import { sendJson } from "./sendJson.ts";
+import { MAX_QUERY_TOKENS } from "../domain/nesting.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
 import { answerClientError, requestBoundary, type RouteRequest } from "./requestBoundary.ts";
@@ -39,6 +40,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     schema: await buildSchema(deps.graph),
     formatError,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     introspection: deps.config.introspection,
     // main.ts owns shutdown: it must close Prisma, Neo4j and local servers after Apollo.
     stopOnTerminationSignals: false,

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { BodyTooLarge, readBody } from "./readBody.ts";
 import { sendJson } from "./sendJson.ts";
+import { rejectDeepNesting } from "./rejectDeepNesting.ts";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -30,6 +31,7 @@ export function graphqlHandler<Context extends BaseContext>(apollo: ApolloServer
         return sendJson(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
       }
     }
+    rejectDeepNesting(body, url.searchParams);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
       context,

@@ -9,6 +9,7 @@ import { GraphQLError, validate, type GraphQLSchema } from "graphql";
 import type { Config } from "../../config/config.ts";
 import { ErrorCode } from "../../errors/codes.ts";
 import { perDocument } from "./perDocument.ts";
+import { documentNestsDeeper, MAX_NESTING } from "../../domain/nesting.ts";
 
 export function queryLimitsPlugin(limits: Config["queryLimits"]): ApolloServerPlugin {
   const rules = [
@@ -17,7 +18,12 @@ export function queryLimitsPlugin(limits: Config["queryLimits"]): ApolloServerPl
     costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, propagateOnRejection: true }),
   ];
   let schema: GraphQLSchema;
-  const violationOf = perDocument((document) => firstViolation(() => validate(schema, document, rules)));
+  // Armor's rules recurse through fragment spreads: the nesting bound is checked first, iteratively.
+  const violationOf = perDocument((document) =>
+    documentNestsDeeper(document)
+      ? `Query nests deeper than ${MAX_NESTING} levels (fragment spreads followed)`
+      : firstViolation(() => validate(schema, document, rules)),
+  );
   return {
     async serverWillStart({ schema: served }) {
       schema = served;
