@@ -17,6 +17,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Undone in reverse on shutdown: the listener drains first, then the drainer finishes its pass and
   // the pools and driver close, then whatever local server this process started stops.
+  // Request handlers cannot leak a rejection (src/http/requestBoundary.ts catches all they throw);
+  // one left unhandled elsewhere (a library's stray promise) is logged, not allowed to stop the
+  // process and every request in flight with it.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason, event: "unhandled_rejection" }, "unhandled promise rejection"));
   const stops: Array<() => Promise<void>> = [];
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

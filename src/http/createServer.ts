@@ -1,7 +1,8 @@
 // Where every request enters: builds the whole gateway from its dependencies (createDeps.ts), with
 // no module-level state, so main.ts, the tests and the benchmark run the same server. Public routes
 // (health, readiness, metrics, the pages) answer first; everything else needs a bearer token and goes
-// to GraphQL (/graphql, Apollo) or the seed plan's REST routes (/v1).
+// to GraphQL (/graphql, Apollo) or the seed plan's REST routes (/v1). Every request passes one
+// boundary (requestBoundary.ts) that turns anything thrown into a JSON error answer.
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
@@ -24,6 +25,8 @@ import { createCors } from "./cors.ts";
 import { admitOperations } from "./admitOperations.ts";
 import { sendJson } from "./sendJson.ts";
 import { drainable, type DrainReport } from "./drainableServer.ts";
+import { MAX_QUERY_TOKENS } from "../domain/nesting.ts";
+import { answerClientError, requestBoundary, type RouteRequest } from "./requestBoundary.ts";
 import { serveAsset, servePage, wantsPlayground } from "./webPages.ts";
 import { sendUnauthenticated } from "./sendUnauthenticated.ts";
 import type { Access } from "../auth/access.ts";
@@ -53,6 +56,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     introspection: deps.config.introspection,
     // main.ts owns shutdown: it must close Prisma, Neo4j and local servers after Apollo.
     stopOnTerminationSignals: false,
@@ -77,56 +81,47 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   const cors = createCors(deps.config.cors);
   const uploadImage = assetImageUpload(deps);
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://gateway.local");
-    const requestId = requestIdOf(req);
-    res.setHeader("x-request-id", requestId);
+  const route: RouteRequest = async (req, res, { url, requestId }) => {
     if (cors.answerPreflight(req, res)) return;
     cors.decorate(req, res);
-    try {
-      if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
-      if (wantsPlayground(req, url)) return servePage(res, "playground");
-      if (url.pathname === "/explorer") return servePage(res, "explorer");
-      if (url.pathname.startsWith("/ui/")) return serveAsset(res, url);
-      if (url.pathname === "/dev/token") return sendJson(res, deps.devToken ? 200 : 404, { token: deps.devToken ? await deps.devToken() : null });
-      if (url.pathname === "/metrics") {
-        res.writeHead(200, { "content-type": deps.metrics.contentType });
-        return void res.end(await deps.metrics.metrics());
-      }
-      if (url.pathname === "/ready") {
-        const ready = await readiness(deps);
-        return sendJson(res, ready.ready ? 200 : 503, ready);
-      }
-      if (url.pathname === "/v1/health/graph") {
-        const report = await readGraphHealth(deps);
-        return sendJson(res, report.status === "unhealthy" ? 503 : 200, report);
-      }
-      // Its own authentication: a bearer token, or the signed URL a browser got from GraphQL.
-      if (ASSET_IMAGE_ROUTE.test(url.pathname)) return await uploadImage(req, res, url);
-
-      // Only GraphQL and /v1 hold data: any other path (a browser's /favicon.ico) is 404 without a token.
-      if (url.pathname !== "/graphql" && !url.pathname.startsWith("/v1/")) {
-        return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
-      }
-      let access: Access;
-      try {
-        access = await authenticate(req.headers, deps.verifyToken);
-      } catch (error) {
-        if (!(error instanceof InvalidToken)) throw error;
-        return sendUnauthenticated(res, url, error.message);
-      }
-      if (url.pathname === "/graphql") return await graphql(req, res, url, async () => createContext(deps, { requestId, access, headers: req.headers }));
-      if (url.pathname.startsWith("/v1/")) {
-        const reply = await rest(req.method ?? "GET", url, access);
-        if (reply.allow) res.setHeader("allow", reply.allow);
-        return sendJson(res, reply.status, reply.body);
-      }
-    } catch (error) {
-      deps.logger.error({ err: error, path: url.pathname }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { error: "INTERNAL_SERVER_ERROR", message: "Internal server error" });
-      else res.end();
+    if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
+    if (wantsPlayground(req, url)) return servePage(res, "playground");
+    if (url.pathname === "/explorer") return servePage(res, "explorer");
+    if (url.pathname.startsWith("/ui/")) return serveAsset(res, url);
+    if (url.pathname === "/dev/token") return sendJson(res, deps.devToken ? 200 : 404, { token: deps.devToken ? await deps.devToken() : null });
+    if (url.pathname === "/metrics") {
+      res.writeHead(200, { "content-type": deps.metrics.contentType });
+      return void res.end(await deps.metrics.metrics());
     }
-  });
+    if (url.pathname === "/ready") {
+      const ready = await readiness(deps);
+      return sendJson(res, ready.ready ? 200 : 503, ready);
+    }
+    if (url.pathname === "/v1/health/graph") {
+      const report = await readGraphHealth(deps);
+      return sendJson(res, report.status === "unhealthy" ? 503 : 200, report);
+    }
+    // Its own authentication: a bearer token, or the signed URL a browser got from GraphQL.
+    if (ASSET_IMAGE_ROUTE.test(url.pathname)) return await uploadImage(req, res, url);
+
+    // Only GraphQL and /v1 hold data: any other path (a browser's /favicon.ico) is 404 without a token.
+    if (url.pathname !== "/graphql" && !url.pathname.startsWith("/v1/")) {
+      return sendJson(res, 404, { error: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
+    }
+    let access: Access;
+    try {
+      access = await authenticate(req.headers, deps.verifyToken);
+    } catch (error) {
+      if (!(error instanceof InvalidToken)) throw error;
+      return sendUnauthenticated(res, url, error.message);
+    }
+    if (url.pathname === "/graphql") return await graphql(req, res, url, async () => createContext(deps, { requestId, access, headers: req.headers }));
+    const reply = await rest(req.method ?? "GET", url, access);
+    if (reply.allow) res.setHeader("allow", reply.allow);
+    return sendJson(res, reply.status, reply.body);
+  };
+  const server = http.createServer(requestBoundary(route, deps.logger, requestIdOf));
+  server.on("clientError", answerClientError(deps.logger));
 
   const connections = drainable(server);
   const subscriptions = deps.changes ? serveSubscriptions(server, schema, deps) : null;

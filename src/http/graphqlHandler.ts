@@ -5,6 +5,7 @@ import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import type { Admission, OperationParams } from "../graphql/trustedDocuments/admitOperation.ts";
 import { BodyTooLarge, readBody } from "./readBody.ts";
 import { sendJson } from "./sendJson.ts";
+import { rejectDeepNesting } from "./rejectDeepNesting.ts";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -53,6 +54,7 @@ export function graphqlHandler<Context extends BaseContext>(apollo: ApolloServer
         return sendJson(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
       }
     }
+    rejectDeepNesting(body, url.searchParams);
     let search = url.search;
     if (body && typeof body === "object" && !Array.isArray(body)) {
       const admission = admit(body as OperationParams);

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { pipeline } from "node:stream";
 import { projectRoot } from "../stack/paths.ts";
 import { sendJson } from "./sendJson.ts";
 
@@ -29,9 +30,20 @@ export function servePage(res: ServerResponse, page: "playground" | "explorer"):
 
 /** Files under /ui/ are content-hashed by Vite, so they may be cached for good. */
 export function serveAsset(res: ServerResponse, url: URL): void {
-  const file = path.normalize(path.join(webRoot, decodeURIComponent(url.pathname.slice("/ui/".length))));
-  if (!file.startsWith(webRoot + path.sep)) return sendJson(res, 404, { error: "NOT_FOUND", message: "No such file" });
+  const name = decodedOrNull(url.pathname.slice("/ui/".length));
+  const file = name === null ? null : path.normalize(path.join(webRoot, name));
+  if (file === null || !file.startsWith(webRoot + path.sep)) return sendJson(res, 404, { error: "NOT_FOUND", message: "No such file" });
   sendFile(res, file, "public, max-age=31536000, immutable");
+}
+
+/** A malformed escape (`%`, `%E0%A4%A`) or a NUL names no file we have. */
+function decodedOrNull(encoded: string): string | null {
+  try {
+    const decoded = decodeURIComponent(encoded);
+    return decoded.includes("\0") ? null : decoded;
+  } catch {
+    return null;
+  }
 }
 
 function sendFile(res: ServerResponse, file: string, cacheControl: string): void {
@@ -44,5 +56,8 @@ function sendFile(res: ServerResponse, file: string, cacheControl: string): void
     "cache-control": cacheControl,
     "x-content-type-options": "nosniff",
   });
-  fs.createReadStream(file).pipe(res);
+  // A file that vanishes or fails mid-read must cut this response, not raise an unhandled 'error'.
+  pipeline(fs.createReadStream(file), res, (error) => {
+    if (error) res.destroy();
+  });
 }

@@ -5,6 +5,7 @@ import { badInput, ErrorCode, GatewayError } from "../errors/codes.ts";
 import type { Access } from "../auth/access.ts";
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { isStorable } from "../domain/isStorable.ts";
+import { httpStatusOf } from "../errors/httpStatus.ts";
 import { brandGraph } from "./handlers/brandGraph.ts";
 import { colorBrands } from "./handlers/colorBrands.ts";
 import { colorPairings } from "./handlers/colorPairings.ts";
@@ -16,14 +17,6 @@ import { createRequestLoaders } from "../relationships/relationshipReads.ts";
 const ROUTES: readonly RestRoute[] = [
   brandGraph, colorBrands, similarBrands, colorPairings, industryColors, industryPatterns, industryTrends, brandIndustryPatterns,
 ];
-
-const STATUS_OF: Partial<Record<string, number>> = {
-  [ErrorCode.BadUserInput]: 400,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.PlanRequired]: 403,
-  [ErrorCode.NotFound]: 404,
-  [ErrorCode.GraphUnavailable]: 503,
-};
 
 /** What a REST request answers: a status and a JSON body (and, for a 405, the methods allowed). */
 export interface RestReply {
@@ -48,7 +41,7 @@ export function restHandler(deps: Pick<GatewayDeps, "graph" | "sql" | "prisma" |
       const reads = createRequestLoaders(deps, access.organizationScope);
       return { status: 200, body: await route.handle({ params, query: url.searchParams, graph, sql, patterns, access, reads }) };
     } catch (error) {
-      const status = error instanceof GatewayError ? STATUS_OF[error.code] : undefined;
+      const status = error instanceof GatewayError ? httpStatusOf(error.code) : undefined;
       if (!(error instanceof GatewayError) || !status) throw error;
       const field = error.extensions.field;
       return { status, body: { error: error.code, ...(field ? { field } : {}), message: error.message } };

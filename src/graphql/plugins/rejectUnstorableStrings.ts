@@ -25,7 +25,11 @@ export function rejectUnstorableStringsPlugin(): ApolloServerPlugin {
   };
 }
 
-/** The path of the first string within a JSON value that Postgres cannot store, or null. */
+/**
+ * The path of the first string within a JSON value that Postgres cannot store, or null. Recursive:
+ * request variables nest at most MAX_NESTING levels (src/http/rejectDeepNesting.ts refuses deeper
+ * ones before Apollo sees them).
+ */
 export function unstorableInValue(value: unknown, path: string): string | null {
   if (typeof value === "string") return isStorable(value) ? null : path || "variables";
   if (Array.isArray(value)) {
