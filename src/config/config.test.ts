@@ -32,6 +32,7 @@ describe("loadConfig", () => {
       },
       patterns: { minOrganizations: 3, refreshIntervalMs: 60_000, limitPerIndustry: 200 },
       outboxRetention: { retentionSeconds: 604_800, batchSize: 500, intervalMs: 60_000 },
+      subscriptionResumeWindowSeconds: 3600,
       port: 4000,
       host: "127.0.0.1",
       shutdownGraceMs: 25_000,
@@ -123,10 +124,11 @@ describe("loadConfig", () => {
   });
 
   it("allows no other origin and only trusted documents in production unless told", () => {
-    const production = loadConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: "x".repeat(32) });
+    const productionEnv = { NODE_ENV: "production", AUTH_JWT_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://db/mobius", NEO4J_URI: "neo4j://graph:7687" };
+    const production = loadConfig(productionEnv);
     expect(production.cors).toBeNull();
     expect(production.trustedDocuments).toBe("only");
-    const told = loadConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: "x".repeat(32), CORS_ORIGINS: "https://App.example.com, http://localhost:*", TRUSTED_DOCUMENTS: "allow-unknown" });
+    const told = loadConfig({ ...productionEnv, CORS_ORIGINS: "https://App.example.com, http://localhost:*", TRUSTED_DOCUMENTS: "allow-unknown" });
     expect(told.cors).toEqual({ allowedOrigins: ["https://app.example.com", "http://localhost:*"] });
     expect(told.trustedDocuments).toBe("allow-unknown");
     expect(loadConfig({ CORS_ORIGINS: "none" }).cors).toBeNull();
