@@ -54,6 +54,8 @@ describe("a graph that was away at start", () => {
     const forwarder = boltForwarder(port, new URL(inject("neo4jUri").replace(/^\w+:/, "http:")));
     const gateway = startGatewayProcess({
       NODE_ENV: "production",
+      // Ad-hoc operations below; production would run only the manifest's (trustedDocuments.int.test.ts).
+      TRUSTED_DOCUMENTS: "allow-unknown",
       DATABASE_URL: databaseUrl,
       NEO4J_URI: `bolt://127.0.0.1:${port}`,
       AUTH_JWT_SECRET: "late-graph-test-secret-of-32-chars!!",

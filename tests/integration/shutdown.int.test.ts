@@ -45,6 +45,8 @@ describe("graceful shutdown", () => {
     const token = await mintToken(SECRET, { organizationId: organization.id, role: "editor" });
     const gateway = startGatewayProcess({
       NODE_ENV: "production",
+      // The load below is ad-hoc operations; production would run only the manifest's (trustedDocuments.int.test.ts).
+      TRUSTED_DOCUMENTS: "allow-unknown",
       DATABASE_URL: databaseUrl,
       NEO4J_URI: inject("neo4jUri"),
       AUTH_JWT_SECRET: SECRET,

@@ -2,12 +2,12 @@
 // mutation made through the other (fan-out through Postgres LISTEN/NOTIFY, no broker), a subscriber
 // of another organization is told nothing, and a listener whose connection Postgres ended
 // reconnects and catches up. A database of its own: both processes' drainers poll the whole outbox.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
-import { projectRoot } from "../../src/stack/paths.ts";
 import { LISTENER_NAME } from "../../src/subscriptions/appliedListener.ts";
+import { startGatewayProcess } from "../support/gatewayProcess.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { eventually } from "../support/outbox.ts";
 import { openSubscriptionSocket, type SubscriptionSocket } from "../support/subscriptionClient.ts";
@@ -26,29 +26,15 @@ const replicas: Replica[] = [];
 const sockets: SubscriptionSocket[] = [];
 
 async function startReplica(): Promise<Replica> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: projectRoot,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATABASE_URL: databaseUrl,
-      NEO4J_URI: inject("neo4jUri"),
-      AUTH_JWT_SECRET: TENANCY_SECRET,
-      PORT: "0",
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const gateway = startGatewayProcess({
+    DATABASE_URL: databaseUrl,
+    NEO4J_URI: inject("neo4jUri"),
+    AUTH_JWT_SECRET: TENANCY_SECRET,
+    PORT: "0",
+    LOG_LEVEL: "info",
   });
-  let output = "";
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      output += chunk;
-      const serving = /gateway serving (http:\/\/[\d.:]+)\/graphql/.exec(output);
-      if (serving) resolve(serving[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`gateway exited (${code}) before serving:\n${output.slice(-2000)}`)));
-  });
+  const { child } = gateway;
+  const url = await gateway.url(120_000);
   const replica = { child, url };
   replicas.push(replica);
   return replica;

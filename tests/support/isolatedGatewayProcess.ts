@@ -1,12 +1,12 @@
 // The gateway as an operator runs it (src/main.ts in a process of its own, on a database of its
 // own), so a test can see it exit: what a request does to an in-process server would be hidden by
 // the test runner. Raw bytes go over node:net, so malformed request lines reach the server as sent.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import net from "node:net";
 import { inject } from "vitest";
 import { mintToken } from "../../src/auth/mintToken.ts";
 import type { Role } from "../../src/auth/access.ts";
-import { projectRoot } from "../../src/stack/paths.ts";
+import { startGatewayProcess } from "./gatewayProcess.ts";
 import { createIsolatedDatabase } from "./isolatedDatabase.ts";
 
 const SECRET = "gateway-process-secret-of-32-characters!";
@@ -32,51 +32,31 @@ export interface RawAnswer {
 
 export async function startIsolatedGatewayProcess(name: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
   const databaseUrl = await createIsolatedDatabase(name);
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: projectRoot,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATABASE_URL: databaseUrl,
-      NEO4J_URI: inject("neo4jUri"),
-      AUTH_JWT_SECRET: SECRET,
-      // Its own database: no other test's outbox to drain, and the shared graph stays untouched.
-      GRAPH_SYNC_ENABLED: "false",
-      PORT: "0",
-      LOG_LEVEL: "info",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const gateway = startGatewayProcess({
+    DATABASE_URL: databaseUrl,
+    NEO4J_URI: inject("neo4jUri"),
+    AUTH_JWT_SECRET: SECRET,
+    // Its own database: no other test's outbox to drain, and the shared graph stays untouched.
+    GRAPH_SYNC_ENABLED: "false",
+    PORT: "0",
+    LOG_LEVEL: "info",
+    ...env,
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (c) => (stdout += c));
-  child.stderr!.on("data", (c) => (stderr += c));
-  const deadline = Date.now() + 120_000;
-  while (!/serving http:\/\/[^/]+\/graphql/.test(stdout) && child.exitCode === null && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const served = /serving (http:\/\/[^/]+)\/graphql/.exec(stdout);
-  if (!served) {
+  const { child } = gateway;
+  const url = await gateway.url(120_000).catch((error: unknown) => {
     child.kill("SIGKILL");
-    throw new Error(`gateway did not start (exit ${child.exitCode}):\n${stderr || stdout}`);
-  }
-  const url = served[1]!;
+    throw error;
+  });
   const port = Number(new URL(url).port);
   return {
     url,
     port,
     child,
-    output: () => ({ stdout, stderr }),
+    output: gateway.output,
     exitCode: () => child.exitCode,
     token: (role, organizationId = "019abcde-0000-7000-8000-000000000001") => mintToken(SECRET, { organizationId, role }),
     raw: (bytes, timeoutMs) => sendRaw(port, bytes, timeoutMs),
-    async stop() {
-      if (child.exitCode !== null) return child.exitCode;
-      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-      child.kill("SIGTERM");
-      return exited;
-    },
+    stop: gateway.stop,
   };
 }
 
