@@ -44,6 +44,8 @@ describe("the local stack", () => {
       "Asset.asset_id",
       "Brand.brand_id",
       "Color.hex",
+      "Industry.code",
+      "Pattern.pattern_id",
       "RECEIVED_FEEDBACK.feedback_id",
       "Template.template_id",
     ]);
