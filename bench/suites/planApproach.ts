@@ -11,7 +11,11 @@ import { readEntityState, type EntityState } from "../../src/projector/readEntit
 const PLAN = {
   brand: `MERGE (b:Brand {brand_id: $brand_id})
     SET b.organization_id = $organization_id, b.name = $name, b.learning_active = $learning_active,
-        b.feedback_count = $feedback_count, b.created_at = datetime($created_at), b.updated_at = datetime($updated_at)`,
+        b.feedback_count = $feedback_count, b.created_at = datetime($created_at), b.updated_at = datetime($updated_at)
+    // The plan predates industries; written in the brand's own run so both backfills build one graph.
+    WITH b WHERE $industry IS NOT NULL
+    MERGE (i:Industry {code: $industry}) ON CREATE SET i.name = $industry_name
+    MERGE (b)-[:IN_INDUSTRY]->(i)`,
   brandColor: `MATCH (b:Brand {brand_id: $brand_id})
     MERGE (c:Color {hex: $hex}) SET c.name = $name
     MERGE (b)-[r:OWNS_COLOR]->(c) SET r.usage = $usage, r.usage_weight = $usage_weight, r.context = $context`,
