@@ -5,7 +5,8 @@
 //
 // - latency: a message's arrival − its outbox event's created_at (the start of the mutation's
 //   transaction, so an upper bound of commit → message), over every event of the measured phases;
-// - idle cost: this process's RSS with the idle subscribers connected − without, the gateway idle;
+// - idle cost: this process's memory with the idle subscribers connected − without, the gateway idle,
+//   each read after forced collections (support/settledMemory.ts);
 // - throughput: mutations per second with the idle subscribers against none, medians of `reps`
 //   pairs in alternating order, as the sync benchmark pairs its phases.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -18,6 +19,7 @@ import { createServer } from "../src/http/createServer.ts";
 import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { projectRoot } from "../src/stack/paths.ts";
 import { benchDeps } from "./support/benchDeps.ts";
+import { growthMb, settledMemory } from "./support/settledMemory.ts";
 import { median, round } from "./support/stats.ts";
 import { markAllApplied, runLoad, waitForOutbox } from "./syncThroughput.ts";
 
@@ -39,7 +41,9 @@ export interface SubscriptionsBenchOptions {
 
 export interface SubscriptionsBenchResult {
   readonly latencyMs: { readonly p50: number; readonly p99: number; readonly messages: number; readonly missing: number };
+  /** The larger of the RSS and the retained-memory growth, in MiB. */
   readonly idleRssMb: number;
+  readonly idleMemoryMb: { readonly rss: number; readonly retained: number };
   readonly withIdlePerSecond: number;
   readonly withoutIdlePerSecond: number;
   readonly ratio: number;
@@ -75,11 +79,11 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
 
     // The idle cost, measured on a quiet gateway: RSS settles a few seconds after a change.
     await sleep(3_000);
-    const rssBefore = process.memoryUsage().rss;
+    const before = await settledMemory();
     let idle: ChildProcess | null = await startIdleSubscribers(url, options.idleSubscribers, options.quietBrandId);
     await waitFor(() => feed.subscriberCount() === options.idleSubscribers + 1);
     await sleep(3_000);
-    const idleRssMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+    const idleMemory = growthMb(before, await settledMemory());
 
     const measuredFrom = await lastEventId(prisma);
     const phases: { idle: boolean; perSecond: number }[] = [];
@@ -107,7 +111,8 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
     const without = median(phases.filter((p) => !p.idle).map((p) => p.perSecond));
     return {
       latencyMs: await latencyOf(prisma, received, measuredFrom, measuredTo),
-      idleRssMb: round(idleRssMb, 1),
+      idleRssMb: round(idleMemory.mb, 1),
+      idleMemoryMb: { rss: round(idleMemory.rssMb, 1), retained: round(idleMemory.retainedMb, 1) },
       withIdlePerSecond: round(withIdle, 0),
       withoutIdlePerSecond: round(without, 0),
       ratio: round(withIdle / without, 3),
