@@ -1,5 +1,5 @@
-import type { RecordFeedbackInput } from "../generated/graphql.ts";
-import { oneOf, optionalText } from "./fieldRules.ts";
+import type { RecordFeedbackInput, UpdateFeedbackInput } from "../generated/graphql.ts";
+import { ifGiven, oneOf, optionalText } from "./fieldRules.ts";
 
 /** The graph's pairing query counts assets with an `approve`; the set is closed for that reason. */
 export const FEEDBACK_ACTIONS = ["approve", "reject"] as const;
@@ -17,4 +17,12 @@ export const parseRecordFeedbackInput = (input: RecordFeedbackInput): FeedbackDr
   assetId: input.assetId,
   action: parseFeedbackAction(input.action, "input.action"),
   reason: optionalText(input.reason, "input.reason") ?? null,
+});
+
+/** Fields left undefined stay as they are; a null reason clears it, a null action is refused. */
+export type FeedbackPatch = Partial<Pick<FeedbackDraft, "action" | "reason">>;
+
+export const parseUpdateFeedbackInput = (input: UpdateFeedbackInput): FeedbackPatch => ({
+  action: ifGiven(input.action, "input.action", parseFeedbackAction),
+  reason: optionalText(input.reason, "input.reason"),
 });

@@ -1,9 +1,10 @@
-// Every statement on feedback. Recording feedback also bumps the brand's feedback_count in the
-// same transaction, so the count can never disagree with the rows; the brand therefore changes too.
+// Every statement on feedback. Recording or withdrawing feedback also moves the brand's
+// feedback_count in the same transaction, so the count can never disagree with the rows; the brand
+// therefore changes too.
 import type { Feedback } from "../generated/prisma/client.ts";
-import type { FeedbackAction, FeedbackDraft } from "../domain/feedbackInput.ts";
+import type { FeedbackAction, FeedbackDraft, FeedbackPatch } from "../domain/feedbackInput.ts";
 import type { Page } from "../domain/pagination.ts";
-import { upserted } from "../outbox/changes.ts";
+import { deleted, upserted } from "../outbox/changes.ts";
 import { brandStore } from "./brandStore.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
@@ -32,5 +33,26 @@ export const feedbackStore = {
     const feedback = await tx.feedback.create({ data: { ...draft, brandId } });
     await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { increment: 1 } } });
     return { result: feedback, changes: [upserted("feedback", feedback.id, organizationId), upserted("brand", brandId, organizationId)] };
+  },
+
+  async update(tx: Db, id: string, patch: FeedbackPatch, scope: OrganizationScope = null): Promise<Written<Feedback>> {
+    const { brandId } = requireFound(await feedbackStore.findById(tx, id, scope), "Feedback", id, "id");
+    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
+    const feedback = await tx.feedback.update({ where: { id }, data: patch });
+    return { result: feedback, changes: [upserted("feedback", id, organizationId)] };
+  },
+
+  /**
+   * The brand's count goes down first: that takes the brand's row lock, which an asset's or brand's
+   * delete takes before it counts the feedback its cascade removes, so the two never both subtract
+   * the same row. A row already gone with its asset by then is NOT_FOUND, and the count is rolled back.
+   */
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+    const { brandId } = requireFound(await feedbackStore.findById(tx, id, scope), "Feedback", id, "id");
+    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
+    await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { decrement: 1 } } });
+    const { count } = await tx.feedback.deleteMany({ where: { id } });
+    requireFound(count === 1 ? true : null, "Feedback", id, "id");
+    return { result: true, changes: [deleted("feedback", id, organizationId), upserted("brand", brandId, organizationId)] };
   },
 };

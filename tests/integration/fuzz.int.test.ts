@@ -112,6 +112,14 @@ const MUTATIONS: Record<string, { query: string; variables: () => fc.Arbitrary<R
     variables: () =>
       fc.record({ input: hostileInput({ assetId: anId(), action: mostly(fc.constantFrom("approve", "REJECT", "Approve")), reason: mostly(fc.string()) }) }),
   },
+  updateFeedback: {
+    query: `mutation ($id: ID!, $input: UpdateFeedbackInput!) { updateFeedback(id: $id, input: $input) { id } }`,
+    variables: () => fc.record({ id: anId(), input: hostileInput({ action: mostly(fc.constantFrom("approve", "REJECT")), reason: mostly(fc.string()) }) }),
+  },
+  deleteFeedback: {
+    query: `mutation ($id: ID!) { deleteFeedback(id: $id) }`,
+    variables: () => fc.record({ id: anId() }),
+  },
   createTemplate: {
     query: `mutation ($input: CreateTemplateInput!) { createTemplate(input: $input) { id } }`,
     variables: () =>

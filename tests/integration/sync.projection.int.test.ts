@@ -168,7 +168,22 @@ describe("projecting feedback", () => {
     await graphEqualsPostgres();
   });
 
-  it("removes the relationship when the feedback row is deleted", async () => {
+  it("follows a corrected action and reason", async () => {
+    const { writes, graph, graphEqualsPostgres } = setup();
+    const org = await writes.createOrganization();
+    const brand = await writes.createBrand({ organizationId: org.id });
+    const asset = await writes.createAsset({ brandId: brand.id });
+    const feedback = await writes.recordFeedback({ assetId: asset.id, action: "reject", reason: "off brand" });
+
+    await writes.updateFeedback(feedback.id, { action: "approve", reason: null });
+
+    const [projected] = (await graph()).receivedFeedback;
+    expect(projected).toMatchObject({ feedback_id: feedback.id, action: "approve" });
+    expect(projected!.reason ?? null, "a cleared reason leaves no property").toBeNull();
+    await graphEqualsPostgres();
+  });
+
+  it("removes the relationship when the feedback is withdrawn, and the brand's count follows", async () => {
     const { writes, graph, graphEqualsPostgres } = setup();
     const org = await writes.createOrganization();
     const brand = await writes.createBrand({ organizationId: org.id });
@@ -178,7 +193,9 @@ describe("projecting feedback", () => {
 
     await writes.deleteFeedback(removed.id);
 
-    expect((await graph()).receivedFeedback.map((f) => f.feedback_id)).toEqual([kept.id]);
+    const slice = await graph();
+    expect(slice.receivedFeedback.map((f) => f.feedback_id)).toEqual([kept.id]);
+    expect(slice.brands[0]).toMatchObject({ feedback_count: 1 });
     await graphEqualsPostgres();
   });
 });

@@ -91,15 +91,17 @@ describe("writing as an editor of one organization", () => {
     expect(created.errors).toBeUndefined();
     const brandId = created.data.createBrand.id;
     const asset = await call("editor", `mutation ($b: ID!) { createAsset(input: { brandId: $b, prompt: "p", colors: [{ hex: "#abc" }] }) { id } }`, { b: brandId });
-    const feedback = await call("editor", `mutation ($a: ID!) { recordFeedback(input: { assetId: $a, action: "approve" }) { brandId } }`, { a: asset.data.createAsset.id });
+    const feedback = await call("editor", `mutation ($a: ID!) { recordFeedback(input: { assetId: $a, action: "approve" }) { id brandId } }`, { a: asset.data.createAsset.id });
     const template = await call("editor", `mutation ($b: ID!, $a: ID!) { createTemplate(input: { brandId: $b, name: "t", sourceAssetId: $a }) { id } }`, {
       b: brandId,
       a: asset.data.createAsset.id,
     });
+    const corrected = await call("editor", `mutation ($f: ID!) { updateFeedback(id: $f, input: { action: "reject" }) { action } }`, { f: feedback.data.recordFeedback.id });
     const renamed = await call("editor", `mutation ($b: ID!) { updateBrand(id: $b, input: { name: "Renamed" }) { name feedbackCount } }`, { b: brandId });
     const removed = await call("editor", `mutation ($b: ID!) { deleteBrand(id: $b) }`, { b: brandId });
-    expect([asset, feedback, template, renamed, removed].flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect([asset, feedback, corrected, template, renamed, removed].flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(feedback.data.recordFeedback.brandId).toBe(brandId);
+    expect(corrected.data.updateFeedback).toEqual({ action: "reject" });
     expect(renamed.data.updateBrand).toEqual({ name: "Renamed", feedbackCount: 1 });
     expect(removed.data.deleteBrand).toBe(true);
   });
@@ -147,6 +149,8 @@ function writes(t: Tenant): [string, Record<string, unknown>, string][] {
     [`mutation ($id: ID!) { updateAsset(id: $id, input: { status: "approved" }) { id } }`, { id: t.assetId }, "id"],
     [`mutation ($id: ID!) { deleteAsset(id: $id) }`, { id: t.assetId }, "id"],
     [`mutation ($a: ID!) { recordFeedback(input: { assetId: $a, action: "reject" }) { id } }`, { a: t.assetId }, "input.assetId"],
+    [`mutation ($id: ID!) { updateFeedback(id: $id, input: { action: "approve" }) { id } }`, { id: t.feedbackId }, "id"],
+    [`mutation ($id: ID!) { deleteFeedback(id: $id) }`, { id: t.feedbackId }, "id"],
     [`mutation ($b: ID!) { createTemplate(input: { brandId: $b, name: "x" }) { id } }`, { b: t.brand.id }, "input.brandId"],
     [`mutation ($id: ID!) { updateTemplate(id: $id, input: { name: "x" }) { id } }`, { id: t.templateId }, "id"],
     [`mutation ($id: ID!) { deleteTemplate(id: $id) }`, { id: t.templateId }, "id"],

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { parseCreateAssetInput, parseUpdateAssetInput } from "../../src/domain/assetInput.ts";
 import { parseCreateBrandInput, parseUpdateBrandInput } from "../../src/domain/brandInput.ts";
-import { parseRecordFeedbackInput } from "../../src/domain/feedbackInput.ts";
+import { parseRecordFeedbackInput, parseUpdateFeedbackInput } from "../../src/domain/feedbackInput.ts";
 import { parseCreateOrganizationInput } from "../../src/domain/organizationInput.ts";
 import { parseCreateTemplateInput } from "../../src/domain/templateInput.ts";
 import type {
@@ -13,13 +13,13 @@ import type {
   CreateBrandInput,
   CreateTemplateInput,
   RecordFeedbackInput,
+  UpdateFeedbackInput,
   UpdateAssetInput,
   UpdateBrandInput,
 } from "../../src/generated/graphql.ts";
 import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
 import { assetStore } from "../../src/stores/assetStore.ts";
 import { brandStore } from "../../src/stores/brandStore.ts";
-import { deleted } from "../../src/outbox/changes.ts";
 import { feedbackStore } from "../../src/stores/feedbackStore.ts";
 import { commitWrite, type Db, type Written } from "../../src/stores/inTransaction.ts";
 import { organizationStore } from "../../src/stores/organizationStore.ts";
@@ -114,13 +114,12 @@ export function syncedWrites(deps: GatewayDeps, scope: TestScope, afterCommit: A
       return created(scope.feedback, (tx) => feedbackStore.record(tx, draft));
     },
 
-    // No mutation deletes one feedback row (it goes only with its asset or brand), so there is no
-    // store write to call; the row is deleted directly to exercise the projector's feedback delete.
-    deleteFeedback: (id: string) =>
-      changed(id, async (tx) => {
-        const { brand } = await tx.feedback.delete({ where: { id }, select: { brand: { select: { organizationId: true } } } });
-        return { result: true, changes: [deleted("feedback", id, brand.organizationId)] };
-      }),
+    updateFeedback(id: string, input: UpdateFeedbackInput) {
+      const patch = parseUpdateFeedbackInput(input);
+      return changed(id, (tx) => feedbackStore.update(tx, id, patch));
+    },
+
+    deleteFeedback: (id: string) => changed(id, (tx) => feedbackStore.remove(tx, id)),
 
     createTemplate(input: WithDefaults<CreateTemplateInput, "name">) {
       const draft = parseCreateTemplateInput({ ...input, name: input.name ?? "Template" });

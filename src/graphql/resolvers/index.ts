@@ -23,6 +23,8 @@ import { deleteOrganization } from "./Mutation/deleteOrganization.ts";
 import { deleteTemplate } from "./Mutation/deleteTemplate.ts";
 import { reconcileGraph } from "./Mutation/reconcileGraph.ts";
 import { recordFeedback } from "./Mutation/recordFeedback.ts";
+import { updateFeedback } from "./Mutation/updateFeedback.ts";
+import { deleteFeedback } from "./Mutation/deleteFeedback.ts";
 import { updateAsset } from "./Mutation/updateAsset.ts";
 import { updateBrand } from "./Mutation/updateBrand.ts";
 import { updateOrganization } from "./Mutation/updateOrganization.ts";
@@ -62,7 +64,7 @@ export const resolvers: Resolvers = {
     createOrganization, updateOrganization, deleteOrganization,
     createBrand, updateBrand, deleteBrand,
     createAsset, updateAsset, deleteAsset, createImageUpload,
-    recordFeedback,
+    recordFeedback, updateFeedback, deleteFeedback,
     createTemplate, updateTemplate, deleteTemplate,
     backfillGraph, reconcileGraph,
   },
