@@ -76,7 +76,8 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     const given = req.headers["x-request-id"];
     return typeof given === "string" && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
   };
-  const graphql = graphqlHandler(apollo, admitOperations(deps));
+  const admit = admitOperations(deps);
+  const graphql = graphqlHandler(apollo, admit);
   const rest = restHandler(deps);
   const cors = createCors(deps.config.cors);
   const uploadImage = assetImageUpload(deps);
@@ -124,7 +125,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
   server.on("clientError", answerClientError(deps.logger));
 
   const connections = drainable(server);
-  const subscriptions = deps.changes ? serveSubscriptions(server, schema, deps) : null;
+  const subscriptions = deps.changes ? serveSubscriptions(server, schema, deps, admit) : null;
 
   return {
     server,

@@ -2,7 +2,8 @@
 // server as POST /graphql. The connection authenticates once, on connection_init, with the same
 // bearer token (`{ authorization: "Bearer …" }` in its payload, or the upgrade request's header): a
 // missing or invalid one closes the socket with 4401 and the reason. Only subscriptions are served
-// here, under the same depth, alias and cost limits as HTTP; queries and mutations go to POST.
+// here, under the same trusted-documents rule and depth, alias and cost limits as HTTP; queries and
+// mutations go to POST.
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from "graphql";
@@ -15,6 +16,7 @@ import { ErrorCode } from "../errors/codes.ts";
 import { formatError } from "../errors/formatError.ts";
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { createContext } from "../graphql/context.ts";
+import type { Admission, OperationParams } from "../graphql/trustedDocuments/admitOperation.ts";
 import { firstViolation, queryLimitRules } from "../graphql/plugins/queryLimits.ts";
 
 /** graphql-ws's close code for an unauthorized connection; its client does not retry it. */
@@ -26,7 +28,12 @@ export interface SubscriptionServer {
   close(): Promise<void>;
 }
 
-export function serveSubscriptions(server: http.Server, schema: GraphQLSchema, deps: GatewayDeps): SubscriptionServer {
+export function serveSubscriptions(
+  server: http.Server,
+  schema: GraphQLSchema,
+  deps: GatewayDeps,
+  admit: (params: OperationParams) => Admission,
+): SubscriptionServer {
   const wss = new WebSocketServer({ server, path: "/graphql" });
   const limits = queryLimitRules(deps.config.queryLimits);
   const failed = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
@@ -47,9 +54,11 @@ export function serveSubscriptions(server: http.Server, schema: GraphQLSchema, d
         }
       },
       onSubscribe(ctx, _id, payload) {
+        const admission = admit({ query: payload.query, extensions: payload.extensions });
+        if (!admission.admitted) return failed(admission.message, admission.code);
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(admission.params.query as string);
         } catch (error) {
           return failed((error as GraphQLError).message, "GRAPHQL_PARSE_FAILED");
         }

@@ -5,8 +5,10 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TrustedDocumentsMode } from "../../src/config/config.ts";
-import { readTrustedDocuments } from "../../src/graphql/trustedDocuments/trustedDocumentsManifest.ts";
+import { documentIdOf, readTrustedDocuments } from "../../src/graphql/trustedDocuments/trustedDocumentsManifest.ts";
 import { BRAND_LIST } from "../../web/explorer/queries.ts";
+import { exampleTabs } from "../../web/playground/exampleTabs.ts";
+import { openSubscriptionSocket } from "../support/subscriptionClient.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
 
 const manifest = readTrustedDocuments()!;
@@ -55,6 +57,33 @@ describe("TRUSTED_DOCUMENTS=only", () => {
   it("runs a known document sent as Apollo's persisted-query hash", async () => {
     const extensions = { persistedQuery: { version: 1, sha256Hash: knownId.slice("sha256:".length) } };
     expect(answered(await post(at.gateway, { extensions }))).toBe(true);
+  });
+
+  it("runs every playground tab as the playground sends it, comments and all", async () => {
+    for (const tab of exampleTabs) {
+      expect(manifest.has(documentIdOf(tab.query)), tab.query.split("\n")[0]).toBe(true);
+      if (tab.query.includes("subscription ")) continue; // over WebSocket; its admission is the same manifest lookup
+      const variables = tab.variables ? JSON.parse(tab.variables) : {};
+      const { status, body } = await post(at.gateway, { query: tab.query, variables });
+      expect(codeOf({ body }), tab.query.split("\n")[0]).not.toBe("OPERATION_NOT_TRUSTED");
+      expect(status, tab.query.split("\n")[0]).toBe(200);
+    }
+  });
+
+  it("holds subscriptions over WebSocket to the same rule: the playground's live tab runs, other text is OPERATION_NOT_TRUSTED", async () => {
+    const live = exampleTabs.find((tab) => tab.query.includes("subscription "))!;
+    const socket = openSubscriptionSocket(at.gateway.url, undefined);
+    try {
+      await socket.acknowledged;
+      const known = socket.subscribe(live.query);
+      const unknown = socket.subscribe("subscription Anything { graphChanged { eventId } }");
+      // The server answers a socket's subscribe messages in order: once the second is refused, the first was admitted.
+      const refused = await socket.take(unknown);
+      expect(refused).toMatchObject({ type: "error", payload: [{ extensions: { code: "OPERATION_NOT_TRUSTED" } }] });
+      expect(socket.messages.filter((m) => m.id === known)).toEqual([]);
+    } finally {
+      socket.close();
+    }
   });
 
   it("runs a known document's text, in the client's own layout", async () => {

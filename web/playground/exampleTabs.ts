@@ -1,7 +1,7 @@
 /** Ready-to-run operations, one tab each, so a first visit shows what the gateway answers. */
 export const exampleTabs = [
   {
-    query: `# A brand's Postgres fields and its graph relationships, in one query.
+    query: /* GraphQL */ `# A brand's Postgres fields and its graph relationships, in one query.
 query BrandWithSimilarBrands {
   brands(first: 5) {
     edges {
@@ -20,7 +20,7 @@ query BrandWithSimilarBrands {
 }`,
   },
   {
-    query: `# Colors that pair well with a color in approved assets.
+    query: /* GraphQL */ `# Colors that pair well with a color in approved assets.
 query ColorPairings {
   color(hex: "#0057b8") {
     hex
@@ -31,7 +31,7 @@ query ColorPairings {
 }`,
   },
   {
-    query: `# Creates a brand; its palette reaches the graph through the sync.
+    query: /* GraphQL */ `# Creates a brand; its palette reaches the graph through the sync.
 mutation CreateBrand($organizationId: ID!) {
   createBrand(input: {
     organizationId: $organizationId
@@ -45,7 +45,7 @@ mutation CreateBrand($organizationId: ID!) {
     variables: `{ "organizationId": "paste an organization id" }`,
   },
   {
-    query: `# The generated graph API: your organization's brands, their palettes and counts, filtered and
+    query: /* GraphQL */ `# The generated graph API: your organization's brands, their palettes and counts, filtered and
 # sorted in Neo4j. (Backfill and reconcile are the platform operator's: npm run token -- --platform-operator)
 query GraphBrands {
   graphBrands(limit: 5, sort: [{ name: ASC }]) {
@@ -57,7 +57,7 @@ query GraphBrands {
 }`,
   },
   {
-    query: `# Live: every change of your organization once the graph has it (run it, then change something).
+    query: /* GraphQL */ `# Live: every change of your organization once the graph has it (run it, then change something).
 subscription LiveChanges {
   graphChanged {
     eventId
