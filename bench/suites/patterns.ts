@@ -7,8 +7,8 @@
 // (the interval, or nine times its last refresh if longer: it never refreshes more than a tenth of
 // the time), so that ratio bounds the cost at any interval and is the one the goal is checked on;
 // at the default one (one pair of phases, each one interval long) it is what a deployment pays.
-// Phases last a minute: the cost is a share of time, and a phase shorter than one refresh cycle
-// (up to ten refreshes long) would measure the one refresh in it, not the share.
+// Phases last a minute. Each starts a gateway whose refresher first catches up the previous phase's
+// changes, so a phase shorter than ten refreshes overstates the steady cost (docs/patterns.md).
 // The writers' brands are in industries (one per writer), so their approvals move patterns and
 // every refresh has industries to recompute, as on a live system.
 import { INDUSTRY_CODES } from "../../src/domain/industries.ts";
