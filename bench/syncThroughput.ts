@@ -31,6 +31,8 @@ export interface SyncThroughputOptions {
   readonly hexes: readonly string[];
   readonly reps: number;
   readonly warmupSeconds: number;
+  /** Passed to the writers (mutationLoad.ts): the industries their brands are in. */
+  readonly industries?: readonly string[];
 }
 
 export interface SyncThroughputResult {
@@ -66,15 +68,15 @@ export interface PatternMaintenanceResult {
   readonly patternsOnPerSecond: number;
   readonly patternsOffPerSecond: number;
   readonly ratio: number;
-  /** Recomputations the pattern refresher finished during the measured "on" phases. */
+  /** Refreshes the pattern refresher finished during the measured "on" phases, and their mean duration. */
   readonly refreshes: number;
+  readonly meanRefreshSeconds: number;
   readonly phases: readonly { readonly patterns: boolean; readonly perSecond: number }[];
 }
 
 /**
  * The same load with the sync on in both phases, the pattern refresher running in one of them at
- * `refreshIntervalMs` (shorter than its default, so each phase holds several recomputations): what
- * keeping the learned patterns fresh costs the write path.
+ * `refreshIntervalMs`: what keeping the learned patterns fresh costs the write path.
  */
 export async function measurePatternMaintenance(options: SyncThroughputOptions, refreshIntervalMs: number): Promise<PatternMaintenanceResult> {
   const { prisma, reps } = options;
@@ -87,11 +89,13 @@ export async function measurePatternMaintenance(options: SyncThroughputOptions, 
   }
   const on = median(phases.filter((p) => p.patterns).map((p) => p.perSecond));
   const off = median(phases.filter((p) => !p.patterns).map((p) => p.perSecond));
+  const refreshes = phases.reduce((sum, p) => sum + p.refreshes.count, 0);
   return {
     patternsOnPerSecond: round(on, 0),
     patternsOffPerSecond: round(off, 0),
     ratio: round(on / off, 2),
-    refreshes: phases.reduce((sum, p) => sum + p.refreshes, 0),
+    refreshes,
+    meanRefreshSeconds: refreshes ? round(phases.reduce((sum, p) => sum + p.refreshes.seconds, 0) / refreshes, 2) : 0,
     phases: phases.map(({ patterns, perSecond }) => ({ patterns, perSecond: round(perSecond, 0) })),
   };
 }
@@ -99,7 +103,7 @@ export async function measurePatternMaintenance(options: SyncThroughputOptions, 
 interface Phase {
   readonly syncEnabled: boolean;
   readonly patterns: boolean;
-  readonly refreshes: number;
+  readonly refreshes: { readonly count: number; readonly seconds: number };
   readonly perSecond: number;
   /** The outbox ids the phase wrote: after `first`, up to `last`. */
   readonly events: { readonly first: bigint; readonly last: bigint };
@@ -119,7 +123,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
     const url = await gateway.listen(0, "127.0.0.1");
     if (patterns) deps.patterns!.start();
     let first: Promise<bigint> = Promise.resolve(0n);
-    const load = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers, hexes }, () => (first = lastEventId(prisma)));
+    const load = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers, hexes, industries: options.industries }, () => (first = lastEventId(prisma)));
     if (syncEnabled) await waitForOutbox(prisma);
     await deps.patterns?.stop();
     const refreshes = await refreshCount(deps);
@@ -132,10 +136,12 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   }
 }
 
-/** Recomputations a gateway's refresher finished: its duration histogram's count. */
-async function refreshCount(deps: ReturnType<typeof benchDeps>): Promise<number> {
+/** Refreshes a gateway's refresher finished and the seconds they took: its duration histogram's count and sum. */
+async function refreshCount(deps: ReturnType<typeof benchDeps>): Promise<{ count: number; seconds: number }> {
   const metric = await deps.metrics.getSingleMetric("mobius_pattern_refresh_duration_seconds")?.get();
-  return (metric?.values as { metricName?: string; value: number }[] | undefined)?.find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
+  const values = (metric?.values ?? []) as { metricName?: string; value: number }[];
+  const read = (suffix: string) => values.find((v) => v.metricName?.endsWith(suffix))?.value ?? 0;
+  return { count: read("_count"), seconds: read("_sum") };
 }
 
 export function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResult> {

@@ -1,7 +1,16 @@
 // The patterns issue's numbers: what keeping the learned industry patterns fresh costs the write
-// path (mutation throughput with the refresher running vs not, both with the sync on), how long one
-// recomputation takes (the staleness bound is the refresh interval plus that), and the industry
-// queries' p50/p99 through GraphQL on the medium and free data sets.
+// path (mutation throughput with the refresher running vs not, both with the sync on), how long a
+// full recomputation and the measured refreshes take (the staleness bound follows from them), and
+// the industry queries' p50/p99 through GraphQL on the medium and free data sets.
+//
+// The cost is measured at two intervals. At the short one the refresher runs as often as it may
+// (the interval, or nine times its last refresh if longer: it never refreshes more than a tenth of
+// the time), so that ratio bounds the cost at any interval and is the one the goal is checked on;
+// at the default one (one pair of phases, each one interval long) it is what a deployment pays.
+// Phases last a minute. Each starts a gateway whose refresher first catches up the previous phase's
+// changes, so a phase shorter than ten refreshes overstates the steady cost (docs/patterns.md).
+// The writers' brands are in industries (one per writer), so their approvals move patterns and
+// every refresh has industries to recompute, as on a live system.
 import { INDUSTRY_CODES } from "../../src/domain/industries.ts";
 import { createServer } from "../../src/http/createServer.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
@@ -14,8 +23,7 @@ import { round } from "../support/stats.ts";
 import { measurePatternMaintenance } from "../syncThroughput.ts";
 
 const GOALS = { ratio: 0.9, p99Ms: 50 };
-/** In the measured "on" phases: several recomputations per 10 s phase, a harsher load than the 60 s default. */
-const BENCH_REFRESH_INTERVAL_MS = 2_000;
+const SHORT_REFRESH_INTERVAL_MS = 2_000;
 
 const PATTERN = "colors approvedAssets organizations approvalRate avgComplianceScore";
 const QUERIES = {
@@ -31,14 +39,16 @@ export const run: Suite = async (ctx) => {
   const medium = await queriesOn(ctx, ctx.presets.queries);
   checks.push(...medium.checks);
   data[ctx.presets.queries] = medium.data;
-  data.maintenance = await maintenance(ctx, checks);
+  const defaultIntervalMs = ctx.stores.config.patterns.refreshIntervalMs;
+  data.maintenance = await maintenance(ctx, checks, SHORT_REFRESH_INTERVAL_MS, true);
+  data.maintenanceAtDefaultInterval = await maintenance(ctx, checks, defaultIntervalMs, false);
   const freePreset: PresetName = ctx.smoke ? "tiny" : "free";
   if (freePreset !== ctx.presets.queries) {
     const free = await queriesOn(ctx, freePreset);
     checks.push(...free.checks);
     data[freePreset] = free.data;
   }
-  return { checks, data: { ...data, goals: GOALS, benchRefreshIntervalMs: BENCH_REFRESH_INTERVAL_MS } };
+  return { checks, data: { ...data, goals: GOALS, shortRefreshIntervalMs: SHORT_REFRESH_INTERVAL_MS, defaultRefreshIntervalMs: defaultIntervalMs } };
 };
 
 async function queriesOn(ctx: BenchContext, preset: PresetName) {
@@ -73,7 +83,7 @@ async function queriesOn(ctx: BenchContext, preset: PresetName) {
       met: latency.p99 <= GOALS.p99Ms,
     }));
     checks.push({
-      what: `one pattern recomputation (${preset} data set): the staleness bound is the refresh interval plus this`,
+      what: `one full pattern recomputation (${preset} data set, every industry)`,
       measured: `${refreshSeconds} s`,
       goal: "—",
       met: null,
@@ -85,20 +95,26 @@ async function queriesOn(ctx: BenchContext, preset: PresetName) {
   }
 }
 
-async function maintenance(ctx: BenchContext, checks: Check[]) {
-  const options = ctx.smoke ? { seconds: 1, writers: 2, reps: 1, warmupSeconds: 0, rampSeconds: 0 } : { seconds: 10, writers: 8, reps: 3, warmupSeconds: 15, rampSeconds: 3 };
+/** `goal`: whether the ratio goal is checked on this interval (the short one: the costliest). */
+async function maintenance(ctx: BenchContext, checks: Check[], intervalMs: number, goal: boolean) {
+  const seconds = intervalMs / 1000;
+  const options = ctx.smoke
+    ? { seconds: 1, writers: 2, reps: 1, warmupSeconds: 0, rampSeconds: 0 }
+    : goal
+      ? { seconds: 60, writers: 8, reps: 2, warmupSeconds: 15, rampSeconds: 3 }
+      : { seconds: Math.max(10, seconds), writers: 8, reps: 1, warmupSeconds: 0, rampSeconds: 3 };
   const loaded = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
   const bookkeeping = createPrisma(loaded.databaseUrl, { maxConnections: 2 });
-  ctx.log(`pattern maintenance on/off: ${options.reps} pairs of ${options.seconds} s phases, ${options.writers} writers …`);
+  ctx.log(`pattern maintenance on/off, refresh interval ${seconds} s: ${options.reps} pairs of ${options.seconds} s phases, ${options.writers} writers …`);
   const result = await measurePatternMaintenance(
-    { ...options, prisma: bookkeeping, hexes: loaded.sample.hexes, config: ctx.stores.config, databaseUrl: loaded.databaseUrl, neo4jUri: ctx.stores.neo4jUri },
-    BENCH_REFRESH_INTERVAL_MS,
+    { ...options, prisma: bookkeeping, hexes: loaded.sample.hexes, industries: INDUSTRY_CODES, config: ctx.stores.config, databaseUrl: loaded.databaseUrl, neo4jUri: ctx.stores.neo4jUri },
+    intervalMs,
   ).finally(() => bookkeeping.$disconnect());
   checks.push({
-    what: `mutation throughput with the sync on, pattern refresher every ${BENCH_REFRESH_INTERVAL_MS / 1000} s vs none (${options.writers} writers, median of ${options.reps} pairs, ${result.refreshes} recomputations)`,
+    what: `mutation throughput with the sync on, pattern refresher every ${seconds} s vs none (${options.writers} writers in ${options.writers} industries, median of ${options.reps} pair(s) of ${options.seconds} s; ${result.refreshes} refreshes of ${result.meanRefreshSeconds} s on average)`,
     measured: `${result.patternsOnPerSecond} vs ${result.patternsOffPerSecond} /s, ratio ${result.ratio}`,
-    goal: `ratio ≥ ${GOALS.ratio}`,
-    met: result.ratio >= GOALS.ratio,
+    goal: goal ? `ratio ≥ ${GOALS.ratio}` : "— (the goal is checked at the short interval, the costliest)",
+    met: goal ? result.ratio >= GOALS.ratio : null,
   });
-  return { ...options, ...result };
+  return { intervalMs, ...options, ...result };
 }

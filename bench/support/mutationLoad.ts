@@ -17,6 +17,8 @@ export interface LoadOptions {
   readonly writers: number;
   /** The colors palettes and assets draw from. */
   readonly hexes: readonly string[];
+  /** When given, writer i's brands are in industries[i mod n], so its approvals move that industry's patterns. */
+  readonly industries?: readonly string[];
 }
 
 export const RAMPED_UP = "ramped-up";
@@ -44,7 +46,7 @@ function pickColors(hexes: readonly string[], count: number): { hex: string; nam
   return [...picked].map((hex) => ({ hex, name: colorNameOf(hex) }));
 }
 
-async function runLoad({ url, rampSeconds, seconds, writers, hexes }: LoadOptions): Promise<LoadResult> {
+async function runLoad({ url, rampSeconds, seconds, writers, hexes, industries }: LoadOptions): Promise<LoadResult> {
   // Checked once, or pickColors would never return.
   if (new Set(hexes).size < COLORS_PER_LOOP) throw new Error(`the data set has ${hexes.length} colors; each loop needs ${COLORS_PER_LOOP} different ones`);
   let mutations = 0;
@@ -65,10 +67,11 @@ async function runLoad({ url, rampSeconds, seconds, writers, hexes }: LoadOption
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
       const organizationId = await mutate(MUTATIONS.organization, { input: { name: `bench ${writer}` } });
+      const industry = industries?.length ? { industry: industries[writer % industries.length] } : {};
       while (performance.now() < deadline) {
         const [first, second, third] = pickColors(hexes, COLORS_PER_LOOP);
         const brandId = await mutate(MUTATIONS.brand, {
-          input: { organizationId, name: "bench brand", colors: [{ ...first!, usageWeight: 0.6 }, { ...second!, usageWeight: 0.4 }] },
+          input: { organizationId, name: "bench brand", ...industry, colors: [{ ...first!, usageWeight: 0.6 }, { ...second!, usageWeight: 0.4 }] },
         });
         const assetId = await mutate(MUTATIONS.asset, { input: { brandId, prompt: "a bench asset", complianceScore: 0.9, colors: [{ hex: third!.hex, coverage: 0.5 }] } });
         await mutate(MUTATIONS.feedback, { input: { assetId, action: "approve" } });

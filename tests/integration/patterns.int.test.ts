@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../../src/auth/access.ts";
+import { seededRandom } from "../../src/domain/seededRandom.ts";
 import { byRank, buildPatternWorld, K, MONTHS, oraclePatterns, shown, type OraclePattern, type PatternWorld } from "../support/patternWorld.ts";
 
 const PATTERN = `colors size approvedAssets brands organizations approvalRate avgComplianceScore`;
@@ -236,6 +237,86 @@ describe("learned industry patterns", () => {
         const text = JSON.stringify(answer);
         for (const id of world.ids) if (id !== a!.brandIds[0]) expect(text).not.toContain(id);
       }
+    });
+  });
+  describe("an incremental refresh", () => {
+    const refresher = () => world.gateway.deps.patterns!;
+    /** Every Pattern node, as the graph holds it. */
+    async function graphPatterns() {
+      const { driver, database } = world.gateway.deps.graph!;
+      const { records } = await driver.executeQuery(
+        `MATCH (p:Pattern) RETURN p.industry AS industry, p.hexes AS colors, p.assets AS approvedAssets, p.brands AS brands,
+                p.organizations AS organizations, p.approval_rate AS approvalRate, p.avg_compliance AS avgComplianceScore,
+                [i IN range(0, size(p.months) - 1) | [p.months[i], p.month_assets[i], p.month_organizations[i]]] AS months
+         ORDER BY p.pattern_id`,
+        {},
+        { database },
+      );
+      return records.map((r) => ({ industry: r.get("industry"), ...shown(r.toObject() as any), months: r.get("months") }));
+    }
+    /** The oracle's patterns of k organizations or more, in the graph's form and order. */
+    async function expectedPatterns() {
+      const all = await oraclePatterns(world);
+      return all
+        .filter((p) => p.organizations >= K)
+        .map((p) => ({
+          industry: p.industry,
+          ...shown(p),
+          months: [...p.months].filter(([, m]) => m.organizations >= K).sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, m]) => [month, m.approvedAssets, m.organizations]),
+        }))
+        .sort((a, b) => (`${a.industry}|${a.colors.join(",")}` < `${b.industry}|${b.colors.join(",")}` ? -1 : 1));
+    }
+
+    it("recomputes only the industry whose inputs changed", async () => {
+      await refresher().refresh();
+      const g = world.organizations.find((o) => o.name === "G")!;
+      const { id: assetId } = await world.writes.createAsset({ brandId: g.brandIds[1]!, prompt: "s", complianceScore: 0.7, colors: world.planted.S.map((hex) => ({ hex })) });
+      await world.writes.recordFeedback({ assetId, action: "approve" });
+      expect(await refresher().refresh()).toBe("refreshed");
+      expect((await refresher().readRecord())!.recomputedIndustries).toEqual(["62"]);
+      // A change no pattern reads (a rename) moves the outbox but no industry.
+      await world.writes.updateBrand(g.brandIds[1]!, { name: "renamed" });
+      expect(await refresher().refresh()).toBe("refreshed");
+      expect((await refresher().readRecord())!.recomputedIndustries).toEqual([]);
+      expect(await graphPatterns()).toEqual(await expectedPatterns());
+    });
+
+    it("ends where a full recomputation does after random changes in two industries (oracle)", async () => {
+      const random = seededRandom(2712);
+      const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+      const { prisma } = world.gateway.deps;
+      const colorsOf = async (industry: string) =>
+        (await prisma.$queryRaw<{ hex: string }[]>`SELECT DISTINCT c.hex FROM asset_colors c JOIN assets a ON a.id = c.asset_id JOIN brands b ON b.id = a.brand_id WHERE b.industry = ${industry} ORDER BY c.hex`).map((r) => r.hex);
+      const assetsOf = async (industry: string) =>
+        (await prisma.$queryRaw<{ id: string }[]>`SELECT a.id FROM assets a JOIN brands b ON b.id = a.brand_id WHERE b.industry = ${industry} ORDER BY a.id`).map((r) => r.id);
+      for (const industry of ["52", "62"]) {
+        const pool = await colorsOf(industry);
+        const brands = world.organizations.filter((o) => o.industry === industry).flatMap((o) => o.brandIds);
+        for (let i = 0; i < 12; i++) {
+          const roll = random();
+          if (roll < 0.4) {
+            const { id } = await world.writes.createAsset({ brandId: pick(brands), complianceScore: Math.round(random() * 100) / 100, colors: [...new Set([pick(pool), pick(pool), pick(pool)])].map((hex) => ({ hex })) });
+            await world.writes.recordFeedback({ assetId: id, action: random() < 0.75 ? "approve" : "reject" });
+          } else if (roll < 0.6) {
+            await world.writes.recordFeedback({ assetId: pick(await assetsOf(industry)), action: "approve" });
+          } else if (roll < 0.8) {
+            await world.writes.updateAsset(pick(await assetsOf(industry)), { colors: [...new Set([pick(pool), pick(pool)])].map((hex) => ({ hex })) });
+          } else {
+            await world.writes.deleteAsset(pick(await assetsOf(industry)));
+          }
+        }
+      }
+      // A brand with approved assets changes industry: both industries lose or gain its assets.
+      const h = world.organizations.find((o) => o.name === "H")!;
+      await world.writes.updateBrand(h.brandIds[0]!, { industry: "52" });
+
+      expect(await refresher().refresh()).toBe("refreshed");
+      expect((await refresher().readRecord())!.recomputedIndustries).toEqual(["52", "62"]);
+      const incremental = await graphPatterns();
+      expect(incremental).toEqual(await expectedPatterns());
+      expect(await refresher().refresh({ force: true })).toBe("refreshed");
+      expect((await refresher().readRecord())!.recomputedIndustries.length).toBeGreaterThan(2);
+      expect(await graphPatterns()).toEqual(incremental);
     });
   });
 });
