@@ -11,6 +11,7 @@ import type { Sql } from "../postgres/createPrisma.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { deleted, upserted } from "../outbox/changes.ts";
 import { keyset } from "./keyset.ts";
+import { lockBrand } from "./lockForDelete.ts";
 import { requireFound } from "./requireFound.ts";
 import { brandsIn, organizationsIn, type OrganizationScope } from "./scope.ts";
 
@@ -107,17 +108,19 @@ export const brandStore = {
 
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
     await brandStore.requireExists(tx, id, "id", scope);
-    const changes = await brandStore.cascadeOf(tx, { id });
+    await lockBrand(tx, id);
+    const changes = await brandStore.cascadeOf(tx, [id]);
     await tx.brand.delete({ where: { id } });
     return { result: true, changes };
   },
 
   /**
-   * One delete per entity that goes when the brands matching `which` go: the brands, and what
-   * Postgres cascades to (assets, feedback, templates; colors are part of a brand or an asset).
+   * One delete per entity that goes when these brands go: the brands, and what Postgres cascades
+   * to (assets, feedback, templates; colors are part of a brand or an asset). The caller holds the
+   * brands' locks (lockForDelete.ts), so nothing can be added under them before they go.
    */
-  async cascadeOf(tx: Db, which: { id: string } | { organizationId: string }): Promise<EntityChange[]> {
-    const brands = await tx.brand.findMany({ where: which, select: { id: true, organizationId: true } });
+  async cascadeOf(tx: Db, brandIds: readonly string[]): Promise<EntityChange[]> {
+    const brands = await tx.brand.findMany({ where: { id: { in: [...brandIds] } }, select: { id: true, organizationId: true } });
     const organizationOf = new Map(brands.map((b) => [b.id, b.organizationId]));
     const below = { where: { brandId: { in: [...organizationOf.keys()] } }, select: { id: true, brandId: true } };
     const assets = await tx.asset.findMany(below);
