@@ -2,8 +2,8 @@
 // when brands and assets are created under it at the same moment. Before the delete locked the
 // organization and its brands ahead of listing what cascades, rows inserted between the list and
 // the DELETE went in Postgres without a delete event; with the drainer in its own thread their
-// nodes stayed in the graph. On that code 8 rounds left 40 and 41 deletes unrecorded in two runs
-// (2 Brand nodes left in the graph in the run that checked it).
+// nodes stayed in the graph. On that code this test failed 4 runs of 4: 8 rounds left 40, 41, 51
+// and 49 deletes unrecorded (and 2 Brand nodes in the graph in the run that checked it first).
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crudFactory, unique } from "../support/crudFactory.ts";
