@@ -130,6 +130,13 @@ const request = fc
 /** The child's resident set size in bytes (Linux). */
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
 
+/** After "100 Continue" (Expect: 100-continue) the real answer follows in the same bytes. */
+function finalAnswer(answer: RawAnswer): RawAnswer {
+  if (answer.status !== 100) return answer;
+  const status = /^HTTP\/1\.[01] (\d{3})/.exec(answer.body);
+  return { status: status ? Number(status[1]) : null, headers: answer.body, body: answer.body };
+}
+
 /** How many answers had each status ("none": the connection closed or timed out without one). */
 const statuses = new Map<string, number>();
 
@@ -139,7 +146,7 @@ async function sendAll(cases: readonly Buffer[], failures: { index: number; answ
     while (next < cases.length) {
       const index = next++;
       // A request the server is still waiting to complete (misframed body) ends with the client's timeout.
-      const answer = await gateway.raw(cases[index]!, 3_000);
+      const answer = finalAnswer(await gateway.raw(cases[index]!, 3_000));
       const status = String(answer.status ?? "none");
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (answer.status !== null && answer.status >= 500) failures.push({ index: offset + index, answer, bytes: cases[index]!.toString("latin1").slice(0, 300) });
