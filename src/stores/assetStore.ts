@@ -10,6 +10,7 @@ import { brandStore } from "./brandStore.ts";
 import { deleted, upserted } from "../outbox/changes.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
+import { lockAsset } from "./lockForDelete.ts";
 import { requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
 
@@ -98,6 +99,8 @@ export const assetStore = {
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
     const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
     const organizationId = await brandStore.organizationOf(tx, brandId, scope);
+    // Locked before listing: feedback or a template recorded meanwhile would cascade away unlisted.
+    await lockAsset(tx, brandId, id);
     const feedback = await tx.feedback.findMany({ where: { assetId: id }, select: { id: true } });
     const templates = await tx.template.findMany({ where: { sourceAssetId: id }, select: { id: true } });
     await tx.asset.delete({ where: { id } });

@@ -11,6 +11,7 @@ import type { Sql } from "../postgres/createPrisma.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { deleted, upserted } from "../outbox/changes.ts";
 import { keyset } from "./keyset.ts";
+import { lockBrand } from "./lockForDelete.ts";
 import { requireFound } from "./requireFound.ts";
 import { brandsIn, organizationsIn, type OrganizationScope } from "./scope.ts";
 
@@ -107,29 +108,31 @@ export const brandStore = {
 
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
     await brandStore.requireExists(tx, id, "id", scope);
-    const changes = await brandStore.cascadeOf(tx, { id });
+    await lockBrand(tx, id);
+    const changes = await brandStore.cascadeOf(tx, [id]);
     await tx.brand.delete({ where: { id } });
     return { result: true, changes };
   },
 
   /**
-   * One delete per entity that goes when the brands matching `which` go: the brands, and what
-   * Postgres cascades to (assets, feedback, templates; colors are part of a brand or an asset).
+   * One delete per entity that goes when these brands go: the brands, and what Postgres cascades
+   * to (assets, feedback, templates; colors are part of a brand or an asset). The caller holds the
+   * brands' locks (lockForDelete.ts), so nothing can be added under them before they go.
    */
-  async cascadeOf(tx: Db, which: { id: string } | { organizationId: string }): Promise<EntityChange[]> {
-    const brands = await tx.brand.findMany({ where: which, select: { id: true, organizationId: true } });
-    const organizationOf = new Map(brands.map((b) => [b.id, b.organizationId]));
-    const below = { where: { brandId: { in: [...organizationOf.keys()] } }, select: { id: true, brandId: true } };
-    const assets = await tx.asset.findMany(below);
-    const feedback = await tx.feedback.findMany(below);
-    const templates = await tx.template.findMany(below);
-    const under = (kind: "asset" | "feedback" | "template") => (row: { id: string; brandId: string }) => deleted(kind, row.id, organizationOf.get(row.brandId)!);
-    return [
-      ...brands.map((b) => deleted("brand", b.id, b.organizationId)),
-      ...assets.map(under("asset")),
-      ...feedback.map(under("feedback")),
-      ...templates.map(under("template")),
-    ];
+  async cascadeOf(tx: Db, brandIds: readonly string[]): Promise<EntityChange[]> {
+    if (brandIds.length === 0) return [];
+    // One statement: an organization's delete lists thousands of rows per batch, where a Prisma
+    // call per kind would cost more than the delete itself.
+    const rows = await tx.$queryRaw<{ entity: "brand" | "asset" | "feedback" | "template"; id: string; organizationId: string }[]>`
+      /* cascadeOfBrands */
+      WITH gone AS (SELECT id, organization_id FROM brands WHERE id = ANY(${[...brandIds]}::text[]))
+      SELECT entity, id, "organizationId" FROM (
+        SELECT 1 AS rank, 'brand' AS entity, id, organization_id AS "organizationId" FROM gone
+        UNION ALL SELECT 2, 'asset', a.id, gone.organization_id FROM assets a JOIN gone ON gone.id = a.brand_id
+        UNION ALL SELECT 3, 'feedback', f.id, gone.organization_id FROM feedback f JOIN gone ON gone.id = f.brand_id
+        UNION ALL SELECT 4, 'template', t.id, gone.organization_id FROM templates t JOIN gone ON gone.id = t.brand_id
+      ) cascade ORDER BY rank, id`;
+    return rows.map((r) => deleted(r.entity, r.id, r.organizationId));
   },
 };
 

@@ -30,8 +30,9 @@ export const feedbackStore = {
     const asset = await tx.asset.findFirst({ where: { id: draft.assetId, ...underBrandsIn(scope) }, select: { brandId: true } });
     const { brandId } = requireFound(asset, "Asset", draft.assetId, "input.assetId");
     const organizationId = await brandStore.organizationOf(tx, brandId, scope);
-    const feedback = await tx.feedback.create({ data: { ...draft, brandId } });
+    // The brand first, then the row under the asset: the order every delete locks in (lockForDelete.ts).
     await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { increment: 1 } } });
+    const feedback = await tx.feedback.create({ data: { ...draft, brandId } });
     return { result: feedback, changes: [upserted("feedback", feedback.id, organizationId), upserted("brand", brandId, organizationId)] };
   },
 

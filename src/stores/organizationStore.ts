@@ -1,5 +1,5 @@
 // Every statement on organizations. Deleting one cascades in Postgres to its brands and all below
-// them; the outbox still needs one delete per cascaded entity, so they are listed first.
+// them; the outbox still needs one delete per cascaded entity, so they are locked and listed first.
 import type { Organization } from "../generated/prisma/client.ts";
 import type { OrganizationDraft } from "../domain/organizationInput.ts";
 import type { Page } from "../domain/pagination.ts";
@@ -7,6 +7,7 @@ import { brandStore } from "./brandStore.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { deleted, upserted } from "../outbox/changes.ts";
 import { keyset } from "./keyset.ts";
+import { lockOrganizationBrands } from "./lockForDelete.ts";
 import { requireFound } from "./requireFound.ts";
 import { organizationsIn, type OrganizationScope } from "./scope.ts";
 
@@ -46,9 +47,23 @@ export const organizationStore = {
     return { result: organization, changes: [upserted("organization", id, id)] };
   },
 
+  /**
+   * Deletes the first `limit` brands of the organization (by id), each with everything under it;
+   * returns how many went. What deleteOrganization runs until few enough are left for remove.
+   */
+  async removeBrands(tx: Db, id: string, limit: number, scope: OrganizationScope = null): Promise<Written<number>> {
+    requireFound(await organizationStore.findById(tx, id, scope), "Organization", id, "id");
+    const brandIds = await lockOrganizationBrands(tx, id, limit);
+    const cascaded = await brandStore.cascadeOf(tx, brandIds);
+    await tx.brand.deleteMany({ where: { id: { in: brandIds } } });
+    return { result: brandIds.length, changes: cascaded };
+  },
+
+  /** Deletes the organization with every brand it still has (deleteOrganization removes the bulk first). */
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
     requireFound(await organizationStore.findById(tx, id, scope), "Organization", id, "id");
-    const cascaded = await brandStore.cascadeOf(tx, { organizationId: id });
+    const brandIds = await lockOrganizationBrands(tx, id);
+    const cascaded = await brandStore.cascadeOf(tx, brandIds);
     await tx.organization.delete({ where: { id } });
     return { result: true, changes: [deleted("organization", id, id), ...cascaded] };
   },

@@ -1,0 +1,32 @@
+// A delete lists what Postgres will cascade to (one outbox event per row, a counter to correct)
+// before it deletes. A child inserted after that list is read would go with its parent unrecorded,
+// so the delete first locks the parents FOR UPDATE: an insert's foreign-key check takes FOR KEY
+// SHARE on its parent row, so an insert still under way makes the lock wait until it commits (the
+// list, read by the next statement, then sees it), and an insert arriving later waits for the
+// delete and then finds its parent gone (NOT_FOUND).
+//
+// Locks are always taken parent first (organization → brand → asset), as every write does
+// (feedbackStore.record bumps its brand before inserting under the asset), so two writes never wait
+// for each other in a circle. This holds whoever records the outbox events (the stores, or triggers).
+import { Prisma } from "../generated/prisma/client.ts";
+import type { Db } from "./inTransaction.ts";
+
+/** The organization row, then every brand of it, or the first `limit` brands by id. Returns their ids. */
+export async function lockOrganizationBrands(tx: Db, organizationId: string, limit: number | null = null): Promise<string[]> {
+  await tx.$queryRaw`/* lockOrganizationForDelete */ SELECT id FROM organizations WHERE id = ${organizationId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    /* lockBrandsOfOrganizationForDelete */
+    SELECT id FROM brands WHERE organization_id = ${organizationId} ORDER BY id
+    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`} FOR UPDATE`;
+  return rows.map((r) => r.id);
+}
+
+export async function lockBrand(tx: Db, brandId: string): Promise<void> {
+  await tx.$queryRaw`/* lockBrandForDelete */ SELECT id FROM brands WHERE id = ${brandId} FOR UPDATE`;
+}
+
+/** The asset's brand (whose feedback_count the delete corrects), then the asset. */
+export async function lockAsset(tx: Db, brandId: string, assetId: string): Promise<void> {
+  await tx.$queryRaw`/* lockBrandOfAssetForDelete */ SELECT id FROM brands WHERE id = ${brandId} FOR NO KEY UPDATE`;
+  await tx.$queryRaw`/* lockAssetForDelete */ SELECT id FROM assets WHERE id = ${assetId} FOR UPDATE`;
+}
