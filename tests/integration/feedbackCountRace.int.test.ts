@@ -2,7 +2,8 @@
 // one deleteAsset on the same asset, 40 rounds: before deletes locked the asset (and its brand)
 // before counting what cascades, this test failed 3 runs of 3 on that code, the count ending at
 // 135, 141 and 137 for 40 rows (the rows recorded between the delete's count and its DELETE went
-// with the asset but stayed on the count).
+// with the asset but stayed on the count). Each round also withdraws, at the same moment, one
+// feedback of the doomed asset recorded before the round (deleteFeedback against the cascade).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crudFactory } from "../support/crudFactory.ts";
 import { drainOrganizations, graphFeedbackOfBrand } from "../support/organizationGraph.ts";
@@ -21,6 +22,7 @@ describe("feedback counts under concurrent feedback and asset deletes", () => {
   const recordFeedback = (assetId: string) =>
     gateway.graphql(`mutation ($input: RecordFeedbackInput!) { recordFeedback(input: $input) { id } }`, { input: { assetId, action: "approve" } });
   const deleteAsset = (id: string) => gateway.graphql(`mutation ($id: ID!) { deleteAsset(id: $id) }`, { id });
+  const deleteFeedback = (id: string) => gateway.graphql(`mutation ($id: ID!) { deleteFeedback(id: $id) }`, { id });
 
   it("keeps the brand's feedbackCount equal to its feedback rows, in Postgres and in the graph", { timeout: 90_000 }, async () => {
     const make = crudFactory(gateway.deps);
@@ -30,8 +32,10 @@ describe("feedback counts under concurrent feedback and asset deletes", () => {
     const codes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const doomed = await make.asset(brand.id);
+      const withdrawn = (await recordFeedback(doomed.id)).data.recordFeedback.id;
       const results = await Promise.all([
         ...Array.from({ length: RECORDS_PER_ROUND }, () => recordFeedback(doomed.id)),
+        deleteFeedback(withdrawn),
         deleteAsset(doomed.id),
         recordFeedback(kept.id),
       ]);
