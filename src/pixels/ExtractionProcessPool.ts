@@ -77,7 +77,10 @@ export class ExtractionProcessPool {
     for (const pending of this.queue.splice(0)) pending.reject(closing);
     for (const [child, running] of this.busy) this.release(child, running).reject(closing);
     const exits = [...this.processes.values()];
-    for (const child of this.processes.keys()) child.kill("SIGKILL");
+    for (const child of this.processes.keys()) {
+      hold(child, true); // an unref'd process's exit would not keep the loop alive until it is seen
+      child.kill("SIGKILL");
+    }
     this.idle.length = 0;
     await Promise.all(exits);
   }

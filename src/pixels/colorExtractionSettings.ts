@@ -36,9 +36,9 @@ export const defaultColorExtractionSettings: ColorExtractionSettings = Object.fr
   // a brand palette rarely holds two colors closer than 5.
   mergeDeltaE00: 5,
   initialClusters: 16,
-  // Two processes use both cores of this 2-core machine when requests leave them idle; at nice 10
-  // they yield those cores to requests (docs/color-extraction.md has the measurements).
-  processes: 2,
+  // One bounds a burst to one of two cores even with nothing else to run; a second process gave
+  // no steady gain in images per second at nice 10 on the loaded bench machine (docs/color-extraction.md).
+  processes: 1,
   // Weight 110 against a request's 1024 under Linux's scheduler: about a tenth of a contended core.
   nice: 10,
   // A 50 MP PNG decodes in a few seconds on one thread; far past that, the process is stuck.
