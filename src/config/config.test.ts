@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultColorExtractionSettings } from "../pixels/colorExtractionSettings.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
@@ -44,6 +45,7 @@ describe("loadConfig", () => {
       cors: { allowedOrigins: ["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"] },
       trustedDocuments: "allow-unknown",
       imageUpload: { maxBytes: 26_214_400, urlTtlSeconds: 300, signingSecret: undefined, maxDeltaE00: 5 },
+      colorExtraction: defaultColorExtractionSettings,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -77,6 +79,18 @@ describe("loadConfig", () => {
     expect(problemsOf({ IMAGE_UPLOAD_MAX_BYTES: "big" })).toEqual(["IMAGE_UPLOAD_MAX_BYTES: expected a number of bytes"]);
     expect(problemsOf({ COLOR_SNAP_MAX_DELTA_E00: "-1" })).toEqual(["COLOR_SNAP_MAX_DELTA_E00: expected a CIEDE2000 difference from 0 to 50"]);
     expect(problemsOf({ IMAGE_UPLOAD_SIGNING_SECRET: "short" })).toEqual(["IMAGE_UPLOAD_SIGNING_SECRET: expected a secret of at least 32 characters"]);
+  });
+
+  it("reads the extraction processes, their nice value and time limit, and names a bad one", () => {
+    const config = loadConfig({ EXTRACTION_PROCESSES: "3", EXTRACTION_NICE: "19", EXTRACTION_TIMEOUT_MS: "5000" });
+    expect(config.colorExtraction).toEqual({ ...defaultColorExtractionSettings, processes: 3, nice: 19, timeoutMs: 5000 });
+    expect(loadConfig({ EXTRACTION_NICE: "0" }).colorExtraction.nice).toBe(0);
+    const niceRange = "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)";
+    expect(problemsOf({ EXTRACTION_NICE: "-5" })).toEqual([`EXTRACTION_NICE: ${niceRange}`]);
+    expect(problemsOf({ EXTRACTION_NICE: "20" })).toEqual([`EXTRACTION_NICE: ${niceRange}`]);
+    expect(problemsOf({ EXTRACTION_NICE: "low" })).toEqual([`EXTRACTION_NICE: ${niceRange}`]);
+    expect(problemsOf({ EXTRACTION_PROCESSES: "0" })).toEqual(["EXTRACTION_PROCESSES: expected a number of processes from 1 to 64"]);
+    expect(problemsOf({ EXTRACTION_TIMEOUT_MS: "10" })).toEqual(["EXTRACTION_TIMEOUT_MS: expected at least 100 milliseconds"]);
   });
 
   it("names each bad variable with what was expected", () => {

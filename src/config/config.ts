@@ -1,6 +1,7 @@
 // The one place that reads process.env. Parsed once at start into a frozen, typed object; a bad
 // value stops start-up with one line per variable naming it and what was expected.
 import { z } from "zod";
+import { defaultColorExtractionSettings, type ColorExtractionSettings } from "../pixels/colorExtractionSettings.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -190,6 +191,27 @@ const envSchema = z.object({
       .max(50, { error: "expected a CIEDE2000 difference from 0 to 50" })
       .default(5),
   ),
+  // The processes that decode and cluster uploaded images; nice 10 puts them behind requests
+  // (docs/color-extraction.md).
+  EXTRACTION_PROCESSES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of processes from 1 to 64" })
+      .int({ error: "expected a number of processes from 1 to 64" })
+      .min(1, { error: "expected a number of processes from 1 to 64" })
+      .max(64, { error: "expected a number of processes from 1 to 64" })
+      .default(defaultColorExtractionSettings.processes),
+  ),
+  EXTRACTION_NICE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)" })
+      .int({ error: "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)" })
+      .min(0, { error: "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)" })
+      .max(19, { error: "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)" })
+      .default(defaultColorExtractionSettings.nice),
+  ),
+  EXTRACTION_TIMEOUT_MS: milliseconds(defaultColorExtractionSettings.timeoutMs, 100),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -297,6 +319,8 @@ export interface Config {
   /** Whether operations must be in the trusted-documents manifest (contract/trusted-documents.json). */
   readonly trustedDocuments: TrustedDocumentsMode;
   readonly imageUpload: ImageUploadSettings;
+  /** Decoding and clustering uploaded images: the defaults with the environment's processes, nice and time limit. */
+  readonly colorExtraction: ColorExtractionSettings;
   /** How far back a subscription may resume (`after`): applied events younger than this. */
   readonly subscriptionResumeWindowSeconds: number;
 }
@@ -384,6 +408,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       urlTtlSeconds: e.IMAGE_UPLOAD_URL_TTL_SECONDS,
       signingSecret: e.IMAGE_UPLOAD_SIGNING_SECRET,
       maxDeltaE00: e.COLOR_SNAP_MAX_DELTA_E00,
+    }),
+    colorExtraction: Object.freeze({
+      ...defaultColorExtractionSettings,
+      processes: e.EXTRACTION_PROCESSES,
+      nice: e.EXTRACTION_NICE,
+      timeoutMs: e.EXTRACTION_TIMEOUT_MS,
     }),
   });
 }

@@ -12,7 +12,6 @@ import { timeStatements } from "../observability/timeStatements.ts";
 import { registerOutboxGauges } from "../outbox/outboxGauges.ts";
 import { startOutboxRetention } from "../outbox/outboxRetention.ts";
 import { readSyncStatus } from "../outbox/readSyncStatus.ts";
-import { defaultColorExtractionSettings } from "../pixels/colorExtractionSettings.ts";
 import { createColorExtractor } from "../pixels/createColorExtractor.ts";
 import { createPostgres, type PrismaClient } from "../postgres/createPrisma.ts";
 import type { OnQuery } from "../postgres/rawSql.ts";
@@ -85,8 +84,8 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   // Each feature's series beside the sync's: read at scrape time, so any replica shows them.
   registerGraphCapacityGauges({ config, graph, metrics });
   registerBackfillGauges(metrics, prisma);
-  // Its threads start on the first upload, so a gateway that never sees an image never starts them.
-  const colorExtractor = createColorExtractor(defaultColorExtractionSettings);
+  // Its processes start on the first upload, so a gateway that never sees an image never starts them.
+  const colorExtractor = createColorExtractor(config.colorExtraction);
   // Built, not started: main.ts starts it (tests and the benchmark call refresh() themselves).
   let patterns: PatternRefresher | null = null;
   const onRefreshed = registerPatternMetrics(metrics, sql, () => patterns, config.patterns);

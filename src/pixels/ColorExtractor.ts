@@ -32,6 +32,6 @@ export interface ExtractOptions {
 export interface ColorExtractor {
   /** Rejects with ImageRejectedError for input the caller sent wrong; anything else is a server fault. */
   extract(image: Buffer, options?: ExtractOptions): Promise<Extraction>;
-  /** Stops the extractor's threads; pending extractions are rejected. */
+  /** Stops the extractor's processes; pending extractions are rejected. */
   close(): Promise<void>;
 }

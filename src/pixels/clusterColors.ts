@@ -1,6 +1,6 @@
 // From a decoded sample to its dominant colors: histogram → k-means in CIELAB → merge near
-// clusters → prune slivers and blends. Pure and synchronous: it runs in a worker thread
-// (clusterWorker.ts), and the tests call it directly.
+// clusters → prune slivers and blends. Pure and synchronous: it runs in an extraction
+// process (extractionProcess.ts), and the tests call it directly.
 import { buildHistogram } from "./buildHistogram.ts";
 import { clustersFromAssignment, massOf } from "./colorClusters.ts";
 import { mergeCloseClusters } from "./mergeCloseClusters.ts";

@@ -14,11 +14,13 @@ export interface ColorExtractionSettings {
   readonly mergeDeltaE00: number;
   /** k-means starts from this many clusters, more than an image's colors, then merges down. */
   readonly initialClusters: number;
-  /** Images decoded at once (on libuv's pool); more wait. */
-  readonly concurrency: number;
-  /** Clustering threads (about a fifth of an extraction's time is clustering). */
-  readonly threads: number;
-  /** libvips threads one decode may use (sharp.concurrency, process-wide). */
+  /** Extraction processes (ExtractionProcessPool): images read at once; more wait in line. */
+  readonly processes: number;
+  /** The processes' nice value (0–19): above the gateway's 0, they get a core only when requests leave one. */
+  readonly nice: number;
+  /** An extraction not answered in this time (from its process being ready) is stopped: the process is killed and replaced. */
+  readonly timeoutMs: number;
+  /** libvips threads one decode may use (sharp.concurrency, per process). */
   readonly vipsThreads: number;
 }
 
@@ -34,11 +36,14 @@ export const defaultColorExtractionSettings: ColorExtractionSettings = Object.fr
   // a brand palette rarely holds two colors closer than 5.
   mergeDeltaE00: 5,
   initialClusters: 16,
-  // One image decoding while the one before it clusters: a burst keeps about one core busy and
-  // leaves the other to requests (see docs/color-extraction.md for the throughput of more).
-  concurrency: 1,
-  threads: 1,
-  // libvips would otherwise spread one decode over every core; one keeps a burst of uploads to
-  // about one core, so concurrent readers keep theirs (the bench's readers-during-a-burst check).
+  // One bounds a burst to one of two cores even with nothing else to run; a second process gave
+  // no steady gain in images per second at nice 10 on the loaded bench machine (docs/color-extraction.md).
+  processes: 1,
+  // Weight 110 against a request's 1024 under Linux's scheduler: about a tenth of a contended core.
+  nice: 10,
+  // A 50 MP PNG decodes in a few seconds on one thread; far past that, the process is stuck.
+  timeoutMs: 30_000,
+  // Each process decodes one image at a time on one libvips thread, so `processes` bounds the cores
+  // extraction can take.
   vipsThreads: 1,
 });

@@ -3,7 +3,8 @@
 // score, in one transaction with the outbox event, as any asset update. Who may: as for updating
 // the asset (viewers are FORBIDDEN, another organization's asset is NOT_FOUND like a missing one),
 // with a bearer token or a signed URL from Mutation.createImageUpload. Every refusal comes before
-// the write, so a refused upload changes nothing.
+// the write, so a refused upload changes nothing. An extraction that fails on the gateway's side
+// (its process died or overran) is 503 EXTRACTION_FAILED: nothing written, the same PUT may be retried.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Access } from "../auth/access.ts";
 import { authenticate } from "../auth/authenticate.ts";
@@ -14,6 +15,7 @@ import { waitForGraphOf } from "../graphql/context.ts";
 import { BodyTooLarge, readBytes } from "../http/readBody.ts";
 import { sendJson } from "../http/sendJson.ts";
 import { sendUnauthenticated } from "../http/sendUnauthenticated.ts";
+import { ExtractionFailedError } from "../pixels/ExtractionFailedError.ts";
 import { ImageRejectedError, imageRejectionStatus } from "../pixels/ImageRejectedError.ts";
 import { readImageColors, sha256Hex } from "../pixels/readImageColors.ts";
 import { assetStore } from "../stores/assetStore.ts";
@@ -90,6 +92,10 @@ export function assetImageUpload(deps: GatewayDeps) {
       }
       if (error instanceof ImageRejectedError) {
         return sendJson(res, imageRejectionStatus[error.code], { error: error.code, field: error.field, message: error.message });
+      }
+      if (error instanceof ExtractionFailedError) {
+        res.setHeader("retry-after", "1");
+        return sendJson(res, 503, { error: error.code, field: error.field, message: error.message });
       }
       const status = error instanceof GatewayError ? STATUS_OF[error.code] : undefined;
       if (!(error instanceof GatewayError) || !status) throw error;

@@ -6,6 +6,8 @@ import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/auth/access.ts";
+import type { ColorExtractor } from "../../src/pixels/ColorExtractor.ts";
+import { createColorExtractor } from "../../src/pixels/createColorExtractor.ts";
 import { deltaE00, hexToLab, labToHex, rgbToLab } from "../../src/pixels/lab.ts";
 import { stripes } from "../../src/pixels/syntheticImages.ts";
 import { toReconcileReport } from "../../src/backfill/runReports.ts";
@@ -313,5 +315,49 @@ describe("bad images", { timeout: 60_000 }, () => {
     } as RequestInit);
     expect(streamed.status).toBe(413);
     expect(await stateOf(s.assetId)).toEqual(before);
+  });
+});
+
+describe("when extraction fails on the gateway's side", { timeout: 60_000 }, () => {
+  it("answers 503 EXTRACTION_FAILED naming the image when its extraction process is killed, writes nothing, and reads the next upload", async () => {
+    const deps = createTestDeps({ verifyToken: tenancyVerifier() });
+    const extractor = createColorExtractor(deps.config.colorExtraction);
+    let killDuringNext = false;
+    // Kills the process the moment the image is handed to it, as the OOM killer or a crashing decoder would.
+    const killing: ColorExtractor = {
+      extract(image, options) {
+        const reading = extractor.extract(image, options);
+        if (killDuringNext) {
+          killDuringNext = false;
+          for (const pid of extractor.processIds()) process.kill(pid, "SIGKILL");
+        }
+        return reading;
+      },
+      close: () => extractor.close(),
+    };
+    const closeAll = async () => {
+      await extractor.close();
+      await deps.close();
+    };
+    const gateway = await startTestGateway({ ...deps, colorExtractor: killing, close: closeAll });
+    try {
+      const s = await scene();
+      const headers = await as("editor", s.organizationId);
+      const before = await stateOf(s.assetId);
+      killDuringNext = true;
+      const killed = await put(s.assetId, await sceneImage(s), headers, gateway);
+      expect(killed).toEqual({
+        status: 503,
+        body: { error: "EXTRACTION_FAILED", field: "image", message: expect.stringMatching(/^the color extraction process exited \(SIGKILL\) while reading the image/) },
+      });
+      expect(await stateOf(s.assetId)).toEqual(before);
+
+      const next = await put(s.assetId, await sceneImage(s), headers, gateway);
+      expect(next).toMatchObject({ status: 200, body: { asset_id: s.assetId, extracted: true } });
+      for (const c of next.body.colors) madeUp.add(c.hex);
+      expect((await stateOf(s.assetId)).asset!.imageSha256).toBe(next.body.image_sha256);
+    } finally {
+      await gateway.close();
+    }
   });
 });
