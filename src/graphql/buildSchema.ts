@@ -4,6 +4,7 @@
 import { makeExecutableSchema, mergeSchemas } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import type { GraphConnection } from "../graph/graphConnection.ts";
+import { brandGraphLinkResolvers, brandGraphLinkTypeDefs } from "./brandGraphLink.ts";
 import { buildGraphApiSchema } from "./graphApi/buildGraphApiSchema.ts";
 import { guardPlatformOperator } from "./guardPlatformOperator.ts";
 import { loadSdl } from "./loadSdl.ts";
@@ -11,5 +12,8 @@ import { resolvers } from "./resolvers/index.ts";
 
 export async function buildSchema(graph: GraphConnection | null): Promise<GraphQLSchema> {
   const contract = makeExecutableSchema({ typeDefs: loadSdl(), resolvers });
-  return guardPlatformOperator(mergeSchemas({ schemas: [contract, await buildGraphApiSchema(graph)] }));
+  const graphApi = await buildGraphApiSchema(graph);
+  return guardPlatformOperator(
+    mergeSchemas({ schemas: [contract, graphApi], typeDefs: brandGraphLinkTypeDefs, resolvers: brandGraphLinkResolvers(graphApi) }),
+  );
 }

@@ -46,6 +46,13 @@ describe.each(scenarios)("with the graph %s", (_label, withoutGraph) => {
     expect(result.errors![0]).toMatchObject({ path: ["brand", "similarBrands"], extensions: { code: "GRAPH_UNAVAILABLE" } });
   });
 
+  it("resolves a brand's Postgres fields and fails only Brand.graph with GRAPH_UNAVAILABLE", async () => {
+    const result = await gateway.graphql(`query ($id: ID!) { brand(id: $id) { id name graph { brandId } } }`, { id: brand.id });
+    expect(result.data).toEqual({ brand: { id: brand.id, name: "Graphless brand", graph: null } });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]).toMatchObject({ path: ["brand", "graph"], extensions: { code: "GRAPH_UNAVAILABLE" } });
+  });
+
   it("fails Query.color and a generated graph field with GRAPH_UNAVAILABLE beside a Postgres field", async () => {
     const result = await gateway.graphql(`{ health { postgres } color(hex: "#ABCDEF") { hex } graphBrands(limit: 1) { name } }`);
     expect(result.data).toEqual({ health: { postgres: true }, color: null, graphBrands: null });
