@@ -1,3 +1,4 @@
+import { BACKGROUND_STATEMENT_TIMEOUT_MS } from "../postgres/createPrisma.ts";
 import type { EntityRef } from "../outbox/entityRef.ts";
 import { lockEntities } from "../outbox/lockEntities.ts";
 import type { TransactionClient } from "../outbox/recordChanges.ts";
@@ -32,6 +33,8 @@ export async function forEachChunk(deps: BatchDeps, kind: GraphEntityKind, ids: 
       continue;
     }
     await deps.prisma.$transaction(async (tx) => {
+      // The backfill is not a request: its statements keep the background limit, not the pool's.
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${BACKGROUND_STATEMENT_TIMEOUT_MS}`);
       await lockEntities(tx, refs);
       await work.locked(tx, refs);
     }, CHUNK_TRANSACTION);

@@ -21,6 +21,7 @@ describe("loadConfig", () => {
       databaseUrl: undefined,
       neo4j: { uri: undefined, user: "neo4j", password: "", database: "neo4j" },
       graphSyncEnabled: true,
+      requestLimits: { postgresStatementMs: 15_000, graphReadMs: 10_000 },
       graphCapacity: { nodeLimit: 200_000, relationshipLimit: 400_000 },
       graphSync: {
         waitForGraph: false,
@@ -69,6 +70,8 @@ describe("loadConfig", () => {
   it("accepts a coalescing window of 0 (off) but no negative one", () => {
     expect(loadConfig({ GRAPH_SYNC_COALESCE_MS: "0" }).graphSync.coalesceMs).toBe(0);
     expect(problemsOf({ GRAPH_SYNC_COALESCE_MS: "-5" })).toEqual(["GRAPH_SYNC_COALESCE_MS: expected at least 0 milliseconds"]);
+    expect(problemsOf({ POSTGRES_STATEMENT_TIMEOUT_MS: "0" })).toEqual(["POSTGRES_STATEMENT_TIMEOUT_MS: expected at least 1 millisecond"]);
+    expect(problemsOf({ GRAPH_READ_TIMEOUT_MS: "soon" })).toEqual(["GRAPH_READ_TIMEOUT_MS: expected a duration in milliseconds"]);
     expect(problemsOf({ GRAPH_SYNC_RETRY_BASE_MS: "0" })).toEqual(["GRAPH_SYNC_RETRY_BASE_MS: expected at least 1 millisecond"]);
   });
 

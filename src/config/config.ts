@@ -69,6 +69,8 @@ const envSchema = z.object({
   GRAPH_SYNC_ENABLED: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
   GRAPH_SYNC_WAIT: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
   GRAPH_SYNC_WAIT_TIMEOUT_MS: milliseconds(2_000),
+  POSTGRES_STATEMENT_TIMEOUT_MS: milliseconds(15_000),
+  GRAPH_READ_TIMEOUT_MS: milliseconds(10_000),
   GRAPH_SYNC_POLL_INTERVAL_MS: milliseconds(500),
   GRAPH_SYNC_RETRY_BASE_MS: milliseconds(250),
   // 80, not 40: under load it halves the passes for a little more lag (docs/sync.md).
@@ -298,6 +300,8 @@ export interface Config {
   /** `uri` unset: a local Neo4j Community started by scripts/neo4j.ts. */
   readonly neo4j: Neo4jSettings;
   readonly graphSyncEnabled: boolean;
+  /** Time limits of the work a request makes: each Postgres statement on the gateway's pool, each graph read. */
+  readonly requestLimits: { readonly postgresStatementMs: number; readonly graphReadMs: number };
   /** The graph tier's caps (default: Aura Free's, from the seed plan's cost table). */
   readonly graphCapacity: { readonly nodeLimit: number; readonly relationshipLimit: number };
   readonly graphSync: GraphSyncSettings;
@@ -372,6 +376,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
     }),
     graphSyncEnabled: e.GRAPH_SYNC_ENABLED,
+    requestLimits: Object.freeze({ postgresStatementMs: e.POSTGRES_STATEMENT_TIMEOUT_MS, graphReadMs: e.GRAPH_READ_TIMEOUT_MS }),
     graphCapacity: Object.freeze({ nodeLimit: e.GRAPH_NODE_LIMIT, relationshipLimit: e.GRAPH_RELATIONSHIP_LIMIT }),
     graphSync: Object.freeze({
       waitForGraph: e.GRAPH_SYNC_WAIT,

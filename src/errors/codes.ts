@@ -10,6 +10,8 @@ export const ErrorCode = {
   PlanRequired: "PLAN_REQUIRED",
   GraphUnavailable: "GRAPH_UNAVAILABLE",
   QueryTooComplex: "QUERY_TOO_COMPLEX",
+  /** A statement the request made ran past its time limit and was cancelled on the database. */
+  QueryTimeout: "QUERY_TIMEOUT",
   OperationNotTrusted: "OPERATION_NOT_TRUSTED",
   /** A subscription's `after` is older than the resume window (or not an event of yours): resubscribe without it and re-query. */
   ResumeWindowExceeded: "RESUME_WINDOW_EXCEEDED",
@@ -40,3 +42,6 @@ export const notFound = (what: string, id: string, field = "id") =>
 
 export const graphUnavailable = (cause?: unknown) =>
   new GatewayError(ErrorCode.GraphUnavailable, "The graph database is unavailable; try again later", { cause });
+
+export const queryTimeout = (cause?: unknown) =>
+  new GatewayError(ErrorCode.QueryTimeout, "The request's database work ran past its time limit and was cancelled; narrow it and retry", { cause });

@@ -9,6 +9,7 @@ const STATUS_OF: Partial<Record<string, number>> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.QueryTooComplex]: 400,
   [ErrorCode.GraphUnavailable]: 503,
+  [ErrorCode.QueryTimeout]: 503,
 };
 
 export const httpStatusOf = (code: string): number | undefined => STATUS_OF[code];

@@ -72,10 +72,11 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   const { prisma, sql } = createPostgres(databaseUrl, {
     maxConnections: options.maxConnections ?? 10,
     onQuery,
+    statementTimeoutMs: config.requestLimits.postgresStatementMs,
     onConnectionLost: (error) => logger.warn({ err: error }, "a Postgres connection was lost; the pool replaces it"),
   });
   const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);
-  const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics) };
+  const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics), readTimeoutMs: config.requestLimits.graphReadMs };
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
   const thread = options.sync?.thread && neo4jUri ? { databaseUrl, neo4jUri, onQuery } : undefined;
   const sync = createGraphSync({ config, sql, graph, logger, metrics: syncMetrics }, { poll: options.sync?.poll ?? false, thread, held: options.sync?.held });

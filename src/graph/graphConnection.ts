@@ -5,5 +5,7 @@ export interface GraphConnection {
   readonly driver: Driver;
   readonly database: string;
   /** Told the name and duration of every graph read (the metrics histogram); optional in tests. */
+  /** Neo4j ends a request's read running longer (its transaction timeout); unset: the server's default. */
+  readonly readTimeoutMs?: number;
   readonly onQuery?: (name: string, seconds: number) => void;
 }

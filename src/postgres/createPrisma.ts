@@ -20,6 +20,8 @@ export interface PrismaOptions {
   /** Called when Postgres drops an idle connection (a restart, a failover, pg_terminate_backend, a
    *  pooler's idle timeout); the pool replaces it on the next checkout. */
   readonly onConnectionLost?: (error: Error) => void;
+  /** Postgres cancels any statement on this pool running longer (statement_timeout); unset: no limit. */
+  readonly statementTimeoutMs?: number;
 }
 
 /** Plain parameterized SQL on Prisma's pool. */
@@ -40,7 +42,11 @@ export interface Postgres {
 
 /** `prisma.$disconnect()` also ends the pool. */
 export function createPostgres(databaseUrl: string, options: PrismaOptions = {}): Postgres {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10,
+    // A session setting sent at connect: the server itself ends the statement, so nothing keeps
+    // running there after the caller got its error. Longer work (a backfill chunk) raises it with SET LOCAL.
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
   // pg-pool re-emits an idle connection's error on the pool: with no listener it ends the process.
   pool.on("error", (error) => options.onConnectionLost?.(error));
   const prisma = new PrismaClient({
@@ -51,6 +57,9 @@ export function createPostgres(databaseUrl: string, options: PrismaOptions = {})
   if (onQuery) (prisma as unknown as QueryEvents).$on("query", (e) => onQuery(e.query, e.duration));
   return { prisma, sql: createSql(pool, onQuery) };
 }
+
+/** A statement of background work (drainer pass, backfill chunk, pattern refresh) may run this long. */
+export const BACKGROUND_STATEMENT_TIMEOUT_MS = 120_000;
 
 /** Plain SQL on a pool: Prisma's (createPostgres), or one without Prisma (the drainer's thread). */
 export function createSql(pool: pg.Pool, onQuery?: OnQuery): Sql {
@@ -66,7 +75,11 @@ export function createSql(pool: pg.Pool, onQuery?: OnQuery): Sql {
       client.on("error", onError);
       try {
         // One round trip: a simple-protocol query may hold several statements.
-        await client.query(`BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleTimeoutMs)}`);
+        // Only background work (the drainer's pass, the pattern refresh) opens these: it keeps the
+        // background limit, not the pool's per-request statement_timeout.
+        await client.query(
+          `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleTimeoutMs)}; SET LOCAL statement_timeout = ${BACKGROUND_STATEMENT_TIMEOUT_MS}`,
+        );
         const result = await work(rawSqlOn(client, onQuery));
         await client.query("COMMIT");
         return result;

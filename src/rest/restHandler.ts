@@ -1,11 +1,12 @@
 // The seed plan's /v1 REST routes, answering its JSON shapes from the same relationship queries
 // as GraphQL. Failures the caller can act on are JSON too: 400 BAD_USER_INPUT naming the field,
 // 503 GRAPH_UNAVAILABLE (never an empty list standing in for a graph that is down), 404, 405.
-import { badInput, ErrorCode, GatewayError } from "../errors/codes.ts";
+import { badInput, ErrorCode, GatewayError, queryTimeout } from "../errors/codes.ts";
 import type { Access } from "../auth/access.ts";
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { isStorable } from "../domain/isStorable.ts";
 import { httpStatusOf } from "../errors/httpStatus.ts";
+import { isQueryTimeout } from "../errors/isQueryTimeout.ts";
 import { brandGraph } from "./handlers/brandGraph.ts";
 import { colorBrands } from "./handlers/colorBrands.ts";
 import { colorPairings } from "./handlers/colorPairings.ts";
@@ -40,7 +41,8 @@ export function restHandler(deps: Pick<GatewayDeps, "graph" | "sql" | "prisma" |
       const params = route.pattern.exec(url.pathname)!.slice(1).map(decodePathSegment);
       const reads = createRequestLoaders(deps, access.organizationScope);
       return { status: 200, body: await route.handle({ params, query: url.searchParams, graph, sql, patterns, access, reads }) };
-    } catch (error) {
+    } catch (thrown) {
+      const error = isQueryTimeout(thrown) && !(thrown instanceof GatewayError) ? queryTimeout(thrown) : thrown;
       const status = error instanceof GatewayError ? httpStatusOf(error.code) : undefined;
       if (!(error instanceof GatewayError) || !status) throw error;
       const field = error.extensions.field;

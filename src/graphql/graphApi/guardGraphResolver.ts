@@ -30,7 +30,12 @@ export function guardGraphResolver({ organization, everyOrganization }: Generate
     const resolve = context.access.organizationScope === null ? everyOrganization : organization;
     try {
       // @neo4j/graphql reads its options from the context; a copy keeps ours untouched.
-      const options = { sessionConfig: { database: graph.database }, jwt: graphJwt(context.access) };
+      // `transaction.timeout`: Neo4j ends the generated statement at the request's graph read limit.
+      const options = {
+        sessionConfig: { database: graph.database },
+        jwt: graphJwt(context.access),
+        ...(graph.readTimeoutMs ? { transaction: { timeout: graph.readTimeoutMs } } : {}),
+      };
       return await resolve(source, args, { ...context, ...options }, info);
     } catch (error) {
       throw isGraphUnavailableError(error) ? graphUnavailable(error) : error;

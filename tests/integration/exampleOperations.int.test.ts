@@ -1,0 +1,92 @@
+// What a new user runs first: every playground example tab and every request the explorer makes,
+// sent to the real gateway with the development token on the demo data, must answer without an error.
+import { print } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/demo/seedDemo.ts";
+import { organizationStore } from "../../src/stores/organizationStore.ts";
+import { exampleTabs } from "../../web/playground/exampleTabs.ts";
+import { BRAND_GRAPH, BRAND_LIST, COLOR_BRANDS } from "../../web/explorer/queries.ts";
+import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
+import { drainUntilApplied } from "../support/outbox.ts";
+import { openSubscriptionSocket } from "../support/subscriptionClient.ts";
+import { tenancyHeaders, tenancyVerifier } from "../support/tenants.ts";
+import { createTestDeps, startTestGateway, type TestDeps, type TestGateway } from "../support/testDeps.ts";
+
+const operationName = (query: string) => /(?:query|mutation|subscription)\s+(\w+)/.exec(query)![1]!;
+
+describe("the examples a new user runs", () => {
+  let gateway: TestGateway;
+  let authorization: string;
+  let organizationId: string;
+  beforeAll(async () => {
+    // A database of its own holding only the demo set, as `npm start` seeds an empty one; the
+    // development token is, as in startupAuth.ts, an admin of the first organization.
+    const databaseUrl = await createIsolatedDatabase("examples");
+    let deps: TestDeps;
+    deps = createTestDeps({
+      databaseUrl,
+      verifyToken: tenancyVerifier(),
+      devToken: async () => (await tenancyHeaders("admin", (await organizationStore.firstId(deps.prisma))!)).authorization!.slice("Bearer ".length),
+    });
+    await seedDemo(deps);
+    const events = await deps.prisma.syncEvent.findMany({ select: { id: true } });
+    await drainUntilApplied(deps.sync.drainer!, deps.prisma, events.map((e) => e.id));
+    gateway = await startTestGateway(deps);
+    const { token } = (await (await fetch(`${gateway.url}/dev/token`)).json()) as { token: string };
+    authorization = `Bearer ${token}`;
+    organizationId = (await organizationStore.firstId(deps.prisma))!;
+  }, 120_000);
+  afterAll(() => gateway?.close());
+
+  const run = (query: string, variables: Record<string, unknown> = {}) => gateway.graphql(query, variables, { authorization });
+
+  it("answers every playground tab without an error", async () => {
+    const names: string[] = [];
+    const subscriptionTab = exampleTabs.find((tab) => tab.query.includes("subscription "))!;
+    const socket = openSubscriptionSocket(gateway.url, authorization);
+    await socket.acknowledged;
+    const subscription = socket.subscribe(subscriptionTab.query);
+    names.push(operationName(subscriptionTab.query));
+    try {
+      for (const tab of exampleTabs.filter((t) => t !== subscriptionTab)) {
+        names.push(operationName(tab.query));
+        // The one placeholder a tab carries is the organization id the user pastes in.
+        const variables = tab.variables ? JSON.parse(tab.variables.replace("paste an organization id", organizationId)) : {};
+        const reply = await run(tab.query, variables);
+        expect(reply.errors, operationName(tab.query)).toBeUndefined();
+        expect(Object.values(reply.data ?? {}).every((value) => value !== null), operationName(tab.query)).toBe(true);
+      }
+      // CreateBrand above is a change of this organization: the live tab reports it.
+      const message = await socket.take(subscription, 20_000);
+      expect(message.type).toBe("next");
+      expect(message.payload.errors).toBeUndefined();
+      expect(message.payload.data.graphChanged.eventId).toBeTruthy();
+    } finally {
+      socket.close();
+    }
+    expect(names.sort()).toEqual(["BrandWithSimilarBrands", "ColorPairings", "CreateBrand", "GraphBrands", "LiveChanges"]);
+  }, 60_000);
+
+  it("answers every request the explorer makes, for every brand and color it lists", async () => {
+    const list = await run(print(BRAND_LIST));
+    expect(list.errors).toBeUndefined();
+    const brands = list.data.brands.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(brands.length).toBeGreaterThan(0);
+    const hexes = new Set<string>();
+    let similar = 0;
+    for (const id of brands) {
+      const reply = await run(print(BRAND_GRAPH), { id });
+      expect(reply.errors, id).toBeUndefined();
+      expect(reply.data.brand.id).toBe(id);
+      similar += reply.data.brand.similarBrands.length;
+      for (const color of reply.data.brand.colors) hexes.add(color.hex);
+    }
+    // The demo set shares palettes across organizations: the explorer has similar brands to show.
+    expect(similar).toBeGreaterThan(0);
+    for (const hex of hexes) {
+      const reply = await run(print(COLOR_BRANDS), { hex });
+      expect(reply.errors, hex).toBeUndefined();
+      expect(reply.data.color?.hex, hex).toBe(hex);
+    }
+  }, 60_000);
+});
