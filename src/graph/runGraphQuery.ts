@@ -7,6 +7,7 @@
 // Sharing executeQuery's bookmark manager keeps reads causally after the sync's writes.
 import { session as accessMode } from "neo4j-driver";
 import { graphUnavailable, queryTimeout } from "../errors/codes.ts";
+import { isQueryTimeout } from "../errors/isQueryTimeout.ts";
 import type { GraphConnection } from "./graphConnection.ts";
 import type { GraphStatement } from "./graphStatement.ts";
 import { isGraphUnavailableError } from "./isGraphUnavailableError.ts";
@@ -28,15 +29,10 @@ export async function runGraphQuery<Row>(
     graph.onQuery?.(statement.name, Number(process.hrtime.bigint() - started) / 1e9);
     return records.map((record) => record.toObject() as Row);
   } catch (error) {
-    if (isTransactionTimeout(error)) throw queryTimeout(error);
+    if (isQueryTimeout(error)) throw queryTimeout(error);
     throw isGraphUnavailableError(error) ? graphUnavailable(error) : error;
   } finally {
     await session.close();
   }
 }
 
-/** Neo4j's codes for a transaction it ended at its timeout (the client's or the server's setting). */
-function isTransactionTimeout(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut");
-}
