@@ -46,6 +46,15 @@ export function toConnection<T extends { id: string }>(rows: readonly T[], page:
   return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
+/**
+ * A bounded list (a plain list field kept beside its connection): its first `first` rows, at most
+ * MAX_PAGE_SIZE, which is also what an absent or null `first` means.
+ */
+export async function boundedList<T>(first: number | null | undefined, fetch: (page: Page) => Promise<readonly T[]>): Promise<T[]> {
+  const page = parsePage(first ?? MAX_PAGE_SIZE, null);
+  return (await fetch(page)).slice(0, page.first);
+}
+
 /** One list field: parse the arguments, let the store fetch the page, shape it as a connection. */
 export async function paginate<T extends { id: string }>(
   args: { first?: number | null; after?: string | null },

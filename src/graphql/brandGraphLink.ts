@@ -1,9 +1,17 @@
-// Brand.graph: from a contract Brand to its node in the generated half, in the same request. It
-// is added where the two halves meet, because the contract SDL alone knows no GraphBrand. The
-// field delegates to the generated graphBrands root field, so the same guard and @authorization
-// tenant filter decide what the caller sees: another organization's brand is null, never a leak.
+// A contract Brand and its node in the generated half lead to each other, in the same request.
+// Both fields are added where the two halves are stitched, because neither SDL alone knows the
+// other's types. Each side's own tenancy decides what the caller sees through the link:
+// - Brand.graph delegates to the generated graphBrands root field, so the same guard and
+//   @authorization tenant filter apply: another organization's node is null, never a leak.
+// - GraphBrand.brand reads the row through the caller's scoped brandById loader, as brand(id)
+//   does, so every GraphBrand of one level costs one SQL statement between them. Its selection
+//   set makes the stitching ask the graph for brandId on every GraphBrand it fetches, whether the
+//   client selected it or not.
 import { delegateToSchema } from "@graphql-tools/delegate";
-import { GraphQLList, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import { GraphQLList, type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
+import type { Brand } from "../generated/prisma/client.ts";
+import type { GatewayContext } from "./context.ts";
+import type { GraphSubschema } from "./graphApi/buildGraphApiSchema.ts";
 
 export const brandGraphLinkTypeDefs = /* GraphQL */ `
   extend type Brand {
@@ -13,16 +21,24 @@ export const brandGraphLinkTypeDefs = /* GraphQL */ `
     """
     graph: GraphBrand
   }
+
+  extend type GraphBrand {
+    """
+    This node's brand in the contract (its Postgres row), as brand(id) answers it: null when the
+    brand is deleted and the sync has not yet removed the node.
+    """
+    brand: Brand
+  }
 `;
 
-/** The resolver of Brand.graph, delegating into the generated half (graphApiSchema). */
-export function brandGraphLinkResolvers(graphApiSchema: GraphQLSchema) {
-  const graphBrand = graphApiSchema.getType("GraphBrand") as GraphQLObjectType;
+/** The resolvers of Brand.graph and GraphBrand.brand; `graphApi` is the generated half as stitched. */
+export function brandGraphLinkResolvers(graphApi: GraphSubschema) {
   return {
     Brand: {
-      graph: async (brand: { id: string }, _args: unknown, context: object, info: Parameters<typeof delegateToSchema>[0]["info"]) => {
+      graph: async (brand: Brand, _args: unknown, context: GatewayContext, info: GraphQLResolveInfo) => {
+        const graphBrand = info.schema.getType("GraphBrand") as GraphQLObjectType;
         const nodes = await delegateToSchema({
-          schema: graphApiSchema,
+          schema: graphApi,
           operation: "query" as never,
           fieldName: "graphBrands",
           args: { where: { brandId: { eq: brand.id } }, limit: 1 },
@@ -32,6 +48,12 @@ export function brandGraphLinkResolvers(graphApiSchema: GraphQLSchema) {
         });
         if (nodes instanceof Error) throw nodes;
         return Array.isArray(nodes) ? (nodes[0] ?? null) : null;
+      },
+    },
+    GraphBrand: {
+      brand: {
+        selectionSet: "{ brandId }",
+        resolve: (node: { brandId: string }, _args: unknown, { loaders }: GatewayContext) => loaders.brandById.load(node.brandId),
       },
     },
   };

@@ -18,6 +18,7 @@ import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { createContext } from "../graphql/context.ts";
 import type { Admission, OperationParams } from "../graphql/trustedDocuments/admitOperation.ts";
 import { firstViolation, queryLimitRules } from "../graphql/plugins/queryLimits.ts";
+import { withDeclaredListSizes } from "../graphql/plugins/declaredListSizes.ts";
 
 /** graphql-ws's close code for an unauthorized connection; its client does not retry it. */
 export const CLOSE_UNAUTHENTICATED = 4401;
@@ -64,7 +65,7 @@ export function serveSubscriptions(
         }
         const invalid = validate(schema, document, specifiedRules);
         if (invalid.length > 0) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
-        const violation = firstViolation(() => validate(schema, document, limits));
+        const violation = firstViolation(() => validate(schema, withDeclaredListSizes(schema, document), limits));
         if (violation) return failed(violation.replace(/^Syntax Error: /, ""), ErrorCode.QueryTooComplex);
         if (getOperationAST(document, payload.operationName)?.operation !== "subscription") {
           return failed("Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql", ErrorCode.BadUserInput);

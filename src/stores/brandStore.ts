@@ -11,6 +11,7 @@ import type { Sql } from "../postgres/createPrisma.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { deleted, upserted } from "../outbox/changes.ts";
 import { keyset } from "./keyset.ts";
+import { pagesOfParents } from "./childPages.ts";
 import { lockBrand } from "./lockForDelete.ts";
 import { requireFound } from "./requireFound.ts";
 import { brandsIn, organizationsIn, type OrganizationScope } from "./scope.ts";
@@ -51,8 +52,9 @@ export const brandStore = {
   listPage: (db: Db, filter: { organizationId?: string | null }, page: Page, scope: OrganizationScope = null) =>
     db.brand.findMany(keyset(filter, page, brandsIn(scope))),
 
-  ofOrganizations: (db: Db, organizationIds: readonly string[]) =>
-    db.brand.findMany({ where: { organizationId: { in: [...organizationIds] } }, orderBy: { id: "asc" } }),
+  /** The same page of each organization's brands (childPages.ts). */
+  pagesOfOrganizations: (sql: Sql, organizationIds: readonly string[], page: Page) =>
+    pagesOfParents<Brand>(sql, { statement: "brandPagesOfOrganizations", table: "brands", parentColumn: "organization_id", columns: BRAND_COLUMNS }, organizationIds, page),
 
   /** Heaviest first; unweighted colors last, ties by hex so the order is stable. */
   colorsOfBrands: (db: Db, brandIds: readonly string[]) =>

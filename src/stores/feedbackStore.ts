@@ -6,6 +6,8 @@ import type { FeedbackAction, FeedbackDraft, FeedbackPatch } from "../domain/fee
 import type { Page } from "../domain/pagination.ts";
 import { deleted, upserted } from "../outbox/changes.ts";
 import { brandStore } from "./brandStore.ts";
+import { pagesOfParents } from "./childPages.ts";
+import type { Sql } from "../postgres/createPrisma.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
@@ -17,14 +19,18 @@ export interface FeedbackFilter {
   readonly action?: FeedbackAction | null;
 }
 
+/** Prisma's Feedback, column by column. */
+const FEEDBACK_COLUMNS = `id, asset_id AS "assetId", brand_id AS "brandId", action, reason, created_at AS "createdAt"`;
+
 export const feedbackStore = {
   findById: (db: Db, id: string, scope: OrganizationScope = null) => db.feedback.findFirst({ where: { id, ...underBrandsIn(scope) } }),
 
   listPage: (db: Db, filter: FeedbackFilter, page: Page, scope: OrganizationScope = null) =>
     db.feedback.findMany(keyset({ ...filter }, page, underBrandsIn(scope))),
 
-  ofAssets: (db: Db, assetIds: readonly string[]) =>
-    db.feedback.findMany({ where: { assetId: { in: [...assetIds] } }, orderBy: { id: "asc" } }),
+  /** The same page of each asset's feedback (childPages.ts). */
+  pagesOfAssets: (sql: Sql, assetIds: readonly string[], page: Page) =>
+    pagesOfParents<Feedback>(sql, { statement: "feedbackPagesOfAssets", table: "feedback", parentColumn: "asset_id", columns: FEEDBACK_COLUMNS }, assetIds, page),
 
   async record(tx: Db, draft: FeedbackDraft, scope: OrganizationScope = null): Promise<Written<Feedback>> {
     const asset = await tx.asset.findFirst({ where: { id: draft.assetId, ...underBrandsIn(scope) }, select: { brandId: true } });

@@ -7,7 +7,7 @@ import type { Asset, AssetColor, Brand, BrandColor, Feedback, Organization, Temp
 import type { Page } from "../domain/pagination.ts";
 import { assetStore } from "./assetStore.ts";
 import { brandStore } from "./brandStore.ts";
-import type { Postgres, PrismaClient } from "../postgres/createPrisma.ts";
+import type { Postgres } from "../postgres/createPrisma.ts";
 import { feedbackStore } from "./feedbackStore.ts";
 import { organizationStore } from "./organizationStore.ts";
 import { inScope, type OrganizationScope } from "./scope.ts";
@@ -15,11 +15,14 @@ import { templateStore } from "./templateStore.ts";
 import type { EntityKind } from "../outbox/entityChange.ts";
 import { pendingDeletes as readPendingDeletes, type PendingDeletes } from "../outbox/pendingDeletes.ts";
 
-/** One brand's page of assets; brands asking for the same page share one statement. */
-export interface AssetPageKey {
-  readonly brandId: string;
+/** One parent's page of children; parents asking for the same page share one statement. */
+export interface ChildPageKey {
+  readonly parentId: string;
   readonly page: Page;
 }
+
+/** A loader of child pages: Organization.brands, Brand.assets, Brand.templates, Asset.feedback. */
+export type ChildPageLoader<Row> = DataLoader<ChildPageKey, Row[], string>;
 
 /** What resolvers use of a by-id DataLoader. */
 export type ByIdLookup<T> = Pick<DataLoader<string, T | null>, "load" | "loadMany">;
@@ -38,12 +41,12 @@ export interface Loaders {
   /** A brand's row and the pending brand deletes in one statement, primed into anyBrandById and pendingDeletes. */
   readonly primeBrandAndPendingDeletes: (id: string) => Promise<void>;
   readonly assetById: DataLoader<string, Asset | null>;
-  readonly brandsByOrganization: DataLoader<string, Brand[]>;
+  readonly brandPageByOrganization: ChildPageLoader<Brand>;
   readonly colorsByBrand: DataLoader<string, BrandColor[]>;
-  readonly assetPageByBrand: DataLoader<AssetPageKey, Asset[], string>;
-  readonly templatesByBrand: DataLoader<string, Template[]>;
+  readonly assetPageByBrand: ChildPageLoader<Asset>;
+  readonly templatePageByBrand: ChildPageLoader<Template>;
   readonly colorsByAsset: DataLoader<string, AssetColor[]>;
-  readonly feedbackByAsset: DataLoader<string, Feedback[]>;
+  readonly feedbackPageByAsset: ChildPageLoader<Feedback>;
 }
 
 /** Rows of many parents → one list per key, in key order; the store's row order is kept. */
@@ -62,7 +65,7 @@ function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promi
 }
 
 const pageKey = (page: Page) => `${page.first}:${page.afterId ?? ""}`;
-const assetPageKey = (key: AssetPageKey) => `${key.brandId}|${pageKey(key.page)}`;
+const childPageKey = (key: ChildPageKey) => `${key.parentId}|${pageKey(key.page)}`;
 
 /**
  * The caller's view of every brand row: another organization's brand is not found, the same as a
@@ -94,29 +97,35 @@ export function createLoaders({ prisma, sql }: Postgres, scope: OrganizationScop
       pendingDeletes.prime("brand", read.pendingDeletes);
     },
     assetById: byId((ids) => assetStore.findByIds(prisma, ids, scope)),
-    brandsByOrganization: new DataLoader(async (ids) =>
-      groupBy(ids, await brandStore.ofOrganizations(prisma, ids), (b) => b.organizationId),
-    ),
+    brandPageByOrganization: childPageLoader((ids, page) => brandStore.pagesOfOrganizations(sql, ids, page), (b) => b.organizationId),
     colorsByBrand: new DataLoader(async (ids) => groupBy(ids, await brandStore.colorsOfBrands(prisma, ids), (c) => c.brandId)),
-    assetPageByBrand: new DataLoader((keys) => loadAssetPages(prisma, keys), { cacheKeyFn: assetPageKey }),
-    templatesByBrand: new DataLoader(async (ids) => groupBy(ids, await templateStore.ofBrands(prisma, ids), (t) => t.brandId)),
+    assetPageByBrand: childPageLoader((ids, page) => assetStore.pagesOfBrands(prisma, ids, page), (a) => a.brandId),
+    templatePageByBrand: childPageLoader((ids, page) => templateStore.pagesOfBrands(sql, ids, page), (t) => t.brandId),
     colorsByAsset: new DataLoader(async (ids) => groupBy(ids, await assetStore.colorsOfAssets(prisma, ids), (c) => c.assetId)),
-    feedbackByAsset: new DataLoader(async (ids) => groupBy(ids, await feedbackStore.ofAssets(prisma, ids), (f) => f.assetId)),
+    feedbackPageByAsset: childPageLoader((ids, page) => feedbackStore.pagesOfAssets(sql, ids, page), (f) => f.assetId),
   };
 }
 
 /**
- * Brands asking for the same page (every brand of one list does) share one windowed statement;
+ * Parents asking for the same page (every parent of one list does) share one windowed statement;
  * a request mixing pages costs one statement per distinct page.
  */
-async function loadAssetPages(prisma: PrismaClient, keys: readonly AssetPageKey[]): Promise<Asset[][]> {
-  const samePage = new Map<string, AssetPageKey[]>();
-  for (const key of keys) samePage.set(pageKey(key.page), [...(samePage.get(pageKey(key.page)) ?? []), key]);
-  const found = new Map<string, Asset[]>();
-  for (const group of samePage.values()) {
-    const brandIds = group.map((k) => k.brandId);
-    const rows = await assetStore.pagesOfBrands(prisma, brandIds, group[0]!.page);
-    groupBy(brandIds, rows, (a) => a.brandId).forEach((assets, i) => found.set(assetPageKey(group[i]!), assets));
-  }
-  return keys.map((key) => found.get(assetPageKey(key)) ?? []);
+function childPageLoader<Row>(
+  fetchPages: (parentIds: readonly string[], page: Page) => Promise<Row[]>,
+  parentOf: (row: Row) => string,
+): ChildPageLoader<Row> {
+  return new DataLoader(
+    async (keys) => {
+      const samePage = new Map<string, ChildPageKey[]>();
+      for (const key of keys) samePage.set(pageKey(key.page), [...(samePage.get(pageKey(key.page)) ?? []), key]);
+      const found = new Map<string, Row[]>();
+      for (const group of samePage.values()) {
+        const parentIds = group.map((k) => k.parentId);
+        const rows = await fetchPages(parentIds, group[0]!.page);
+        groupBy(parentIds, rows, parentOf).forEach((children, i) => found.set(childPageKey(group[i]!), children));
+      }
+      return keys.map((key) => found.get(childPageKey(key)) ?? []);
+    },
+    { cacheKeyFn: childPageKey },
+  );
 }

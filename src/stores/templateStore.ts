@@ -5,11 +5,17 @@ import { badInput } from "../errors/codes.ts";
 import type { Page } from "../domain/pagination.ts";
 import type { TemplateDraft, TemplatePatch } from "../domain/templateInput.ts";
 import { brandStore } from "./brandStore.ts";
+import { pagesOfParents } from "./childPages.ts";
+import type { Sql } from "../postgres/createPrisma.ts";
 import { deleted, upserted } from "../outbox/changes.ts";
 import type { Db, Written } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
+
+/** Prisma's Template, column by column. */
+const TEMPLATE_COLUMNS = `id, brand_id AS "brandId", name, description, source_asset_id AS "sourceAssetId",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export const templateStore = {
   findById: (db: Db, id: string, scope: OrganizationScope = null) => db.template.findFirst({ where: { id, ...underBrandsIn(scope) } }),
@@ -17,8 +23,9 @@ export const templateStore = {
   listPage: (db: Db, filter: { brandId?: string | null }, page: Page, scope: OrganizationScope = null) =>
     db.template.findMany(keyset(filter, page, underBrandsIn(scope))),
 
-  ofBrands: (db: Db, brandIds: readonly string[]) =>
-    db.template.findMany({ where: { brandId: { in: [...brandIds] } }, orderBy: { id: "asc" } }),
+  /** The same page of each brand's templates (childPages.ts). */
+  pagesOfBrands: (sql: Sql, brandIds: readonly string[], page: Page) =>
+    pagesOfParents<Template>(sql, { statement: "templatePagesOfBrands", table: "templates", parentColumn: "brand_id", columns: TEMPLATE_COLUMNS }, brandIds, page),
 
   async create(tx: Db, draft: TemplateDraft, scope: OrganizationScope = null): Promise<Written<Template>> {
     const organizationId = await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);

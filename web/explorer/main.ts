@@ -39,8 +39,10 @@ function brandElements({ brand }: BrandGraph): ElementDefinition[] {
         { data: { id: `${a.id}->${c.hex}`, source: `asset:${a.id}`, target: `color:${c.hex}`, kind: "USES_COLOR", label: fmt(c.coverage) } },
       ]),
     ]),
-    ...brand.templates.map((t) => ({ data: { id: `template:${t.id}`, kind: "template", label: t.name } })),
-    ...brand.templates.map((t) => ({ data: { id: `${b}->${t.id}`, source: b, target: `template:${t.id}`, kind: "HAS_TEMPLATE", label: "" } })),
+    ...brand.templatesConnection.edges.flatMap(({ node: t }) => [
+      { data: { id: `template:${t.id}`, kind: "template", label: t.name } },
+      { data: { id: `${b}->${t.id}`, source: b, target: `template:${t.id}`, kind: "HAS_TEMPLATE", label: "" } },
+    ]),
     ...(brand.similarBrands ?? []).flatMap((s) => [
       // Another organization's brand (a ForeignBrand): its name and the colors it shares are all there is to show.
       { data: { id: `brand:${s.brand.id}`, kind: "brand", label: s.brand.name, brandId: s.brand.id, foreign: true, shared: s.sharedColors, score: s.similarityScore } },

@@ -16,7 +16,7 @@ export const BRAND_GRAPH = graphql(`
       organizationId
       colors { hex name usage usageWeight }
       assets(first: 20) { edges { node { id prompt status complianceScore colors { hex coverage source onPalette } } } }
-      templates { id name sourceAssetId }
+      templatesConnection(first: 20) { edges { node { id name sourceAssetId } } }
       similarBrands(minSharedColors: 1, limit: 5) { brand { id name } sharedColors sharedColorCount similarityScore }
     }
   }

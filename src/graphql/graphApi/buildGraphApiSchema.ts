@@ -10,18 +10,20 @@
 // scan every asset (on the medium data set 66 ms instead of 6 ms, totalCount 119 ms instead of 5).
 //
 // Its helper types (PageInfo, DateTime, SortDirection, *ScalarFilters, …) are renamed with a
-// Graph prefix, through a wrapping (delegating) schema: the generated resolvers look types up by
+// Graph prefix, by a renaming transform on delegation: the generated resolvers look types up by
 // their original names, and the contract already owns PageInfo and DateTime with other shapes.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import { RenameTypes, wrapSchema } from "@graphql-tools/wrap";
-import { getNullableType, parse, print, visit, type GraphQLSchema } from "graphql";
+import type { SubschemaConfig } from "@graphql-tools/delegate";
+import { RenameTypes } from "@graphql-tools/wrap";
+import { getNullableType, parse, print, visit } from "graphql";
 import type { GraphConnection } from "../../graph/graphConnection.ts";
 import { loadSdl } from "../loadSdl.ts";
 import { projectRoot } from "../../stack/paths.ts";
 import { guardGraphResolver } from "./guardGraphResolver.ts";
+import type { GatewayContext } from "../context.ts";
 
 const KEPT_NAMES = new Set(["Query", "Mutation", "Subscription", "String", "Int", "Float", "Boolean", "ID"]);
 
@@ -57,8 +59,16 @@ export function createNeo4jGraphQL(graph: GraphConnection | null, { everyOrganiz
   return new Neo4jGraphQL({ typeDefs, driver: graph?.driver, features: FEATURES });
 }
 
-/** Builds without connecting; with no graph, every generated field answers GRAPH_UNAVAILABLE. */
-export async function buildGraphApiSchema(graph: GraphConnection | null): Promise<GraphQLSchema> {
+/** The generated half as stitched: its schema and the transforms delegation applies to it. */
+export type GraphSubschema = SubschemaConfig<unknown, unknown, unknown, GatewayContext>;
+
+/**
+ * Builds without connecting; with no graph, every generated field answers GRAPH_UNAVAILABLE. A
+ * subschema (the library's schema and the renaming), not a wrapped schema: buildSchema stitches it
+ * beside the contract, so fields added where the halves meet can ask for the generated fields they
+ * need (GraphBrand.brand needs brandId) whatever the client selected.
+ */
+export async function buildGraphApiSchema(graph: GraphConnection | null): Promise<GraphSubschema> {
   const [scoped, unscoped] = await Promise.all([
     createNeo4jGraphQL(graph).getSchema(),
     createNeo4jGraphQL(graph, { everyOrganization: true }).getSchema(),
@@ -67,13 +77,11 @@ export async function buildGraphApiSchema(graph: GraphConnection | null): Promis
   const guarded = mapSchema(scoped, {
     [MapperKind.ROOT_FIELD]: (field, fieldName) => ({
       ...field,
+      // Generated root fields are non-null lists; nullable here, a failing one (GRAPH_UNAVAILABLE)
+      // nulls itself instead of the whole response, so the Postgres fields beside it still answer.
+      type: getNullableType(field.type),
       resolve: guardGraphResolver({ organization: field.resolve, everyOrganization: unscopedFields[fieldName]?.resolve }),
     }),
   });
-  const renamed = wrapSchema({ schema: guarded, transforms: [new RenameTypes(graphTypeName)] });
-  // Generated root fields are non-null lists; nullable here, a failing one (GRAPH_UNAVAILABLE)
-  // nulls itself instead of the whole response, so the Postgres fields beside it still answer.
-  return mapSchema(renamed, {
-    [MapperKind.ROOT_FIELD]: (field) => ({ ...field, type: getNullableType(field.type) }),
-  });
+  return { schema: guarded, transforms: [new RenameTypes(graphTypeName)] };
 }

@@ -2,6 +2,8 @@
 // resolved with GraphQL Armor's rules. A rejection is one QUERY_TOO_COMPLEX error naming the limit,
 // with HTTP 400, before any resolver runs.
 //
+// A list left at a size its schema declares (declaredListSizes.ts) costs that size.
+//
 // Armor multiplies a list's cost by its `first`/`last` argument only when that is a literal, so
 // `first: $n` would count as one item. The operation's variable values (or their defaults) are
 // therefore written into the document as literals before the rules run: a list costs the same
@@ -14,6 +16,7 @@ import { GraphQLError, Kind, validate, visit, type DocumentNode, type GraphQLSch
 import type { Config } from "../../config/config.ts";
 import { ErrorCode } from "../../errors/codes.ts";
 import { documentNestsDeeper, MAX_NESTING } from "../../domain/nesting.ts";
+import { withDeclaredListSizes } from "./declaredListSizes.ts";
 import { perDocument } from "./perDocument.ts";
 
 /** The limits as validation rules; subscriptions over WebSocket check them too (http/subscriptionServer.ts). */
@@ -33,12 +36,14 @@ export function queryLimitsPlugin(limits: Config["queryLimits"]): ApolloServerPl
   const check = (document: DocumentNode) => firstViolation(() => validate(schema, document, rules));
   // Armor's rules recurse through fragment spreads: the nesting bound is checked first, iteratively.
   const tooDeep = perDocument((document) => documentNestsDeeper(document));
+  const sized = perDocument((document) => withDeclaredListSizes(schema, document));
   const sizingVariables = perDocument(variablesSizingLists);
   const literalViolation = perDocument(check);
   const violationsBySizes = new WeakMap<DocumentNode, Map<string, string | undefined>>();
 
-  const violationOf = (document: DocumentNode, operation: OperationDefinitionNode | null, variables: Record<string, unknown>) => {
-    if (tooDeep(document)) return `Query nests deeper than ${MAX_NESTING} levels (fragment spreads followed)`;
+  const violationOf = (asked: DocumentNode, operation: OperationDefinitionNode | null, variables: Record<string, unknown>) => {
+    if (tooDeep(asked)) return `Query nests deeper than ${MAX_NESTING} levels (fragment spreads followed)`;
+    const document = sized(asked);
     const names = sizingVariables(document);
     if (names.size === 0) return literalViolation(document);
     const sizes = listSizes(names, operation, variables);

@@ -2,7 +2,7 @@ import type { BrandResolvers } from "../../generated/graphql.ts";
 import { similarBrandsOf } from "../../relationships/relationshipReads.ts";
 import { asksOnlyBrandIdsOf } from "../lookahead/brandIdsOnly.ts";
 import { loadParent } from "./loadParent.ts";
-import { paginate } from "../../domain/pagination.ts";
+import { boundedList, paginate } from "../../domain/pagination.ts";
 import { boundedLimit } from "../../domain/relationshipArgs.ts";
 import { brandIndustryPatterns } from "../../patterns/brandIndustryPatterns.ts";
 import { requireDiscovery } from "../../patterns/requireDiscovery.ts";
@@ -10,8 +10,9 @@ import { requireDiscovery } from "../../patterns/requireDiscovery.ts";
 export const Brand: BrandResolvers = {
   organization: (brand, _, { loaders }) => loadParent(loaders.organizationById, "Organization", brand.organizationId),
   colors: (brand, _, { loaders }) => loaders.colorsByBrand.load(brand.id),
-  assets: (brand, args, { loaders }) => paginate(args, (page) => loaders.assetPageByBrand.load({ brandId: brand.id, page })),
-  templates: (brand, _, { loaders }) => loaders.templatesByBrand.load(brand.id),
+  assets: (brand, args, { loaders }) => paginate(args, (page) => loaders.assetPageByBrand.load({ parentId: brand.id, page })),
+  templates: (brand, { first }, { loaders }) => boundedList(first, (page) => loaders.templatePageByBrand.load({ parentId: brand.id, page })),
+  templatesConnection: (brand, args, { loaders }) => paginate(args, (page) => loaders.templatePageByBrand.load({ parentId: brand.id, page })),
   // Other organizations' brands by design, each a ForeignBrand (id and name) in the schema.
   similarBrands: (brand, args, context, info) =>
     similarBrandsOf(context, brand.id, args, asksOnlyBrandIdsOf(info.fieldNodes) ? "fromGraph" : "fromRows"),
