@@ -7,8 +7,16 @@ import { createTestDeps, startTestGateway, type TestGateway } from "../support/t
 
 const NESTED = `query($organizationId: ID) {
   brands(organizationId: $organizationId, first: 100) {
-    edges { node { id colors { hex usageWeight } templates { id }
-      assets(first: 10) { edges { node { id colors { hex } feedback { id } } } } } }
+    edges { node { id colors { hex usageWeight } templates(first: 5) { id }
+      assets(first: 10) { edges { node { id colors { hex } feedback(first: 5) { id } } } } } }
+  }
+}`;
+
+// The same walk through the connections that page the lists the query above bounds.
+const NESTED_CONNECTIONS = `query($organizationId: ID!) {
+  organization(id: $organizationId) {
+    brandsConnection(first: 100) { edges { node { id colors { hex usageWeight } templatesConnection(first: 5) { edges { node { id } } }
+      assets(first: 10) { edges { node { id colors { hex } feedbackConnection(first: 5) { edges { node { id } } } } } } } } }
   }
 }`;
 
@@ -31,15 +39,23 @@ describe("batching nested fields", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.brands.edges).toHaveLength(brands);
     expect(result.data.brands.edges.every((e: any) => e.node.colors.length === 4 && e.node.assets.edges.length === 2)).toBe(true);
-    return [...statements];
+    const lists = [...statements];
+    statements.length = 0;
+    const paged = await gateway.graphql(NESTED_CONNECTIONS, { organizationId: organization.id });
+    expect(paged.errors).toBeUndefined();
+    expect(paged.data.organization.brandsConnection.edges).toHaveLength(brands);
+    return { lists, connections: [...statements] };
   }
 
-  it("costs the same six statements for 10 brands as for 100", async () => {
+  it("costs the same six statements for 10 brands as for 100, through the lists or the connections", async () => {
     const ten = await statementsOfNestedQuery(10);
     const hundred = await statementsOfNestedQuery(100);
     // brands, their colors, their asset pages, the assets' colors, the assets' feedback, templates
-    expect(ten).toHaveLength(6);
-    expect(hundred).toHaveLength(ten.length);
+    expect(ten.lists).toHaveLength(6);
+    expect(hundred.lists).toHaveLength(ten.lists.length);
+    // the organization, then the same six
+    expect(ten.connections).toHaveLength(7);
+    expect(hundred.connections).toHaveLength(ten.connections.length);
   }, 120_000);
 
   it("walks from a page of feedback up to the organizations in one statement per level", async () => {

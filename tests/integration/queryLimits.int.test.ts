@@ -37,6 +37,13 @@ describe("query cost limits", () => {
     expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/Aliases limit of 3/), extensions: { code: "QUERY_TOO_COMPLEX" } });
   });
 
+  it("counts a bounded list left at its declared size (brands: 100) as 100 items, and a smaller first as asked", async () => {
+    const { status, body } = await post(`{ organization(id: "o") { brands { id } } }`);
+    expect(status).toBe(400);
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/cost limit of 60 exceeded, found 527/i), extensions: { code: "QUERY_TOO_COMPLEX" } });
+    expect(await post(`{ organization(id: "o") { brands(first: 2) { id } } }`)).toEqual({ status: 200, body: { data: { organization: null } } });
+  });
+
   it("rejects an operation whose estimated cost is over the maximum", async () => {
     const fields = "id name learningActive feedbackCount createdAt updatedAt colors { hex name usage usageWeight context }";
     const { status, body } = await post(`{ brand(id: "b") { ${fields} templates { id name description createdAt } } organization(id: "o") { id name brands { ${fields} } } }`);

@@ -46,11 +46,13 @@ mutation CreateBrand($organizationId: ID!) {
   },
   {
     query: /* GraphQL */ `# The generated graph API: your organization's brands, their palettes and counts, filtered and
-# sorted in Neo4j. (Backfill and reconcile are the platform operator's: npm run token -- --platform-operator)
+# sorted in Neo4j, and back to each brand's Postgres fields. (Backfill and reconcile are the platform
+# operator's: npm run token -- --platform-operator)
 query GraphBrands {
   graphBrands(limit: 5, sort: [{ name: ASC }]) {
     brandId
     name
+    brand { industry feedbackCount }
     colorsConnection { totalCount edges { properties { name usageWeight } node { hex } } }
     assetsConnection { totalCount aggregate { node { complianceScore { average } } } }
   }
