@@ -7,16 +7,20 @@ import { createTestDeps, startTestGateway, type TestGateway } from "../support/t
 
 const NESTED = `query($organizationId: ID) {
   brands(organizationId: $organizationId, first: 100) {
-    edges { node { id colors { hex usageWeight } templates(first: 5) { id }
-      assets(first: 10) { edges { node { id colors { hex } feedback(first: 5) { id } } } } } }
+    edges { node { id colors { hex usageWeight } templates(first: 2) { id }
+      assets(first: 10) { edges { node { id colors { hex } feedback(first: 2) { id } } } } } }
   }
 }`;
 
-// The same walk through the connections that page the lists the query above bounds.
+// The same walk through the connections that page the lists the query above bounds. Two roots:
+// organization → brands → assets → feedback through connections alone nests deeper than the
+// depth limit of 10.
 const NESTED_CONNECTIONS = `query($organizationId: ID!) {
   organization(id: $organizationId) {
-    brandsConnection(first: 100) { edges { node { id colors { hex usageWeight } templatesConnection(first: 5) { edges { node { id } } }
-      assets(first: 10) { edges { node { id colors { hex } feedbackConnection(first: 5) { edges { node { id } } } } } } } } }
+    brandsConnection(first: 100) { edges { node { id colors { hex usageWeight } templatesConnection(first: 2) { edges { node { id } } } } } }
+  }
+  brands(organizationId: $organizationId, first: 100) {
+    edges { node { assets(first: 2) { edges { node { id colors { hex } feedbackConnection(first: 2) { edges { node { id } } } } } } } }
   }
 }`;
 
@@ -53,8 +57,8 @@ describe("batching nested fields", () => {
     // brands, their colors, their asset pages, the assets' colors, the assets' feedback, templates
     expect(ten.lists).toHaveLength(6);
     expect(hundred.lists).toHaveLength(ten.lists.length);
-    // the organization, then the same six
-    expect(ten.connections).toHaveLength(7);
+    // the organization, its brands, their colors and templates; the brands again, their assets, the assets' colors and feedback
+    expect(ten.connections).toHaveLength(8);
     expect(hundred.connections).toHaveLength(ten.connections.length);
   }, 120_000);
 
