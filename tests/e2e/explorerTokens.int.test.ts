@@ -85,7 +85,7 @@ describe("the explorer with a pasted token", () => {
   }, 60_000);
 
   for (const role of ["viewer", "editor"] as const satisfies readonly Role[]) {
-    it(`shows only the second organization's brands once a ${role} token of it is pasted, for the rest of the session`, async () => {
+    it(`shows only the second organization's brands once its ${role}'s token is pasted, for the rest of the session`, async () => {
       const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
       await page.goto(`${gateway.url}/explorer`);
       await expect.poll(async () => (await shownBy(page)).picker, { timeout: 20_000 }).toEqual([first.brandName]);
@@ -99,7 +99,7 @@ describe("the explorer with a pasted token", () => {
       expect(shown.brands.filter((b) => !b.foreign).every((b) => second.brandNames.includes(b.name))).toBe(true);
       expect(shown.brands.filter((b) => b.foreign)).toEqual([{ id: first.brandId, name: first.brandName, foreign: true }]);
 
-      // Kept for the session: a reload, and the playground in the same tab, use the pasted token.
+      // Kept for the session: a reload uses the pasted token, until it is forgotten.
       await page.reload();
       await expect.poll(async () => (await shownBy(page)).picker, { timeout: 20_000 }).toEqual(second.brandNames);
       await page.locator("#token-forget").click();
@@ -107,6 +107,20 @@ describe("the explorer with a pasted token", () => {
       await page.close();
     }, 90_000);
   }
+
+  it("uses a token pasted into the playground's headers editor too, in the same tab", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.goto(`${gateway.url}/graphql`);
+    const headers = page.locator(".graphiql-editor-tool .CodeMirror >> visible=true").first();
+    await headers.waitFor({ timeout: 20_000 });
+    const pasted = JSON.stringify({ Authorization: `Bearer ${bare(await tenancyHeaders("viewer", second.organizationId))}` });
+    // CodeMirror keeps its text in its own model; set it the way a paste would.
+    await headers.evaluate((el, text) => (el as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(text), pasted);
+    await page.goto(`${gateway.url}/explorer`);
+    await expect.poll(async () => (await shownBy(page)).picker, { timeout: 20_000 }).toEqual(second.brandNames);
+    expect(await page.locator("#identity").textContent()).toBe(`Pasted token: viewer of ${second.organizationId}`);
+    await page.close();
+  }, 60_000);
 
   it("says the platform operator's token sees no organization's brands, and shows none", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
