@@ -39,7 +39,7 @@ describe.each(CALLERS)("the explorer's requests of the %s organization's %s", (s
     const { brand } = await ask(print(BRAND_GRAPH), { id: tenants[side].brand.id });
     expect(brand.organizationId).toBe(tenants[side].organizationId);
     expect(brand.assets.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([tenants[side].assetId]);
-    expect(brand.templates.map((t: { id: string }) => t.id)).toEqual([tenants[side].templateId]);
+    expect(brand.templatesConnection.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([tenants[side].templateId]);
     const similar = brand.similarBrands.filter((s: { brand: { id: string } }) => s.brand.id === other(side).brand.id);
     expect(similar).toEqual([{ brand: { id: other(side).brand.id, name: other(side).brand.name }, sharedColors: tenants.sharedHexes, sharedColorCount: 3, similarityScore: 1 }]);
   });
