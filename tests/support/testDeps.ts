@@ -33,7 +33,10 @@ export interface TestDepsOptions {
 
 export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   // Tests that wait for the graph mean it: a cold Neo4j may take seconds to plan a first statement.
-  const config = { ...loadConfig({ LOG_LEVEL: "silent", GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000" }), ...options.config };
+  // The same holds for reads: the generated API's first depth-3 query took 7–13 s to plan while the
+  // suite's other files loaded both cores, over the 10 s default. requestTimeLimits.int.test.ts
+  // tests the limit itself with limits of its own.
+  const config = { ...loadConfig({ LOG_LEVEL: "silent", GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000", GRAPH_READ_TIMEOUT_MS: "60000" }), ...options.config };
   const { onQuery, verifyToken } = options;
   return createDeps({
     config,
