@@ -23,7 +23,8 @@ ALTER TABLE sync_events ADD COLUMN transaction_id bigint;
 ALTER TABLE sync_events ALTER COLUMN transaction_id SET DEFAULT txid_current();
 
 -- Records the events of one statement: entities of one kind, each with its operation and its
--- organization. Skips those this transaction has recorded already (looked up from its first event
+-- organization (three arrays aggregated in one pass, so aligned; in no particular order, as each
+-- entity appears once per statement and only the order of one entity's events matters). Skips those this transaction has recorded already (looked up from its first event
 -- on, which a transaction's first recording statement, a bulk load's only one, never needs), keeps
 -- that first id for readRecordedEvents.ts, and NOTIFYs the drainers.
 CREATE FUNCTION capture_record(kind text, ids text[], operations text[], organizations text[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -34,12 +35,11 @@ BEGIN
   WITH recorded AS (
     INSERT INTO sync_events (entity_type, entity_id, operation, organization_id)
     SELECT kind, e.id, e.operation, e.organization_id
-      FROM unnest(ids, operations, organizations) WITH ORDINALITY AS e(id, operation, organization_id, n)
+      FROM unnest(ids, operations, organizations) AS e(id, operation, organization_id)
      WHERE since IS NULL OR NOT EXISTS (
              SELECT 1 FROM sync_events s
               WHERE s.entity_type = kind AND s.entity_id = e.id AND s.id >= since
                 AND s.operation = e.operation AND s.transaction_id = txid_current())
-     ORDER BY e.n
     RETURNING id)
   SELECT min(id) INTO first_id FROM recorded;
   IF first_id IS NULL THEN
@@ -74,15 +74,15 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM capture_record('organization', array_agg(id ORDER BY id), array_agg('upsert'::text ORDER BY id), array_agg(id ORDER BY id))
+    PERFORM capture_record('organization', array_agg(id), array_agg('upsert'::text), array_agg(id))
        FROM new_rows;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM capture_record('organization', array_agg(id ORDER BY id), array_agg(operation ORDER BY id), array_agg(id ORDER BY id))
+    PERFORM capture_record('organization', array_agg(id), array_agg(operation), array_agg(id))
        FROM (SELECT COALESCE(n.id, o.id) AS id, CASE WHEN n.id IS NULL THEN 'delete' ELSE 'upsert' END AS operation
                FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
               WHERE (n.id, n.name, n.plan) IS DISTINCT FROM (o.id, o.name, o.plan)) changed;
   ELSE
-    PERFORM capture_record('organization', array_agg(id ORDER BY id), array_agg('delete'::text ORDER BY id), array_agg(id ORDER BY id))
+    PERFORM capture_record('organization', array_agg(id), array_agg('delete'::text), array_agg(id))
        FROM old_rows;
   END IF;
   RETURN NULL;
@@ -96,11 +96,11 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM capture_record('brand', array_agg(id ORDER BY id), array_agg('upsert'::text ORDER BY id), array_agg(organization_id ORDER BY id))
+    PERFORM capture_record('brand', array_agg(id), array_agg('upsert'::text), array_agg(organization_id))
        FROM new_rows;
     RETURN NULL;
   END IF;
-  PERFORM capture_record('brand', array_agg(id ORDER BY id), array_agg(operation ORDER BY id), array_agg(organization_id ORDER BY id))
+  PERFORM capture_record('brand', array_agg(id), array_agg(operation), array_agg(organization_id))
      FROM (SELECT COALESCE(n.id, o.id) AS id, CASE WHEN n.id IS NULL THEN 'delete' ELSE 'upsert' END AS operation,
                   COALESCE(n.organization_id, o.organization_id) AS organization_id
              FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
@@ -109,10 +109,10 @@ BEGIN
           ) changed;
   -- A brand moved to another organization takes its assets and templates along: their nodes carry
   -- the organization, and the new one's subscribers are told.
-  PERFORM capture_record('asset', array_agg(a.id ORDER BY a.id), array_agg('upsert'::text ORDER BY a.id), array_agg(n.organization_id ORDER BY a.id))
+  PERFORM capture_record('asset', array_agg(a.id), array_agg('upsert'::text), array_agg(n.organization_id))
      FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN assets a ON a.brand_id = n.id
     WHERE n.organization_id <> o.organization_id;
-  PERFORM capture_record('template', array_agg(t.id ORDER BY t.id), array_agg('upsert'::text ORDER BY t.id), array_agg(n.organization_id ORDER BY t.id))
+  PERFORM capture_record('template', array_agg(t.id), array_agg('upsert'::text), array_agg(n.organization_id))
      FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN templates t ON t.brand_id = n.id
     WHERE n.organization_id <> o.organization_id;
   RETURN NULL;
@@ -138,10 +138,10 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM capture_record('brand', array_agg(b.id ORDER BY b.id), array_agg('upsert'::text ORDER BY b.id), array_agg(b.organization_id ORDER BY b.id))
+    PERFORM capture_record('brand', array_agg(b.id), array_agg('upsert'::text), array_agg(b.organization_id))
        FROM brands b WHERE b.id IN (SELECT brand_id FROM new_rows);
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM capture_record('brand', array_agg(b.id ORDER BY b.id), array_agg('upsert'::text ORDER BY b.id), array_agg(b.organization_id ORDER BY b.id))
+    PERFORM capture_record('brand', array_agg(b.id), array_agg('upsert'::text), array_agg(b.organization_id))
        FROM brands b
       WHERE b.id IN (
               (SELECT brand_id FROM (SELECT brand_id, hex, name, usage, usage_weight, context FROM new_rows
@@ -150,7 +150,7 @@ BEGIN
               (SELECT brand_id FROM (SELECT brand_id, hex, name, usage, usage_weight, context FROM old_rows
                                      EXCEPT SELECT brand_id, hex, name, usage, usage_weight, context FROM new_rows) removed));
   ELSE
-    PERFORM capture_record('brand', array_agg(b.id ORDER BY b.id), array_agg('upsert'::text ORDER BY b.id), array_agg(b.organization_id ORDER BY b.id))
+    PERFORM capture_record('brand', array_agg(b.id), array_agg('upsert'::text), array_agg(b.organization_id))
        FROM brands b WHERE b.id IN (SELECT brand_id FROM old_rows);
   END IF;
   RETURN NULL;
@@ -164,17 +164,17 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM capture_record('asset', array_agg(n.id ORDER BY n.id), array_agg('upsert'::text ORDER BY n.id), array_agg(b.organization_id ORDER BY n.id))
+    PERFORM capture_record('asset', array_agg(n.id), array_agg('upsert'::text), array_agg(b.organization_id))
        FROM new_rows n JOIN brands b ON b.id = n.brand_id;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM capture_record('asset', array_agg(id ORDER BY id), array_agg(operation ORDER BY id), array_agg(capture_organization_of_brand(brand_id) ORDER BY id))
+    PERFORM capture_record('asset', array_agg(id), array_agg(operation), array_agg(capture_organization_of_brand(brand_id)))
        FROM (SELECT COALESCE(n.id, o.id) AS id, CASE WHEN n.id IS NULL THEN 'delete' ELSE 'upsert' END AS operation,
                     COALESCE(n.brand_id, o.brand_id) AS brand_id
                FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
               WHERE (n.id, n.brand_id, n.prompt, n.image_url, n.compliance_score, n.status, n.created_at)
                     IS DISTINCT FROM (o.id, o.brand_id, o.prompt, o.image_url, o.compliance_score, o.status, o.created_at)) changed;
   ELSE
-    PERFORM capture_record('asset', array_agg(id ORDER BY id), array_agg('delete'::text ORDER BY id), array_agg(capture_organization_of_brand(brand_id) ORDER BY id))
+    PERFORM capture_record('asset', array_agg(id), array_agg('delete'::text), array_agg(capture_organization_of_brand(brand_id)))
        FROM old_rows;
   END IF;
   RETURN NULL;
@@ -188,10 +188,10 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM capture_record('asset', array_agg(a.id ORDER BY a.id), array_agg('upsert'::text ORDER BY a.id), array_agg(b.organization_id ORDER BY a.id))
+    PERFORM capture_record('asset', array_agg(a.id), array_agg('upsert'::text), array_agg(b.organization_id))
        FROM assets a JOIN brands b ON b.id = a.brand_id WHERE a.id IN (SELECT asset_id FROM new_rows);
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM capture_record('asset', array_agg(a.id ORDER BY a.id), array_agg('upsert'::text ORDER BY a.id), array_agg(b.organization_id ORDER BY a.id))
+    PERFORM capture_record('asset', array_agg(a.id), array_agg('upsert'::text), array_agg(b.organization_id))
        FROM assets a JOIN brands b ON b.id = a.brand_id
       WHERE a.id IN (
               (SELECT asset_id FROM (SELECT asset_id, hex, coverage, source, on_palette FROM new_rows
@@ -200,7 +200,7 @@ BEGIN
               (SELECT asset_id FROM (SELECT asset_id, hex, coverage, source, on_palette FROM old_rows
                                      EXCEPT SELECT asset_id, hex, coverage, source, on_palette FROM new_rows) removed));
   ELSE
-    PERFORM capture_record('asset', array_agg(a.id ORDER BY a.id), array_agg('upsert'::text ORDER BY a.id), array_agg(b.organization_id ORDER BY a.id))
+    PERFORM capture_record('asset', array_agg(a.id), array_agg('upsert'::text), array_agg(b.organization_id))
        FROM assets a JOIN brands b ON b.id = a.brand_id WHERE a.id IN (SELECT asset_id FROM old_rows);
   END IF;
   RETURN NULL;
@@ -215,17 +215,17 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM capture_record('feedback', array_agg(n.id ORDER BY n.id), array_agg('upsert'::text ORDER BY n.id), array_agg(b.organization_id ORDER BY n.id))
+    PERFORM capture_record('feedback', array_agg(n.id), array_agg('upsert'::text), array_agg(b.organization_id))
        FROM new_rows n JOIN brands b ON b.id = n.brand_id;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM capture_record('feedback', array_agg(id ORDER BY id), array_agg(operation ORDER BY id), array_agg(capture_organization_of_brand(brand_id) ORDER BY id))
+    PERFORM capture_record('feedback', array_agg(id), array_agg(operation), array_agg(capture_organization_of_brand(brand_id)))
        FROM (SELECT COALESCE(n.id, o.id) AS id, CASE WHEN n.id IS NULL THEN 'delete' ELSE 'upsert' END AS operation,
                     COALESCE(n.brand_id, o.brand_id) AS brand_id
                FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
               WHERE (n.id, n.asset_id, n.brand_id, n.action, n.reason, n.created_at)
                     IS DISTINCT FROM (o.id, o.asset_id, o.brand_id, o.action, o.reason, o.created_at)) changed;
   ELSE
-    PERFORM capture_record('feedback', array_agg(id ORDER BY id), array_agg('delete'::text ORDER BY id), array_agg(capture_organization_of_brand(brand_id) ORDER BY id))
+    PERFORM capture_record('feedback', array_agg(id), array_agg('delete'::text), array_agg(capture_organization_of_brand(brand_id)))
        FROM old_rows;
   END IF;
   RETURN NULL;
@@ -239,17 +239,17 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM capture_record('template', array_agg(n.id ORDER BY n.id), array_agg('upsert'::text ORDER BY n.id), array_agg(b.organization_id ORDER BY n.id))
+    PERFORM capture_record('template', array_agg(n.id), array_agg('upsert'::text), array_agg(b.organization_id))
        FROM new_rows n JOIN brands b ON b.id = n.brand_id;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM capture_record('template', array_agg(id ORDER BY id), array_agg(operation ORDER BY id), array_agg(capture_organization_of_brand(brand_id) ORDER BY id))
+    PERFORM capture_record('template', array_agg(id), array_agg(operation), array_agg(capture_organization_of_brand(brand_id)))
        FROM (SELECT COALESCE(n.id, o.id) AS id, CASE WHEN n.id IS NULL THEN 'delete' ELSE 'upsert' END AS operation,
                     COALESCE(n.brand_id, o.brand_id) AS brand_id
                FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
               WHERE (n.id, n.brand_id, n.name, n.description, n.created_at, n.source_asset_id)
                     IS DISTINCT FROM (o.id, o.brand_id, o.name, o.description, o.created_at, o.source_asset_id)) changed;
   ELSE
-    PERFORM capture_record('template', array_agg(id ORDER BY id), array_agg('delete'::text ORDER BY id), array_agg(capture_organization_of_brand(brand_id) ORDER BY id))
+    PERFORM capture_record('template', array_agg(id), array_agg('delete'::text), array_agg(capture_organization_of_brand(brand_id)))
        FROM old_rows;
   END IF;
   RETURN NULL;
