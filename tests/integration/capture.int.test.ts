@@ -154,6 +154,26 @@ describe("capture by triggers", () => {
     await graphEqualsPostgres(scope);
   });
 
+  it("records a brand moved to another organization with its assets and templates, told to the new organization", async () => {
+    const scope = newScope();
+    const ids = await insertOrganization(scope);
+    const other = randomUUID();
+    await psql.query("INSERT INTO organizations (id, name, updated_at) VALUES ($1, 'Acquirer', now())", [other]);
+    await drainScope(scope, [ids.organization, other]);
+    const before = (await eventsOf([ids.brand, ids.asset, ids.template])).length;
+
+    await psql.query("UPDATE brands SET organization_id = $2 WHERE id = $1", [ids.brand, other]);
+
+    const moved = (await eventsOf([ids.brand, ids.asset, ids.template])).slice(before);
+    expect(moved.map((e) => [e.entity_type, e.organization_id])).toEqual([
+      ["brand", other],
+      ["asset", other],
+      ["template", other],
+    ]);
+    await drainScope(scope, [ids.organization, other]);
+    await graphEqualsPostgres(scope);
+  });
+
   it("records a bulk insert of 10,000 palette colors as one event, and the graph holds every color", async () => {
     const scope = newScope();
     const [organization, brand] = [randomUUID(), randomUUID()];

@@ -91,6 +91,11 @@ $$;
 
 -- brands: every column is on the node, updated_at included. Deletes: capture_brand_delete.
 CREATE FUNCTION capture_brands() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed_ids text[];
+  changed_operations text[];
+  changed_organizations text[];
+  moved_ids text[];
 BEGIN
   IF capture_paused() THEN
     RETURN NULL;
@@ -100,21 +105,24 @@ BEGIN
        FROM new_rows;
     RETURN NULL;
   END IF;
-  PERFORM capture_record('brand', array_agg(id), array_agg(operation), array_agg(organization_id))
-     FROM (SELECT COALESCE(n.id, o.id) AS id, CASE WHEN n.id IS NULL THEN 'delete' ELSE 'upsert' END AS operation,
-                  COALESCE(n.organization_id, o.organization_id) AS organization_id
-             FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
-            WHERE (n.id, n.organization_id, n.name, n.industry, n.learning_active, n.feedback_count, n.created_at, n.updated_at)
-                  IS DISTINCT FROM (o.id, o.organization_id, o.name, o.industry, o.learning_active, o.feedback_count, o.created_at, o.updated_at)
-          ) changed;
+  SELECT array_agg(id), array_agg(operation), array_agg(organization_id), array_agg(id) FILTER (WHERE moved)
+    INTO changed_ids, changed_operations, changed_organizations, moved_ids
+    FROM (SELECT COALESCE(n.id, o.id) AS id, CASE WHEN n.id IS NULL THEN 'delete' ELSE 'upsert' END AS operation,
+                 COALESCE(n.organization_id, o.organization_id) AS organization_id,
+                 n.organization_id <> o.organization_id AS moved
+            FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
+           WHERE (n.id, n.organization_id, n.name, n.industry, n.learning_active, n.feedback_count, n.created_at, n.updated_at)
+                 IS DISTINCT FROM (o.id, o.organization_id, o.name, o.industry, o.learning_active, o.feedback_count, o.created_at, o.updated_at)
+         ) changed;
+  PERFORM capture_record('brand', changed_ids, changed_operations, changed_organizations);
   -- A brand moved to another organization takes its assets and templates along: their nodes carry
   -- the organization, and the new one's subscribers are told.
-  PERFORM capture_record('asset', array_agg(a.id), array_agg('upsert'::text), array_agg(n.organization_id))
-     FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN assets a ON a.brand_id = n.id
-    WHERE n.organization_id <> o.organization_id;
-  PERFORM capture_record('template', array_agg(t.id), array_agg('upsert'::text), array_agg(n.organization_id))
-     FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN templates t ON t.brand_id = n.id
-    WHERE n.organization_id <> o.organization_id;
+  IF moved_ids IS NOT NULL THEN
+    PERFORM capture_record('asset', array_agg(a.id), array_agg('upsert'::text), array_agg(b.organization_id))
+       FROM assets a JOIN brands b ON b.id = a.brand_id WHERE a.brand_id = ANY(moved_ids);
+    PERFORM capture_record('template', array_agg(t.id), array_agg('upsert'::text), array_agg(b.organization_id))
+       FROM templates t JOIN brands b ON b.id = t.brand_id WHERE t.brand_id = ANY(moved_ids);
+  END IF;
   RETURN NULL;
 END
 $$;
