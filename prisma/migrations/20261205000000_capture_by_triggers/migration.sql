@@ -24,31 +24,45 @@ ALTER TABLE sync_events ALTER COLUMN transaction_id SET DEFAULT txid_current();
 
 -- Records the events of one statement: entities of one kind, each with its operation and its
 -- organization (three arrays aggregated in one pass, so aligned; in no particular order, as each
--- entity appears once per statement and only the order of one entity's events matters). Skips those this transaction has recorded already (looked up from its first event
--- on, which a transaction's first recording statement, a bulk load's only one, never needs), keeps
--- that first id for readRecordedEvents.ts, and NOTIFYs the drainers.
-CREATE FUNCTION capture_record(kind text, ids text[], operations text[], organizations text[]) RETURNS void LANGUAGE plpgsql AS $$
+-- entity appears once per statement and only the order of one entity's events matters). Skips
+-- those this transaction has recorded already, looked up by the (entity_type, entity_id, id) index
+-- from the transaction's first event on; a transaction's first recording statement (a bulk load's
+-- only one) has nothing to look up. Keeps that first id for readRecordedEvents.ts, and NOTIFYs.
+--
+-- enable_seqscan off: the planner sizes an array parameter at ten rows, and with a small outbox it
+-- would scan sync_events once per candidate (a 30,000-row statement took minutes) instead of
+-- probing the index.
+CREATE FUNCTION capture_record(kind text, ids text[], operations text[], organizations text[]) RETURNS void
+  LANGUAGE plpgsql
+  SET enable_seqscan = off
+AS $$
 DECLARE
   since bigint := NULLIF(current_setting('mobius.first_event_id', true), '')::bigint;
   first_id bigint;
 BEGIN
-  WITH recorded AS (
-    INSERT INTO sync_events (entity_type, entity_id, operation, organization_id)
-    SELECT kind, e.id, e.operation, e.organization_id
-      FROM unnest(ids, operations, organizations) AS e(id, operation, organization_id)
-     WHERE since IS NULL OR NOT EXISTS (
-             SELECT 1 FROM sync_events s
-              WHERE s.entity_type = kind AND s.entity_id = e.id AND s.id >= since
-                AND s.operation = e.operation AND s.transaction_id = txid_current())
-    RETURNING id)
-  SELECT min(id) INTO first_id FROM recorded;
-  IF first_id IS NULL THEN
-    RETURN;
-  END IF;
   IF since IS NULL THEN
-    PERFORM set_config('mobius.first_event_id', first_id::text, true);
+    WITH recorded AS (
+      INSERT INTO sync_events (entity_type, entity_id, operation, organization_id)
+      SELECT kind, e.id, e.operation, e.organization_id FROM unnest(ids, operations, organizations) AS e(id, operation, organization_id)
+      RETURNING id)
+    SELECT min(id) INTO first_id FROM recorded;
+    IF first_id IS NOT NULL THEN
+      PERFORM set_config('mobius.first_event_id', first_id::text, true);
+    END IF;
+  ELSE
+    WITH recorded AS (
+      INSERT INTO sync_events (entity_type, entity_id, operation, organization_id)
+      SELECT kind, e.id, e.operation, e.organization_id FROM unnest(ids, operations, organizations) AS e(id, operation, organization_id)
+       WHERE NOT EXISTS (
+               SELECT 1 FROM sync_events s
+                WHERE s.entity_type = kind AND s.entity_id = e.id AND s.id >= since
+                  AND s.operation = e.operation AND s.transaction_id = txid_current())
+      RETURNING id)
+    SELECT min(id) INTO first_id FROM recorded;
   END IF;
-  PERFORM pg_notify('mobius_sync_recorded', '');
+  IF first_id IS NOT NULL THEN
+    PERFORM pg_notify('mobius_sync_recorded', '');
+  END IF;
 END
 $$;
 
