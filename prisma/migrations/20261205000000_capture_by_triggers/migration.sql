@@ -25,13 +25,14 @@ ALTER TABLE sync_events ALTER COLUMN transaction_id SET DEFAULT txid_current();
 -- Records the events of one statement: entities of one kind, each with its operation and its
 -- organization (three arrays aggregated in one pass, so aligned; in no particular order, as each
 -- entity appears once per statement and only the order of one entity's events matters). Skips
--- those this transaction has recorded already, looked up by the (entity_type, entity_id, id) index
--- from the transaction's first event on; a transaction's first recording statement (a bulk load's
+-- those this transaction has recorded already, one index probe per entity (entity_type, entity_id,
+-- from the transaction's first event on); a transaction's first recording statement (a bulk load's
 -- only one) has nothing to look up. Keeps that first id for readRecordedEvents.ts, and NOTIFYs.
 --
--- enable_seqscan off: the planner sizes an array parameter at ten rows, and with a small outbox it
--- would scan sync_events once per candidate (a 30,000-row statement took minutes) instead of
--- probing the index.
+-- The probe is a LATERAL … LIMIT 1, which the planner cannot turn into an anti-join, and
+-- enable_seqscan is off: planned generically (an array parameter counts as ten rows, the outbox as
+-- small), NOT EXISTS became a scan of every event of the kind, or of the whole outbox, per
+-- statement, and deleting 1,000 brands took seconds.
 CREATE FUNCTION capture_record(kind text, ids text[], operations text[], organizations text[]) RETURNS void
   LANGUAGE plpgsql
   SET enable_seqscan = off
@@ -52,11 +53,14 @@ BEGIN
   ELSE
     WITH recorded AS (
       INSERT INTO sync_events (entity_type, entity_id, operation, organization_id)
-      SELECT kind, e.id, e.operation, e.organization_id FROM unnest(ids, operations, organizations) AS e(id, operation, organization_id)
-       WHERE NOT EXISTS (
-               SELECT 1 FROM sync_events s
+      SELECT kind, e.id, e.operation, e.organization_id
+        FROM unnest(ids, operations, organizations) AS e(id, operation, organization_id)
+        LEFT JOIN LATERAL (
+               SELECT true AS seen FROM sync_events s
                 WHERE s.entity_type = kind AND s.entity_id = e.id AND s.id >= since
-                  AND s.operation = e.operation AND s.transaction_id = txid_current())
+                  AND s.operation = e.operation AND s.transaction_id = txid_current()
+                LIMIT 1) earlier ON true
+       WHERE earlier.seen IS NULL
       RETURNING id)
     SELECT min(id) INTO first_id FROM recorded;
   END IF;
