@@ -16,7 +16,7 @@ export async function seedBrandsWithFeedback(prisma: PrismaClient, organizationI
           RETURNING id
         ), a AS (
           INSERT INTO assets (id, brand_id, prompt) SELECT gen_random_uuid()::text, id, 'Seeded asset' FROM b RETURNING id, brand_id
-          )
+        )
         INSERT INTO feedback (id, asset_id, brand_id, action) SELECT gen_random_uuid()::text, id, brand_id, 'approve' FROM a`;
     },
     { timeout: 120_000 },
