@@ -1,12 +1,12 @@
 -- Change data capture: triggers write the outbox, whoever writes (the gateway, psql, a data-fixing
--- migration, another service). See docs/sync.md "Capture by triggers".
+-- migration, another service). See docs/sync.md, "The outbox, written by capture triggers".
 --
 -- Statement-level AFTER triggers with transition tables record one event per entity per statement,
 -- so an INSERT … SELECT of 100,000 rows costs one INSERT … SELECT into the outbox, not 100,000
 -- trigger calls; and one per entity and operation per transaction, since the projector reads the
--- entity's state after the commit anyway (a brand created with its palette is one event, not two). A child row (a palette color, an asset color) records the event of the entity the
--- projector works on (its brand, its asset); an update that changes nothing the graph holds records
--- nothing. Each recording statement also NOTIFYs the drainers (delivered at commit), so a write
+-- entity's state after the commit anyway (a brand created with its palette is one event, not two).
+-- A child row (a palette color, an asset color) records the event of the entity the projector
+-- works on (its brand, its asset); an update that changes nothing the graph holds records nothing. Each recording statement also NOTIFYs the drainers (delivered at commit), so a write
 -- from any client is projected at once, not at the next poll.
 --
 -- Brands alone are captured per row on delete, BEFORE the row goes: a brand's delete cascades to
