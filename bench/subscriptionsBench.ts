@@ -7,8 +7,11 @@
 //   transaction, so an upper bound of commit → message), over every event of the measured phases;
 // - idle cost: this process's memory with the idle subscribers connected − without, the gateway idle,
 //   each read after forced collections (support/settledMemory.ts);
-// - throughput: mutations per second with the idle subscribers against none, medians of `reps`
-//   pairs in alternating order, as the sync benchmark pairs its phases.
+// - throughput: mutations per second with the idle subscribers against none, in `reps` pairs of
+//   adjacent phases in alternating order; the ratio is the median of the pairs' own ratios, so a
+//   load that drifts during the run (the machine is shared) cancels within each pair. Each phase
+//   starts a few seconds after the idle subscribers connect or go, so their process's start-up
+//   and the gateway's closing of 1,000 sockets are not counted against either side.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -20,7 +23,7 @@ import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { projectRoot } from "../src/stack/paths.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { growthMb, settledMemory } from "./support/settledMemory.ts";
-import { median, round } from "./support/stats.ts";
+import { median, pairRatios, round } from "./support/stats.ts";
 import { markAllApplied, runLoad, waitForOutbox } from "./syncThroughput.ts";
 
 export interface SubscriptionsBenchOptions {
@@ -46,7 +49,9 @@ export interface SubscriptionsBenchResult {
   readonly idleMemoryMb: { readonly rss: number; readonly retained: number };
   readonly withIdlePerSecond: number;
   readonly withoutIdlePerSecond: number;
+  /** The median of `pairRatios`. */
   readonly ratio: number;
+  readonly pairRatios: readonly number[];
   readonly phases: readonly { readonly idle: boolean; readonly perSecond: number }[];
 }
 
@@ -98,6 +103,7 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
           idle = null;
           await waitFor(() => feed.subscriberCount() === 1);
         }
+        await sleep(PHASE_SETTLE_MS);
         phases.push({ idle: withIdle, perSecond: await load(options.seconds) });
       }
     }
@@ -109,13 +115,15 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
 
     const withIdle = median(phases.filter((p) => p.idle).map((p) => p.perSecond));
     const without = median(phases.filter((p) => !p.idle).map((p) => p.perSecond));
+    const ratios = pairRatios(phases, (p) => p.idle);
     return {
       latencyMs: await latencyOf(prisma, received, measuredFrom, measuredTo),
       idleRssMb: round(idleMemory.mb, 1),
       idleMemoryMb: { rss: round(idleMemory.rssMb, 1), retained: round(idleMemory.retainedMb, 1) },
       withIdlePerSecond: round(withIdle, 0),
       withoutIdlePerSecond: round(without, 0),
-      ratio: round(withIdle / without, 3),
+      ratio: round(median(ratios), 3),
+      pairRatios: ratios.map((r) => round(r, 3)),
       phases: phases.map((p) => ({ ...p, perSecond: round(p.perSecond, 0) })),
     };
   } finally {
@@ -123,6 +131,8 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
     await deps.close();
   }
 }
+
+const PHASE_SETTLE_MS = 3_000;
 
 async function startIdleSubscribers(url: string, count: number, brandId: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/support/idleSubscribers.ts", url, String(count), brandId], {

@@ -3,7 +3,8 @@
 // phase (its own HTTP server and sync), clients in a worker thread (support/mutationLoad.ts).
 // An unmeasured warm-up phase first (JIT in Node and the JVM, Cypher plans), then `reps` pairs
 // of phases in alternating order so drift on a shared machine hits both sides alike; the table
-// reports medians.
+// reports each side's median throughput and, as the ratio, the median of the pairs' own ratios
+// (support/stats.ts pairRatios).
 //
 //   npm run bench -- --suites sync
 //
@@ -14,7 +15,7 @@ import { createServer } from "../src/http/createServer.ts";
 import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { startTypescriptWorker } from "../src/stack/typescriptWorker.ts";
 import { benchDeps } from "./support/benchDeps.ts";
-import { median, round } from "./support/stats.ts";
+import { median, pairRatios, round } from "./support/stats.ts";
 import { RAMPED_UP, type LoadOptions, type LoadResult } from "./support/mutationLoad.ts";
 
 export interface SyncThroughputOptions {
@@ -38,7 +39,9 @@ export interface SyncThroughputOptions {
 export interface SyncThroughputResult {
   readonly syncOnPerSecond: number;
   readonly syncOffPerSecond: number;
+  /** The median of `pairRatios`. */
   readonly ratio: number;
+  readonly pairRatios: readonly number[];
   readonly lagMs: { readonly p50: number; readonly p99: number; readonly events: number };
   readonly phases: readonly { readonly syncEnabled: boolean; readonly perSecond: number }[];
 }
@@ -54,11 +57,13 @@ export async function measureSyncThroughput(options: SyncThroughputOptions): Pro
   }
   const on = median(phases.filter((p) => p.syncEnabled).map((p) => p.perSecond));
   const off = median(phases.filter((p) => !p.syncEnabled).map((p) => p.perSecond));
+  const ratios = pairRatios(phases, (p) => p.syncEnabled);
   const lagMs = await lagOf(prisma, phases.filter((p) => p.syncEnabled).map((p) => p.events));
   return {
     syncOnPerSecond: round(on, 0),
     syncOffPerSecond: round(off, 0),
-    ratio: round(on / off, 2),
+    ratio: round(median(ratios), 2),
+    pairRatios: ratios.map((r) => round(r, 2)),
     lagMs,
     phases: phases.map(({ syncEnabled, perSecond }) => ({ syncEnabled, perSecond: round(perSecond, 0) })),
   };
@@ -67,7 +72,9 @@ export async function measureSyncThroughput(options: SyncThroughputOptions): Pro
 export interface PatternMaintenanceResult {
   readonly patternsOnPerSecond: number;
   readonly patternsOffPerSecond: number;
+  /** The median of `pairRatios`. */
   readonly ratio: number;
+  readonly pairRatios: readonly number[];
   /** Refreshes the pattern refresher finished during the measured "on" phases, and their mean duration. */
   readonly refreshes: number;
   readonly meanRefreshSeconds: number;
@@ -89,11 +96,13 @@ export async function measurePatternMaintenance(options: SyncThroughputOptions, 
   }
   const on = median(phases.filter((p) => p.patterns).map((p) => p.perSecond));
   const off = median(phases.filter((p) => !p.patterns).map((p) => p.perSecond));
+  const ratios = pairRatios(phases, (p) => p.patterns);
   const refreshes = phases.reduce((sum, p) => sum + p.refreshes.count, 0);
   return {
     patternsOnPerSecond: round(on, 0),
     patternsOffPerSecond: round(off, 0),
-    ratio: round(on / off, 2),
+    ratio: round(median(ratios), 2),
+    pairRatios: ratios.map((r) => round(r, 2)),
     refreshes,
     meanRefreshSeconds: refreshes ? round(phases.reduce((sum, p) => sum + p.refreshes.seconds, 0) / refreshes, 2) : 0,
     phases: phases.map(({ patterns, perSecond }) => ({ patterns, perSecond: round(perSecond, 0) })),

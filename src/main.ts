@@ -2,7 +2,7 @@
 // clean shutdown that closes everything it opened and stops every local server it started.
 import { startupAuth } from "./auth/startupAuth.ts";
 import { ConfigError, loadConfig } from "./config/config.ts";
-import { seedDemoIfEmpty } from "./demo/seedDemo.ts";
+import { seedDemoIntoGraph } from "./demo/seedDemoIntoGraph.ts";
 import { createDeps } from "./gateway/createDeps.ts";
 import { prepareGraph } from "./graph/prepareGraph.ts";
 import { createServer } from "./http/createServer.ts";
@@ -67,22 +67,22 @@ async function main(): Promise<void> {
   stops.push(async () => graphWait.abort());
   // The first try is awaited, so a graph that answers is ready before the first request; one that
   // does not is tried again in the background, and the drainer runs from the moment it answers.
+  let graphPrepared = false;
   if (deps.graph && graphServer.uri) {
     const graph = prepareGraph(deps.graph, graphServer.uri, logger, graphWait.signal);
-    await graph.first;
-    void graph.ready.then((prepared) => prepared && deps.sync.release());
+    graphPrepared = await graph.first;
+    if (graphPrepared) deps.sync.release();
+    else void graph.ready.then((prepared) => prepared && deps.sync.release());
   }
 
-  // An empty database gets the demo set, so the playground has something to show on first start;
-  // a production database starts empty and stays the operator's.
-  if (!config.production) {
-    const seeded = await seedDemoIfEmpty(deps);
-    if (seeded) logger.info(seeded, "database was empty: seeded the demo data set");
-  }
+  // An empty database gets the demo set, in the graph before the gateway says it serves (bounded),
+  // so the pages have something to show on first start; a production database starts empty and
+  // stays the operator's.
+  const seeded = config.production ? null : await seedDemoIntoGraph(deps, logger, { drainer: deps.sync.drainer, graphPrepared });
   // After the seeding, so the demo's patterns are there at once rather than one interval later.
   if (config.graphSyncEnabled) deps.patterns?.start();
 
-  const gateway = await createServer(deps);
+  const gateway = await createServer({ ...deps, graphCatchUp: seeded?.catchUp ?? null });
   stops.push(async () => {
     const report = await gateway.drain(config.shutdownGraceMs, () => logger.info({ closedAt: Date.now() }, "listener closed"));
     if (report.cut > 0) logger.warn({ ...report, graceMs: config.shutdownGraceMs }, "grace period over: requests cut");

@@ -101,7 +101,7 @@ async function maintenance(ctx: BenchContext, checks: Check[], intervalMs: numbe
   const options = ctx.smoke
     ? { seconds: 1, writers: 2, reps: 1, warmupSeconds: 0, rampSeconds: 0 }
     : goal
-      ? { seconds: 60, writers: 8, reps: 2, warmupSeconds: 15, rampSeconds: 3 }
+      ? { seconds: 60, writers: 8, reps: 3, warmupSeconds: 15, rampSeconds: 3 }
       : { seconds: Math.max(10, seconds), writers: 8, reps: 1, warmupSeconds: 0, rampSeconds: 3 };
   const loaded = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
   const bookkeeping = createPrisma(loaded.databaseUrl, { maxConnections: 2 });
@@ -111,7 +111,7 @@ async function maintenance(ctx: BenchContext, checks: Check[], intervalMs: numbe
     intervalMs,
   ).finally(() => bookkeeping.$disconnect());
   checks.push({
-    what: `mutation throughput with the sync on, pattern refresher every ${seconds} s vs none (${options.writers} writers in ${options.writers} industries, median of ${options.reps} pair(s) of ${options.seconds} s; ${result.refreshes} refreshes of ${result.meanRefreshSeconds} s on average)`,
+    what: `mutation throughput with the sync on, pattern refresher every ${seconds} s vs none (${options.writers} writers in ${options.writers} industries, ${options.reps} pair(s) of ${options.seconds} s, ratio the median of the pairs' ratios ${result.pairRatios.join(", ")}; ${result.refreshes} refreshes of ${result.meanRefreshSeconds} s on average)`,
     measured: `${result.patternsOnPerSecond} vs ${result.patternsOffPerSecond} /s, ratio ${result.ratio}`,
     goal: goal ? `ratio ≥ ${GOALS.ratio}` : "— (the goal is checked at the short interval, the costliest)",
     met: goal ? result.ratio >= GOALS.ratio : null,

@@ -6,7 +6,7 @@ import { parseCreateBrandInput } from "../domain/brandInput.ts";
 import { assetStore } from "../stores/assetStore.ts";
 import { brandStore } from "../stores/brandStore.ts";
 import { feedbackStore } from "../stores/feedbackStore.ts";
-import { type Db, inTransaction } from "../stores/inTransaction.ts";
+import { type Committed, commitWrite, type Db, inTransaction } from "../stores/inTransaction.ts";
 import { organizationStore } from "../stores/organizationStore.ts";
 import { templateStore } from "../stores/templateStore.ts";
 import { DEMO_COLORS, DEMO_COMPLIANCE, DEMO_COVERAGES, DEMO_ORGANIZATIONS, DEMO_PROMPTS, DEMO_USAGES, DEMO_WEIGHTS, type DemoBrand } from "./demoData.ts";
@@ -20,8 +20,13 @@ export interface DemoSummary {
 }
 
 /** Seeds the demo set when the database has no organization yet; null when it had some. */
-export function seedDemoIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<DemoSummary | null> {
-  return inTransaction(deps, async (tx) => {
+export async function seedDemoIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<DemoSummary | null> {
+  return (await seedDemoEventsIfEmpty(deps)).result;
+}
+
+/** seedDemoIfEmpty with the outbox events it committed, for a caller that waits for the graph to apply them. */
+export function seedDemoEventsIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<Committed<DemoSummary | null>> {
+  return commitWrite(deps, async (tx) => {
     if ((await organizationStore.countExclusively(tx)) > 0) return null;
     return writeDemo(tx);
   });

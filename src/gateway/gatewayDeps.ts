@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { ImageUploadSigner } from "../auth/imageUploadSigner.ts";
 import type { TokenVerifier } from "../auth/tokenVerifier.ts";
 import type { Config } from "../config/config.ts";
+import type { GraphCatchUp } from "../demo/seedDemoIntoGraph.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { Registry } from "../observability/metricsRegistry.ts";
 import type { GraphSync } from "../outbox/graphSync.ts";
@@ -37,4 +38,6 @@ export interface GatewayDeps {
   readonly colorExtractor: ColorExtractor;
   /** Signs and checks the upload URLs Mutation.createImageUpload hands out. */
   readonly uploadSigner: ImageUploadSigner;
+  /** What this start seeded and the graph has yet to apply (readiness waits for it); absent when nothing. */
+  readonly graphCatchUp?: GraphCatchUp | null;
 }

@@ -1,5 +1,6 @@
 // Bounded work per request: a Postgres statement or a graph read that runs past its limit is
 // cancelled on the database itself, and the caller gets QUERY_TIMEOUT (503 over REST), never a 500.
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
@@ -97,5 +98,66 @@ describe("a graph read of a request", () => {
         .map((r) => String(r.get("currentQuery")))
         .filter((q) => q.includes(marker) && !q.includes("SHOW TRANSACTIONS"));
     await eventually(running, (queries) => queries.length === 0, 5_000);
+  });
+});
+
+describe("a generated graph* query of a request", () => {
+  // One organization's slice where every brand owns every color: each level of brands → colors →
+  // brands multiplies the rows by SIZE, so the nested query below asks for SIZE^5 (24 million) rows,
+  // far more than Neo4j produces within the limit. Written straight into the graph (the generated
+  // API reads nothing else), under ids and hexes of this test alone.
+  const SIZE = 30;
+  // Long enough for the query's planning on a loaded machine, so what the limit cuts is its run.
+  const GRAPH_LIMIT_MS = 1_500;
+  const NESTED = `query Nested { graphBrands { brandId colors { hex ownedBy { brandId colors { hex ownedBy { brandId name } } } } } }`;
+  const organizationId = randomUUID();
+  const brandIds = Array.from({ length: SIZE }, () => randomUUID());
+  const hexes = Array.from({ length: SIZE }, () => `#${randomUUID().replace(/-/g, "").slice(0, 6).toUpperCase()}`);
+  let gateway: TestGateway;
+  let driver: Driver;
+  beforeAll(async () => {
+    const defaults = loadConfig({ LOG_LEVEL: "silent" });
+    gateway = await startTestGateway(
+      createTestDeps({ verifyToken: tenancyVerifier(), config: { requestLimits: { ...defaults.requestLimits, graphReadMs: GRAPH_LIMIT_MS } } }),
+    );
+    driver = gateway.deps.graph!.driver;
+    await driver.executeQuery(
+      `UNWIND $hexes AS hex MERGE (:Color {hex: hex})
+       WITH collect(hex) AS hexes
+       UNWIND $brandIds AS id
+       CREATE (b:Brand {brand_id: id, organization_id: $organizationId, name: 'Slow slice ' + id})
+       WITH b, hexes UNWIND hexes AS hex MATCH (c:Color {hex: hex})
+       CREATE (b)-[:OWNS_COLOR {usage: 'primary', usage_weight: 0.5}]->(c)`,
+      { hexes, brandIds, organizationId },
+      { database: "neo4j" },
+    );
+  });
+  afterAll(async () => {
+    await driver?.executeQuery(
+      "MATCH (b:Brand) WHERE b.brand_id IN $brandIds DETACH DELETE b WITH count(*) AS gone MATCH (c:Color) WHERE c.hex IN $hexes AND NOT (c)--() DELETE c",
+      { brandIds, hexes },
+      { database: "neo4j" },
+    );
+    await gateway?.close();
+  });
+
+  const asOrganization = async (id: string) => gateway.graphql(NESTED, {}, await tenancyHeaders("viewer", id));
+
+  it("is ended by Neo4j at GRAPH_READ_TIMEOUT_MS: QUERY_TIMEOUT for that field, and the transaction is gone", async () => {
+    // The same statement for an organization with no brands answers in time, and leaves its plan
+    // cached: the heavy run below is cut while it runs, not while Neo4j plans it.
+    await eventually(() => asOrganization(randomUUID()), (reply) => reply.errors === undefined, 20_000);
+    expect(await asOrganization(randomUUID())).toEqual({ data: { graphBrands: [] } });
+
+    const reply = await asOrganization(organizationId);
+    expect(reply.errors?.map((e: { extensions: { code: string }; path: string[] }) => [e.extensions.code, e.path])).toEqual([["QUERY_TIMEOUT", ["graphBrands"]]]);
+    expect(reply.data).toEqual({ graphBrands: null });
+    // The generated statement carried the caller's organization as a parameter (the tenant rule's jwt):
+    // no transaction of it may be left running on the database.
+    const running = async () =>
+      (await driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery, parameters RETURN currentQuery, parameters", {}, { database: "neo4j" })).records.filter(
+        (r) => JSON.stringify(r.get("parameters")).includes(organizationId) && !String(r.get("currentQuery")).includes("SHOW TRANSACTIONS"),
+      ).length;
+    await eventually(running, (count) => count === 0, 5_000);
   });
 });

@@ -3,7 +3,9 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { inject, describe, expect, it } from "vitest";
 import { mintToken } from "../../src/auth/mintToken.ts";
+import { DEMO_COLORS, DEMO_ORGANIZATIONS } from "../../src/demo/demoData.ts";
 import { projectRoot } from "../../src/stack/paths.ts";
+import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 
 const SECRET = "startup-test-secret-of-32-characters!";
 
@@ -88,4 +90,50 @@ describe("starting the gateway", () => {
       expect(code).toBe(0);
     }
   });
+});
+
+describe("the first start on an empty database", () => {
+  it("has the demo data in the graph before it says it is serving, and is ready at once", async () => {
+    // A database of its own, so its drainer polls only its own outbox; no key, so the pages'
+    // development token is handed out, as on a fresh clone.
+    const gateway = runGateway({ DATABASE_URL: await createIsolatedDatabase("first_start"), NEO4J_URI: inject("neo4jUri"), PORT: "0", LOG_LEVEL: "info" });
+    try {
+      expect(await gateway.waitFor("gateway serving", 120_000), gateway.output().stderr).toBe(true);
+      const { stdout } = gateway.output();
+      const messages = stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => (JSON.parse(line) as { msg: string }).msg);
+      const order = ["database was empty: seeded the demo data set", "demo data is in the graph"].map((msg) => messages.indexOf(msg));
+      expect(order.every((index) => index >= 0), messages.join("\n")).toBe(true);
+      expect(order[1]!).toBeGreaterThan(order[0]!);
+      expect(messages.findIndex((msg) => msg.startsWith("gateway serving"))).toBeGreaterThan(order[1]!);
+      expect(messages.some((msg) => msg.includes("still catching up"))).toBe(false);
+
+      // The first requests a new user's pages make, right away: every graph answer is already there.
+      const url = /serving (http:\/\/[^/]+)\/graphql/.exec(stdout)![1];
+      expect(await (await fetch(`${url}/ready`)).json()).toEqual({ ready: true, postgres: "ready", graph: "HEALTHY", graphCatchingUp: false });
+      const { token } = (await (await fetch(`${url}/dev/token`)).json()) as { token: string };
+      const [firstBrand] = DEMO_ORGANIZATIONS[0]!.brands;
+      const hex = DEMO_COLORS[firstBrand!.palette[0]!].hex;
+      const res = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: `query($hex: String!) {
+            color(hex: $hex) { brands { brand { name } } }
+            brands(first: 1) { edges { node { name similarBrands(minSharedColors: 1) { brand { name } } } } }
+          }`,
+          variables: { hex },
+        }),
+      });
+      const reply = (await res.json()) as { data: any; errors?: unknown };
+      expect(reply.errors).toBeUndefined();
+      // Color.brands and similarBrands name only brands of this database: the graph has its demo set.
+      expect(reply.data.color.brands.map((o: { brand: { name: string } }) => o.brand.name)).toContain(firstBrand!.name);
+      expect(reply.data.brands.edges[0].node.name).toBe(firstBrand!.name);
+      expect(reply.data.brands.edges[0].node.similarBrands.length).toBeGreaterThan(0);
+    } finally {
+      gateway.child.kill("SIGTERM");
+      const [code] = await once(gateway.child, "exit");
+      expect(code).toBe(0);
+    }
+  }, 180_000);
 });

@@ -6,19 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTenants, type Tenants } from "../support/tenants.ts";
 
+const ROLES = ["viewer", "editor", "admin"] as const;
+
 let tenants: Tenants;
 beforeAll(async () => {
   tenants = await startTenants();
 });
 afterAll(() => tenants.close());
 
-async function call(role: "viewer" | "editor" | "admin", query: string, variables: Record<string, unknown> = {}) {
+async function call(role: (typeof ROLES)[number], query: string, variables: Record<string, unknown> = {}) {
   return tenants.gateway.graphql(query, variables, await tenants.as(role));
-}
-
-async function get(path: string, role: "viewer" | "editor" | "admin" = "viewer") {
-  const res = await fetch(`${tenants.gateway.url}${path}`, { headers: await tenants.as(role) });
-  return { status: res.status, body: await res.json() };
 }
 
 describe("what similarBrands reveals about another organization's brand", () => {
@@ -93,33 +90,43 @@ describe("the generated graph API", () => {
   const GRAPH_BRANDS = `query ($ids: [ID!]) { graphBrands(where: { brandId: { in: $ids } }) { brandId } }`;
 
   // Every root field, nesting, count and filter: tenancyGraphApi.int.test.ts.
-  it.each(["viewer", "editor", "admin"] as const)("answers a %s with its own organization's brands only", async (role) => {
+  it.each(ROLES)("answers a %s with its own organization's brands only", async (role) => {
     const result = await call(role, GRAPH_BRANDS, { ids: [tenants.own.brand.id, tenants.foreign.brand.id] });
     expect(result).toEqual({ data: { graphBrands: [{ brandId: tenants.own.brand.id }] } });
   });
 });
 
-describe("the REST routes", () => {
+// Both organizations call, in every role: each sees its own brand and only the other's ForeignBrand fields.
+const CALLERS = (["own", "foreign"] as const).flatMap((side) => ROLES.map((role) => [side, role] as const));
+
+describe.each(CALLERS)("the REST routes, as the %s organization's %s", (side, role) => {
+  const me = () => tenants[side];
+  const them = () => tenants[side === "own" ? "foreign" : "own"];
+  const get = async (path: string) => {
+    const res = await fetch(`${tenants.gateway.url}${path}`, { headers: await tenants.as(role, me().organizationId) });
+    return { status: res.status, body: await res.json() };
+  };
+
   it.each(["graph", "similar"])("GET /v1/brands/{id}/%s of another organization's brand is 404, like an unknown id", async (route) => {
-    const foreign = await get(`/v1/brands/${tenants.foreign.brand.id}/${route}`);
+    const foreign = await get(`/v1/brands/${them().brand.id}/${route}`);
     const unknown = await get(`/v1/brands/019abcde-0000-7000-8000-00000000dead/${route}`);
-    expect(foreign).toEqual({ status: 404, body: { error: "NOT_FOUND", field: "brand_id", message: `Brand ${tenants.foreign.brand.id} does not exist` } });
+    expect(foreign).toEqual({ status: 404, body: { error: "NOT_FOUND", field: "brand_id", message: `Brand ${them().brand.id} does not exist` } });
     expect(unknown.status).toBe(404);
   });
 
   it("GET /v1/brands/{id}/graph answers the caller's own brand", async () => {
-    const { status, body } = await get(`/v1/brands/${tenants.own.brand.id}/graph`);
+    const { status, body } = await get(`/v1/brands/${me().brand.id}/graph`);
     expect(status).toBe(200);
     expect(body.relationships).toEqual({ color_count: 3 });
   });
 
   it("GET /v1/brands/{id}/similar reveals of another organization's brand what GraphQL does: id, name, shared colors, score", async () => {
-    const { status, body } = await get(`/v1/brands/${tenants.own.brand.id}/similar`);
+    const { status, body } = await get(`/v1/brands/${me().brand.id}/similar`);
     expect(status).toBe(200);
     expect(body.similar_brands).toEqual([
       {
-        similar_brand_id: tenants.foreign.brand.id,
-        similar_brand_name: tenants.foreign.brand.name,
+        similar_brand_id: them().brand.id,
+        similar_brand_name: them().brand.name,
         shared_colors: tenants.sharedHexes,
         shared_color_count: 3,
         similarity_score: 1,
@@ -130,10 +137,12 @@ describe("the REST routes", () => {
   it("GET /v1/colors/{hex}/brands lists only the caller's own organization's brands", async () => {
     const { status, body } = await get(`/v1/colors/${tenants.sharedHexes[0]!.slice(1)}/brands`);
     expect(status).toBe(200);
-    expect(body.brands.map((b: { brand_id: string }) => b.brand_id)).toEqual([tenants.own.brand.id]);
+    expect(body.brands.map((b: { brand_id: string }) => b.brand_id)).toEqual([me().brand.id]);
     expect(body.brand_count).toBe(1);
   });
+});
 
+describe("the REST routes without a token", () => {
   it("refuses a request without a token: 401", async () => {
     expect((await fetch(`${tenants.gateway.url}/v1/brands/${tenants.own.brand.id}/graph`)).status).toBe(401);
   });

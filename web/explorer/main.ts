@@ -1,10 +1,12 @@
 // The brand graph explorer: pick a brand, see its palette, assets, templates and similar brands as
-// a graph; click a brand to expand it, a color to see every brand using it. Data comes from the
-// gateway's own GraphQL API, so it shows exactly what a client would get.
+// a graph; click a brand to expand it, a color to see every brand using it, another organization's
+// similar brand to see what may be seen of it. Data comes from the gateway's own GraphQL API, as
+// the token in use (pasted, else the development token) may see it: exactly what a client would get.
 import cytoscape, { type ElementDefinition } from "cytoscape";
-import { graphql } from "../shared/gatewayClient.ts";
+import { bearerToken, graphql, pastedToken, rememberToken, tokenClaims } from "../shared/gatewayClient.ts";
 import type { ExplorerBrandQuery as BrandGraph, ExplorerColorQuery as ColorBrands } from "../generated/graphql.ts";
 import { assetDetails } from "./assetDetails.ts";
+import { foreignBrandDetails } from "./foreignBrandDetails.ts";
 import { BRAND_GRAPH, BRAND_LIST, COLOR_BRANDS } from "./queries.ts";
 import { graphStyle } from "./style.ts";
 import "./explorer.css";
@@ -12,6 +14,9 @@ import "./explorer.css";
 const picker = document.getElementById("brand-picker") as HTMLSelectElement;
 const status = document.getElementById("status")!;
 const details = document.getElementById("details")!;
+const tokenForm = document.getElementById("token-form") as HTMLFormElement;
+const tokenInput = document.getElementById("token-input") as HTMLInputElement;
+const identity = document.getElementById("identity")!;
 
 const cy = cytoscape({ container: document.getElementById("graph"), style: graphStyle, wheelSensitivity: 0.3 });
 (window as unknown as { explorer: unknown }).explorer = { cy };
@@ -72,8 +77,22 @@ async function run(label: string, work: () => Promise<void>): Promise<void> {
   }
 }
 
+/**
+ * Bumped whenever the token changes: an answer asked for with the previous token arrives late and
+ * must not draw that token's organization into the new one's view.
+ */
+let tokenGeneration = 0;
+
+/** Asks with the current token; null when the token changed while the answer was on its way. */
+async function ask<T>(request: () => Promise<T>): Promise<T | null> {
+  const asked = tokenGeneration;
+  const answer = await request();
+  return asked === tokenGeneration ? answer : null;
+}
+
 async function showBrand(id: string, replace: boolean): Promise<void> {
-  const data = await graphql(BRAND_GRAPH, { id });
+  const data = await ask(() => graphql(BRAND_GRAPH, { id }));
+  if (!data) return;
   if (replace) cy.elements().remove();
   add(brandElements(data));
   relayout();
@@ -84,9 +103,7 @@ async function showBrand(id: string, replace: boolean): Promise<void> {
 
 /** What may be seen of another organization's brand: its name and the colors it shares, drawn as edges. */
 function showForeignBrand(data: { brandId: string; shared: string[]; score: number }): void {
-  const note = document.createElement("p");
-  note.textContent = `Another organization's brand: it shares ${data.shared.join(", ")} (score ${fmt(data.score)}); nothing else of it is visible.`;
-  details.append(note);
+  details.append(...foreignBrandDetails({ shared: data.shared, score: data.score }));
   add(
     data.shared.flatMap((hex) => [
       { data: { id: `color:${hex}`, kind: "color", label: hex, hex } },
@@ -107,7 +124,9 @@ cy.on("tap", "node", (event) => {
   if (data.kind === "brand" && !data.foreign) void run("Loading brand…", () => showBrand(data.brandId, false));
   if (data.kind === "color") {
     void run("Loading color…", async () => {
-      add(colorElements(await graphql(COLOR_BRANDS, { hex: data.hex })));
+      const owners = await ask(() => graphql(COLOR_BRANDS, { hex: data.hex }));
+      if (!owners) return;
+      add(colorElements(owners));
       relayout();
     });
   }
@@ -116,9 +135,41 @@ cy.on("tap", "node", (event) => {
 
 picker.addEventListener("change", () => void run("Loading brand…", () => showBrand(picker.value, true)));
 
-void run("Loading brands…", async () => {
-  const { brands } = await graphql(BRAND_LIST);
+/** Whose eyes the explorer sees through: the pasted token's role and organization, or the development token. */
+async function showIdentity(): Promise<void> {
+  const pasted = pastedToken();
+  if (pasted) {
+    const { org, role } = tokenClaims(pasted);
+    identity.textContent = role ? `Pasted token: ${role}${org ? ` of ${org}` : ""}` : "Pasted token";
+  } else {
+    identity.textContent = (await bearerToken()) ? "Development token" : "No token: paste one";
+  }
+}
+
+/** Everything shown comes from one token: a new one starts from its own organization's brands. */
+async function loadBrands(wanted: string | null): Promise<void> {
+  tokenGeneration++;
+  cy.elements().remove();
+  picker.replaceChildren();
+  details.replaceChildren();
+  await showIdentity();
+  const list = await ask(() => graphql(BRAND_LIST));
+  if (!list) return;
+  const { brands } = list;
   for (const { node } of brands.edges) picker.add(new Option(node.name, node.id));
-  const wanted = new URLSearchParams(location.search).get("brand") ?? picker.value;
-  if (wanted) await showBrand(wanted, true);
+  const first = wanted ?? picker.value;
+  if (first) await showBrand(first, true);
+}
+
+tokenForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  rememberToken(tokenInput.value);
+  tokenInput.value = "";
+  void run("Loading brands…", () => loadBrands(null));
 });
+document.getElementById("token-forget")!.addEventListener("click", () => {
+  rememberToken(null);
+  void run("Loading brands…", () => loadBrands(null));
+});
+
+void run("Loading brands…", () => loadBrands(new URLSearchParams(location.search).get("brand")));

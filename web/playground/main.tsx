@@ -2,7 +2,7 @@ import { createGraphiQLFetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
 import "graphiql/style.css";
 import { createRoot } from "react-dom/client";
-import { bearerToken } from "../shared/gatewayClient.ts";
+import { bearerToken, rememberToken, tokenClaims } from "../shared/gatewayClient.ts";
 import { exampleTabs } from "./exampleTabs.ts";
 
 const token = await bearerToken();
@@ -14,15 +14,18 @@ const subscriptionUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${lo
 const fetcher = createGraphiQLFetcher({ url: "/graphql", subscriptionUrl, headers: authorization });
 
 /** The token's organization, so an example that names one runs as it stands. */
-function organizationOf(jwt: string | null): string | null {
+const organizationId = tokenClaims(token).org;
+
+/** A token pasted into the headers editor is kept for the session, so the explorer uses it too. */
+function rememberEditedToken(headers: string): void {
   try {
-    const claims = JSON.parse(atob(jwt!.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as { org?: unknown };
-    return typeof claims.org === "string" ? claims.org : null;
+    const parsed = JSON.parse(headers) as Record<string, unknown>;
+    const pasted = Object.entries(parsed).find(([name]) => name.toLowerCase() === "authorization")?.[1];
+    if (typeof pasted === "string" && pasted !== authorization.Authorization) rememberToken(pasted);
   } catch {
-    return null;
+    // Half-typed JSON: wait for the next edit.
   }
 }
-const organizationId = organizationOf(token);
 const tabs = exampleTabs.map((tab) => (tab.variables && organizationId ? { ...tab, variables: JSON.stringify({ organizationId }, null, 2) } : tab));
 
 createRoot(document.getElementById("root")!).render(
@@ -31,6 +34,7 @@ createRoot(document.getElementById("root")!).render(
     defaultTabs={tabs}
     defaultHeaders={JSON.stringify(authorization, null, 2)}
     isHeadersEditorEnabled
+    onEditHeaders={rememberEditedToken}
     defaultEditorToolsVisibility="headers"
   />,
 );

@@ -1,0 +1,106 @@
+// A new user's first visit, as `npm start` serves it (authentication on, the development token, the
+// demo data in the graph): the playground and the explorer open without a single console error or
+// failed request, and GraphiQL's docs panel shows the schema at once, with nothing to re-fetch.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/demo/seedDemo.ts";
+import { organizationStore } from "../../src/stores/organizationStore.ts";
+import { launchChromium } from "../support/browser.ts";
+import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
+import { drainUntilApplied } from "../support/outbox.ts";
+import { tenancyHeaders, tenancyVerifier } from "../support/tenants.ts";
+import { createTestDeps, startTestGateway, type TestDeps, type TestGateway } from "../support/testDeps.ts";
+
+/** Everything a page did wrong as a browser sees it: console errors, uncaught errors, failed or refused requests. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+describe("a new user's first visit", () => {
+  let gateway: TestGateway;
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    // The demo set alone in a database of its own, in the graph before the first page opens, as
+    // `npm start` leaves an empty database (src/demo/seedDemoIntoGraph.ts).
+    const databaseUrl = await createIsolatedDatabase("first_visit");
+    let deps: TestDeps;
+    deps = createTestDeps({
+      databaseUrl,
+      verifyToken: tenancyVerifier(),
+      devToken: async () => (await tenancyHeaders("admin", (await organizationStore.firstId(deps.prisma))!)).authorization!.slice("Bearer ".length),
+    });
+    await seedDemo(deps);
+    const events = await deps.prisma.syncEvent.findMany({ select: { id: true } });
+    await drainUntilApplied(deps.sync.drainer!, deps.prisma, events.map((e) => e.id));
+    gateway = await startTestGateway(deps);
+    browser = await launchChromium();
+    // A fresh profile: no pasted token, nothing cached.
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+  });
+
+  it("opens the playground with no error and its docs panel shows the schema at once", async () => {
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    const introspections: number[] = [];
+    page.on("response", (response) => {
+      if (response.request().postData()?.includes("IntrospectionQuery")) introspections.push(response.status());
+    });
+    await page.goto(`${gateway.url}/graphql`);
+    await expect.poll(() => page.locator(".graphiql-tab").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+
+    await page.getByRole("button", { name: "Show Documentation Explorer" }).click();
+    const docs = page.locator(".graphiql-doc-explorer");
+    await expect.poll(() => docs.locator(".graphiql-doc-explorer-root-type").allInnerTexts(), { timeout: 20_000 }).toEqual(["query", "mutation", "subscription"]);
+    await docs.locator(".graphiql-doc-explorer-type-name", { hasText: /^Query$/ }).click();
+    await expect.poll(() => docs.locator(".graphiql-doc-explorer-field-name").allInnerTexts(), { timeout: 20_000 }).toEqual(
+      expect.arrayContaining(["brands", "color", "graphBrands"]),
+    );
+    expect(await page.getByText("Error fetching schema").count()).toBe(0);
+    expect(introspections).toEqual([200]);
+
+    // The first tab runs as it stands, and finds similar brands in the demo data.
+    const answered = page.waitForResponse((response) => response.request().postData()?.includes("query BrandWithSimilarBrands") ?? false, { timeout: 20_000 });
+    await page.locator(".graphiql-execute-button").click();
+    const reply = (await (await answered).json()) as { data: { brands: { edges: Array<{ node: { similarBrands: unknown[] } }> } }; errors?: unknown };
+    expect(reply.errors).toBeUndefined();
+    expect(reply.data.brands.edges.some(({ node }) => node.similarBrands.length > 0)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it("opens the explorer with no error, showing the first demo brand and its similar brands", async () => {
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${gateway.url}/explorer`);
+    const similar = () =>
+      page.evaluate(() => (window as unknown as { explorer: { cy: any } }).explorer.cy.nodes('[kind = "brand"][?foreign]').length as number);
+    await expect.poll(similar, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("#status").textContent()).toBe("");
+    expect(await page.locator("#identity").textContent()).toBe("Development token");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it("answers /favicon.ico and any other unknown path 404 without asking for a token", async () => {
+    for (const path of ["/favicon.ico", "/robots.txt", "/apple-touch-icon.png"]) {
+      const res = await fetch(`${gateway.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("www-authenticate"), path).toBeNull();
+      expect(((await res.json()) as { error: string }).error, path).toBe("NOT_FOUND");
+    }
+  });
+});
