@@ -1,7 +1,7 @@
 import { BACKGROUND_STATEMENT_TIMEOUT_MS } from "../postgres/createPrisma.ts";
 import type { EntityRef } from "../outbox/entityRef.ts";
 import { lockEntities } from "../outbox/lockEntities.ts";
-import type { TransactionClient } from "../outbox/recordChanges.ts";
+import type { TransactionClient } from "../outbox/readRecordedEvents.ts";
 import type { GraphEntityKind } from "./backfillOptions.ts";
 import type { BatchDeps } from "./batchDeps.ts";
 

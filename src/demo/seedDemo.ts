@@ -1,15 +1,14 @@
 // Writes the demo data set through the stores in one transaction, so its outbox events are
-// recorded like any mutation's and the graph is built from it by the same sync.
+// recorded (by the capture triggers) like any mutation's and the graph is built by the same sync.
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import { parseCreateAssetInput } from "../domain/assetInput.ts";
 import { parseCreateBrandInput } from "../domain/brandInput.ts";
 import { assetStore } from "../stores/assetStore.ts";
 import { brandStore } from "../stores/brandStore.ts";
 import { feedbackStore } from "../stores/feedbackStore.ts";
-import { type Committed, commitWrite, type Db, inTransaction, type Written } from "../stores/inTransaction.ts";
+import { type Committed, commitWrite, type Db, inTransaction } from "../stores/inTransaction.ts";
 import { organizationStore } from "../stores/organizationStore.ts";
 import { templateStore } from "../stores/templateStore.ts";
-import type { EntityChange } from "../outbox/entityChange.ts";
 import { DEMO_COLORS, DEMO_COMPLIANCE, DEMO_COVERAGES, DEMO_ORGANIZATIONS, DEMO_PROMPTS, DEMO_USAGES, DEMO_WEIGHTS, type DemoBrand } from "./demoData.ts";
 
 export interface DemoSummary {
@@ -28,7 +27,7 @@ export async function seedDemoIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">
 /** seedDemoIfEmpty with the outbox events it committed, for a caller that waits for the graph to apply them. */
 export function seedDemoEventsIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<Committed<DemoSummary | null>> {
   return commitWrite(deps, async (tx) => {
-    if ((await organizationStore.countExclusively(tx)) > 0) return { result: null, changes: [] };
+    if ((await organizationStore.countExclusively(tx)) > 0) return null;
     return writeDemo(tx);
   });
 }
@@ -36,20 +35,14 @@ export function seedDemoEventsIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">
 /** Seeds the demo set whatever the database holds (a second run adds a second copy). */
 export const seedDemo = (deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<DemoSummary> => inTransaction(deps, writeDemo);
 
-async function writeDemo(tx: Db): Promise<Written<DemoSummary>> {
-  const changes: EntityChange[] = [];
-  const write = async <T>(written: Promise<Written<T>>): Promise<T> => {
-    const { result, changes: more } = await written;
-    changes.push(...more);
-    return result;
-  };
+async function writeDemo(tx: Db): Promise<DemoSummary> {
   const counts = { organizations: 0, brands: 0, assets: 0, feedback: 0, templates: 0 };
   let brandIndex = 0;
   for (const org of DEMO_ORGANIZATIONS) {
-    const organization = await write(organizationStore.create(tx, { name: org.name, plan: org.plan }));
+    const organization = await organizationStore.create(tx, { name: org.name, plan: org.plan });
     counts.organizations++;
     for (const demoBrand of org.brands) {
-      const brand = await write(brandStore.create(tx, parseCreateBrandInput(brandInput(organization.id, demoBrand))));
+      const brand = await brandStore.create(tx, parseCreateBrandInput(brandInput(organization.id, demoBrand)));
       counts.brands++;
       let firstApproved: string | null = null;
       for (const [a, prompt] of DEMO_PROMPTS.entries()) {
@@ -57,37 +50,33 @@ async function writeDemo(tx: Db): Promise<Written<DemoSummary>> {
         const score = DEMO_COMPLIANCE[(brandIndex * DEMO_PROMPTS.length + a) % DEMO_COMPLIANCE.length]!;
         const action = score >= 0.7 ? "approve" : "reject";
         const used = demoBrand.palette.slice(0, Math.min(3 + ((brandIndex + a) % 3), demoBrand.palette.length));
-        const asset = await write(
-          assetStore.create(
-            tx,
-            parseCreateAssetInput({
-              brandId: brand.id,
-              prompt: `${demoBrand.name}: ${prompt}`,
-              imageUrl: `https://images.example.com/${slug(demoBrand.name)}/${a + 1}.png`,
-              complianceScore: score,
-              status: action === "approve" ? "approved" : "rejected",
-              colors: used.map((color, i) => ({ hex: DEMO_COLORS[color].hex, coverage: DEMO_COVERAGES[i] })),
-            }),
-          ),
+        const asset = await assetStore.create(
+          tx,
+          parseCreateAssetInput({
+            brandId: brand.id,
+            prompt: `${demoBrand.name}: ${prompt}`,
+            imageUrl: `https://images.example.com/${slug(demoBrand.name)}/${a + 1}.png`,
+            complianceScore: score,
+            status: action === "approve" ? "approved" : "rejected",
+            colors: used.map((color, i) => ({ hex: DEMO_COLORS[color].hex, coverage: DEMO_COVERAGES[i] })),
+          }),
         );
-        await write(feedbackStore.record(tx, { assetId: asset.id, action, reason: action === "approve" ? "On brand" : "Palette too far from the guidelines" }));
+        await feedbackStore.record(tx, { assetId: asset.id, action, reason: action === "approve" ? "On brand" : "Palette too far from the guidelines" });
         counts.assets++;
         counts.feedback++;
         firstApproved ??= action === "approve" ? asset.id : null;
       }
-      await write(
-        templateStore.create(tx, {
-          brandId: brand.id,
-          name: `${demoBrand.name} campaign`,
-          description: "Layout and palette of the brand's best-rated asset",
-          sourceAssetId: firstApproved,
-        }),
-      );
+      await templateStore.create(tx, {
+        brandId: brand.id,
+        name: `${demoBrand.name} campaign`,
+        description: "Layout and palette of the brand's best-rated asset",
+        sourceAssetId: firstApproved,
+      });
       counts.templates++;
       brandIndex++;
     }
   }
-  return { result: counts, changes };
+  return counts;
 }
 
 const brandInput = (organizationId: string, brand: DemoBrand) => ({

@@ -79,7 +79,12 @@ export function createDeps(options: DepsOptions): OwnedDeps {
   const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics), readTimeoutMs: config.requestLimits.graphReadMs };
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
   const thread = options.sync?.thread && neo4jUri ? { databaseUrl, neo4jUri, onQuery } : undefined;
-  const sync = createGraphSync({ config, sql, graph, logger, metrics: syncMetrics }, { poll: options.sync?.poll ?? false, thread, held: options.sync?.held });
+  // Embedded PGlite serves one connection: no LISTEN there (as for subscriptions), the poll finds writes.
+  const listenUrl = options.subscriptions === false ? undefined : databaseUrl;
+  const sync = createGraphSync(
+    { config, sql, graph, logger, metrics: syncMetrics },
+    { poll: options.sync?.poll ?? false, thread, held: options.sync?.held, listenUrl },
+  );
   const auth = options.auth?.(prisma) ?? { verifyToken: null, devToken: null };
   const changes = options.subscriptions === false ? null : createChangeFeed({ sql, logger, databaseUrl });
   // Each feature's series beside the sync's: read at scrape time, so any replica shows them.

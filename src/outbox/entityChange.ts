@@ -1,11 +1,6 @@
-/** What the outbox records: which entity changed and how; the projector reads its current state. */
+/**
+ * What an outbox event names (entity_type, operation), as the capture triggers record it: which
+ * entity changed and how; the projector reads its current state.
+ */
 export type EntityKind = "organization" | "brand" | "asset" | "feedback" | "template";
 export type ChangeOperation = "upsert" | "delete";
-
-export interface EntityChange {
-  readonly entity: EntityKind;
-  readonly id: string;
-  readonly operation: ChangeOperation;
-  /** Whose change it is: its subscribers alone are told (src/subscriptions/), even of a delete. */
-  readonly organizationId: string;
-}

@@ -6,7 +6,7 @@
 // process every id. It cannot deadlock with the drainer, which never waits on an entity lock, and two
 // waiters take their locks in one statement in key order.
 import { refKey, type EntityRef } from "./entityRef.ts";
-import type { TransactionClient } from "./recordChanges.ts";
+import type { TransactionClient } from "./readRecordedEvents.ts";
 
 /** Advisory-lock namespace for entities (colors use another, see projector/readColorState.ts). */
 export const ENTITY_LOCK_NAMESPACE = 7_173_730;

@@ -3,6 +3,11 @@
 // adapter-pg 6.19 rejects Postgres catalog columns of type `name` (oid 19) that the schema engine
 // reads while migrating (prisma/orm#27403). A `name` is text on the wire, so presenting those
 // columns as `text` (oid 25) before the adapter sees them is exact, not a guess.
+//
+// The adapter also splits a migration script at every semicolon, even inside a function body, so a
+// PL/pgSQL function (the capture triggers') could not be created. Sent whole instead, over the
+// simple query protocol, a script runs as Postgres runs it from psql, and atomically: one implicit
+// transaction.
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 
@@ -29,6 +34,18 @@ class CatalogNamesAsTextClient extends pg.Client {
   }
 }
 
+type ConnectedAdapter = Awaited<ReturnType<PrismaPg["connect"]>> & { onError(error: unknown): never };
+
 export function migrationAdapter(connectionString: string): PrismaPg {
-  return new PrismaPg({ connectionString, Client: CatalogNamesAsTextClient } as pg.PoolConfig);
+  const factory = new PrismaPg({ connectionString, Client: CatalogNamesAsTextClient } as pg.PoolConfig);
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as ConnectedAdapter;
+    const pool = adapter.underlyingDriver() as pg.Pool;
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script).catch((error: unknown) => adapter.onError(error));
+    };
+    return adapter;
+  };
+  return factory;
 }

@@ -1,14 +1,13 @@
 // Every statement on assets and the colors they use. Deleting an asset cascades to its colors
 // and feedback (taking that feedback off its brand's feedback_count); templates based on it keep
-// existing with source_asset_id set to null, so they change too and are recorded as upserts.
+// existing with source_asset_id set to null. The capture triggers record each of those changes.
 import { type Asset, Prisma } from "../generated/prisma/client.ts";
 import type { AssetDraft, AssetPatch, AssetStatus } from "../domain/assetInput.ts";
 import type { AssetColorDraft } from "../domain/palette.ts";
 import type { AssetColorShare } from "../pixels/colorsByHex.ts";
 import type { Page } from "../domain/pagination.ts";
 import { brandStore } from "./brandStore.ts";
-import { deleted, upserted } from "../outbox/changes.ts";
-import type { Db, Written } from "./inTransaction.ts";
+import type { Db } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { lockAsset } from "./lockForDelete.ts";
 import { requireFound } from "./requireFound.ts";
@@ -61,16 +60,14 @@ export const assetStore = {
       orderBy: [{ coverage: { sort: "desc", nulls: "last" } }, { hex: "asc" }],
     }),
 
-  async create(tx: Db, draft: AssetDraft, scope: OrganizationScope = null): Promise<Written<Asset>> {
-    const organizationId = await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
+  async create(tx: Db, draft: AssetDraft, scope: OrganizationScope = null): Promise<Asset> {
+    await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
     const { colors, ...fields } = draft;
-    const asset = await tx.asset.create({ data: { ...fields, colors: { createMany: { data: [...colors] } } } });
-    return { result: asset, changes: [upserted("asset", asset.id, organizationId)] };
+    return tx.asset.create({ data: { ...fields, colors: { createMany: { data: [...colors] } } } });
   },
 
-  async update(tx: Db, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Written<Asset>> {
-    const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
-    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
+  async update(tx: Db, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Asset> {
+    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
     const { colors, ...fields } = patch;
     // The row is updated first: its lock makes concurrent updates of one asset take turns, so two
     // color replacements never interleave (and updatedAt changes even for a colors-only update).
@@ -78,44 +75,32 @@ export const assetStore = {
     // it again extracts it again.
     const asset = await tx.asset.update({ where: { id }, data: { ...fields, ...(colors ? { imageSha256: null } : {}), updatedAt: new Date() } });
     if (colors) await replaceColors(tx, id, colors.map((c) => ({ ...c, source: "declared", onPalette: null })));
-    return { result: asset, changes: [upserted("asset", id, organizationId)] };
+    return asset;
   },
 
   /**
    * An image's colors replace the asset's colors, and its compliance score the asset's, as any
    * asset update does: one transaction, one outbox event.
    */
-  async replaceImageColors(tx: Db, id: string, image: ImageColors, scope: OrganizationScope = null): Promise<Written<Asset>> {
-    const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
-    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
+  async replaceImageColors(tx: Db, id: string, image: ImageColors, scope: OrganizationScope = null): Promise<Asset> {
+    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
     const asset = await tx.asset.update({
       where: { id },
       data: { imageSha256: image.imageSha256, complianceScore: image.complianceScore, updatedAt: new Date() },
     });
     await replaceColors(tx, id, image.colors.map((c) => ({ hex: c.hex, coverage: c.coverage, source: "extracted", onPalette: c.onPalette })));
-    return { result: asset, changes: [upserted("asset", id, organizationId)] };
+    return asset;
   },
 
-  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
     const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
-    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
-    // Locked before listing: feedback or a template recorded meanwhile would cascade away unlisted.
+    // Locked before counting: feedback recorded meanwhile would cascade away uncounted.
     await lockAsset(tx, brandId, id);
-    const feedback = await tx.feedback.findMany({ where: { assetId: id }, select: { id: true } });
-    const templates = await tx.template.findMany({ where: { sourceAssetId: id }, select: { id: true } });
+    const feedback = await tx.feedback.count({ where: { assetId: id } });
     await tx.asset.delete({ where: { id } });
     // The brand's feedback_count counts its feedback rows, so the cascaded ones come off it.
-    const recounted = feedback.length > 0;
-    if (recounted) await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { decrement: feedback.length } } });
-    return {
-      result: true,
-      changes: [
-        deleted("asset", id, organizationId),
-        ...feedback.map((f) => deleted("feedback", f.id, organizationId)),
-        ...templates.map((t) => upserted("template", t.id, organizationId)),
-        ...(recounted ? [upserted("brand", brandId, organizationId)] : []),
-      ],
-    };
+    if (feedback > 0) await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { decrement: feedback } } });
+    return true;
   },
 };
 

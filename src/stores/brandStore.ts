@@ -5,11 +5,9 @@ import type { Brand } from "../generated/prisma/client.ts";
 import type { BrandDraft, BrandPatch } from "../domain/brandInput.ts";
 import type { BrandColorDraft } from "../domain/palette.ts";
 import type { Page } from "../domain/pagination.ts";
-import type { EntityChange } from "../outbox/entityChange.ts";
 import { pendingDeleteIds, pendingDeletesOf, type PendingDeletes } from "../outbox/pendingDeletes.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
-import type { Db, Written } from "./inTransaction.ts";
-import { deleted, upserted } from "../outbox/changes.ts";
+import type { Db } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { pagesOfParents } from "./childPages.ts";
 import { lockBrand } from "./lockForDelete.ts";
@@ -63,30 +61,16 @@ export const brandStore = {
       orderBy: [{ usageWeight: { sort: "desc", nulls: "last" } }, { hex: "asc" }],
     }),
 
-  /**
-   * NOT_FOUND naming `field` unless the brand exists within the scope; the lookup a write under a
-   * brand starts with. Returns the brand's organization, which its outbox events record.
-   */
-  async requireExists(db: Db, id: string, field: string, scope: OrganizationScope = null): Promise<string> {
-    const brand = await db.brand.findFirst({ where: { id, ...brandsIn(scope) }, select: { organizationId: true } });
-    return requireFound(brand, "Brand", id, field).organizationId;
+  /** NOT_FOUND naming `field` unless the brand exists within the scope; the lookup a write under a brand starts with. */
+  async requireExists(db: Db, id: string, field: string, scope: OrganizationScope = null): Promise<void> {
+    requireFound(await db.brand.findFirst({ where: { id, ...brandsIn(scope) }, select: { id: true } }), "Brand", id, field);
   },
 
-  /**
-   * The organization of a brand a write already found: the caller's scope when it has one (the
-   * write's lookup was confined to it), else read, for the outbox events of what hangs under it.
-   */
-  async organizationOf(db: Db, brandId: string, scope: OrganizationScope): Promise<string> {
-    if (scope !== null) return scope;
-    const brand = await db.brand.findUnique({ where: { id: brandId }, select: { organizationId: true } });
-    return requireFound(brand, "Brand", brandId, "brandId").organizationId;
-  },
-
-  async create(tx: Db, draft: BrandDraft, scope: OrganizationScope = null): Promise<Written<Brand>> {
+  async create(tx: Db, draft: BrandDraft, scope: OrganizationScope = null): Promise<Brand> {
     const where = { AND: [{ id: draft.organizationId }, organizationsIn(scope)] };
     const organization = await tx.organization.findFirst({ where, select: { id: true } });
     requireFound(organization, "Organization", draft.organizationId, "input.organizationId");
-    const brand = await tx.brand.create({
+    return tx.brand.create({
       data: {
         organizationId: draft.organizationId,
         name: draft.name,
@@ -95,46 +79,23 @@ export const brandStore = {
         colors: { createMany: { data: [...draft.colors] } },
       },
     });
-    return { result: brand, changes: [upserted("brand", brand.id, brand.organizationId)] };
   },
 
-  async update(tx: Db, id: string, patch: BrandPatch, scope: OrganizationScope = null): Promise<Written<Brand>> {
-    const organizationId = await brandStore.requireExists(tx, id, "id", scope);
+  async update(tx: Db, id: string, patch: BrandPatch, scope: OrganizationScope = null): Promise<Brand> {
+    await brandStore.requireExists(tx, id, "id", scope);
     const { colors, ...fields } = patch;
     // The row is updated first: its lock makes concurrent updates of one brand take turns, so two
     // palette replacements never interleave (and updatedAt changes even for a palette-only update).
     const brand = await tx.brand.update({ where: { id }, data: { ...fields, updatedAt: new Date() } });
     if (colors) await replacePalette(tx, id, colors);
-    return { result: brand, changes: [upserted("brand", id, organizationId)] };
+    return brand;
   },
 
-  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
     await brandStore.requireExists(tx, id, "id", scope);
     await lockBrand(tx, id);
-    const changes = await brandStore.cascadeOf(tx, [id]);
     await tx.brand.delete({ where: { id } });
-    return { result: true, changes };
-  },
-
-  /**
-   * One delete per entity that goes when these brands go: the brands, and what Postgres cascades
-   * to (assets, feedback, templates; colors are part of a brand or an asset). The caller holds the
-   * brands' locks (lockForDelete.ts), so nothing can be added under them before they go.
-   */
-  async cascadeOf(tx: Db, brandIds: readonly string[]): Promise<EntityChange[]> {
-    if (brandIds.length === 0) return [];
-    // One statement: an organization's delete lists thousands of rows per batch, where a Prisma
-    // call per kind would cost more than the delete itself.
-    const rows = await tx.$queryRaw<{ entity: "brand" | "asset" | "feedback" | "template"; id: string; organizationId: string }[]>`
-      /* cascadeOfBrands */
-      WITH gone AS (SELECT id, organization_id FROM brands WHERE id = ANY(${[...brandIds]}::text[]))
-      SELECT entity, id, "organizationId" FROM (
-        SELECT 1 AS rank, 'brand' AS entity, id, organization_id AS "organizationId" FROM gone
-        UNION ALL SELECT 2, 'asset', a.id, gone.organization_id FROM assets a JOIN gone ON gone.id = a.brand_id
-        UNION ALL SELECT 3, 'feedback', f.id, gone.organization_id FROM feedback f JOIN gone ON gone.id = f.brand_id
-        UNION ALL SELECT 4, 'template', t.id, gone.organization_id FROM templates t JOIN gone ON gone.id = t.brand_id
-      ) cascade ORDER BY rank, id`;
-    return rows.map((r) => deleted(r.entity, r.id, r.organizationId));
+    return true;
   },
 };
 

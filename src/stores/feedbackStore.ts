@@ -1,14 +1,13 @@
 // Every statement on feedback. Recording or withdrawing feedback also moves the brand's
-// feedback_count in the same transaction, so the count can never disagree with the rows; the brand
-// therefore changes too.
+// feedback_count in the same transaction, so the count can never disagree with the rows (and the
+// capture triggers record the brand's change with the feedback's).
 import type { Feedback } from "../generated/prisma/client.ts";
 import type { FeedbackAction, FeedbackDraft, FeedbackPatch } from "../domain/feedbackInput.ts";
 import type { Page } from "../domain/pagination.ts";
-import { deleted, upserted } from "../outbox/changes.ts";
 import { brandStore } from "./brandStore.ts";
 import { pagesOfParents } from "./childPages.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
-import type { Db, Written } from "./inTransaction.ts";
+import type { Db } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
@@ -32,21 +31,17 @@ export const feedbackStore = {
   pagesOfAssets: (sql: Sql, assetIds: readonly string[], page: Page) =>
     pagesOfParents<Feedback>(sql, { statement: "feedbackPagesOfAssets", table: "feedback", parentColumn: "asset_id", columns: FEEDBACK_COLUMNS }, assetIds, page),
 
-  async record(tx: Db, draft: FeedbackDraft, scope: OrganizationScope = null): Promise<Written<Feedback>> {
+  async record(tx: Db, draft: FeedbackDraft, scope: OrganizationScope = null): Promise<Feedback> {
     const asset = await tx.asset.findFirst({ where: { id: draft.assetId, ...underBrandsIn(scope) }, select: { brandId: true } });
     const { brandId } = requireFound(asset, "Asset", draft.assetId, "input.assetId");
-    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
     // The brand first, then the row under the asset: the order every delete locks in (lockForDelete.ts).
     await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { increment: 1 } } });
-    const feedback = await tx.feedback.create({ data: { ...draft, brandId } });
-    return { result: feedback, changes: [upserted("feedback", feedback.id, organizationId), upserted("brand", brandId, organizationId)] };
+    return tx.feedback.create({ data: { ...draft, brandId } });
   },
 
-  async update(tx: Db, id: string, patch: FeedbackPatch, scope: OrganizationScope = null): Promise<Written<Feedback>> {
-    const { brandId } = requireFound(await feedbackStore.findById(tx, id, scope), "Feedback", id, "id");
-    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
-    const feedback = await tx.feedback.update({ where: { id }, data: patch });
-    return { result: feedback, changes: [upserted("feedback", id, organizationId)] };
+  async update(tx: Db, id: string, patch: FeedbackPatch, scope: OrganizationScope = null): Promise<Feedback> {
+    requireFound(await feedbackStore.findById(tx, id, scope), "Feedback", id, "id");
+    return tx.feedback.update({ where: { id }, data: patch });
   },
 
   /**
@@ -54,12 +49,11 @@ export const feedbackStore = {
    * delete takes before it counts the feedback its cascade removes, so the two never both subtract
    * the same row. A row already gone with its asset by then is NOT_FOUND, and the count is rolled back.
    */
-  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
     const { brandId } = requireFound(await feedbackStore.findById(tx, id, scope), "Feedback", id, "id");
-    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
     await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { decrement: 1 } } });
     const { count } = await tx.feedback.deleteMany({ where: { id } });
     requireFound(count === 1 ? true : null, "Feedback", id, "id");
-    return { result: true, changes: [deleted("feedback", id, organizationId), upserted("brand", brandId, organizationId)] };
+    return true;
   },
 };

@@ -1,16 +1,10 @@
-// The one path every mutation takes: its writes and their outbox rows commit together (so the
-// graph can never miss a change), and only after the commit are the events handed to the sync.
-import type { EntityChange } from "../outbox/entityChange.ts";
+// The one path every mutation takes: its writes and the outbox rows the capture triggers record
+// for them commit together (so the graph can never miss a change), and only after the commit are
+// the events handed to the sync.
 import type { AfterCommitOptions, GraphSync } from "../outbox/graphSync.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
-import { recordChanges, type TransactionClient } from "../outbox/recordChanges.ts";
+import { readRecordedEvents, type TransactionClient } from "../outbox/readRecordedEvents.ts";
 import { concurrentDeletion, isWriteConflict } from "./concurrentChange.ts";
-
-/** What a store's write returns: its result and one change per entity it touched, cascades included. */
-export interface Written<T> {
-  readonly result: T;
-  readonly changes: readonly EntityChange[];
-}
 
 /** Where a write commits, and who is told of its outbox events after the commit. */
 export interface WriteDeps {
@@ -27,13 +21,13 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export async function inTransaction<T>(
   deps: WriteDeps,
-  write: (tx: TransactionClient) => Promise<Written<T>>,
+  write: (tx: TransactionClient) => Promise<T>,
   afterCommit: AfterCommitOptions = {},
 ): Promise<T> {
   return (await commitWrite(deps, write, afterCommit)).result;
 }
 
-/** A committed write: its result and the outbox events its changes became, in order. */
+/** A committed write: its result and the outbox events the triggers recorded for it, in order. */
 export interface Committed<T> {
   readonly result: T;
   readonly eventIds: bigint[];
@@ -45,13 +39,13 @@ export interface Committed<T> {
  */
 export async function commitWrite<T>(
   deps: WriteDeps,
-  write: (tx: TransactionClient) => Promise<Written<T>>,
+  write: (tx: TransactionClient) => Promise<T>,
   afterCommit: AfterCommitOptions = {},
 ): Promise<Committed<T>> {
   const committed = await withConflictRetries(() =>
     deps.prisma.$transaction(async (tx) => {
-      const { result, changes } = await write(tx);
-      return { result, eventIds: await recordChanges(tx, changes) };
+      const result = await write(tx);
+      return { result, eventIds: await readRecordedEvents(tx) };
     }, TRANSACTION_OPTIONS),
   );
   await deps.sync.afterCommit(committed.eventIds, afterCommit);

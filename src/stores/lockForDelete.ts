@@ -1,13 +1,14 @@
-// A delete lists what Postgres will cascade to (one outbox event per row, a counter to correct)
-// before it deletes. A child inserted after that list is read would go with its parent unrecorded,
-// so the delete first locks the parents FOR UPDATE: an insert's foreign-key check takes FOR KEY
-// SHARE on its parent row, so an insert still under way makes the lock wait until it commits (the
-// list, read by the next statement, then sees it), and an insert arriving later waits for the
-// delete and then finds its parent gone (NOT_FOUND).
+// A delete locks the rows it removes, parents first, before it reads anything it corrects: an asset's
+// delete counts the feedback its cascade removes (to take it off the brand's feedback_count), and
+// feedback inserted after that count would go with its asset uncounted. An insert's foreign-key
+// check takes FOR KEY SHARE on its parent row, so an insert still under way makes the lock wait
+// until it commits (the count, read by the next statement, then sees it), and an insert arriving
+// later waits for the delete and then finds its parent gone (NOT_FOUND). The outbox needs no list:
+// the capture triggers see every cascaded row.
 //
 // Locks are always taken parent first (organization → brand → asset), as every write does
 // (feedbackStore.record bumps its brand before inserting under the asset), so two writes never wait
-// for each other in a circle. This holds whoever records the outbox events (the stores, or triggers).
+// for each other in a circle.
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./inTransaction.ts";
 

@@ -1,11 +1,10 @@
 // Every statement on organizations. Deleting one cascades in Postgres to its brands and all below
-// them; the outbox still needs one delete per cascaded entity, so they are locked and listed first.
+// them, which the capture triggers record entity by entity; the brands are locked first, in id
+// order, as every delete locks (lockForDelete.ts).
 import type { Organization } from "../generated/prisma/client.ts";
 import type { OrganizationDraft } from "../domain/organizationInput.ts";
 import type { Page } from "../domain/pagination.ts";
-import { brandStore } from "./brandStore.ts";
-import type { Db, Written } from "./inTransaction.ts";
-import { deleted, upserted } from "../outbox/changes.ts";
+import type { Db } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { lockOrganizationBrands } from "./lockForDelete.ts";
 import { requireFound } from "./requireFound.ts";
@@ -36,35 +35,31 @@ export const organizationStore = {
 
   listPage: (db: Db, page: Page, scope: OrganizationScope = null) => db.organization.findMany(keyset({}, page, organizationsIn(scope))),
 
-  async create(tx: Db, draft: OrganizationDraft): Promise<Written<Organization>> {
-    const organization = await tx.organization.create({ data: { name: draft.name, plan: draft.plan } });
-    return { result: organization, changes: [upserted("organization", organization.id, organization.id)] };
+  async create(tx: Db, draft: OrganizationDraft): Promise<Organization> {
+    return tx.organization.create({ data: { name: draft.name, plan: draft.plan } });
   },
 
-  async update(tx: Db, id: string, patch: Partial<OrganizationDraft>, scope: OrganizationScope = null): Promise<Written<Organization>> {
+  async update(tx: Db, id: string, patch: Partial<OrganizationDraft>, scope: OrganizationScope = null): Promise<Organization> {
     requireFound(await organizationStore.findById(tx, id, scope), "Organization", id, "id");
-    const organization = await tx.organization.update({ where: { id }, data: patch });
-    return { result: organization, changes: [upserted("organization", id, id)] };
+    return tx.organization.update({ where: { id }, data: patch });
   },
 
   /**
    * Deletes the first `limit` brands of the organization (by id), each with everything under it;
    * returns how many went. What deleteOrganization runs until few enough are left for remove.
    */
-  async removeBrands(tx: Db, id: string, limit: number, scope: OrganizationScope = null): Promise<Written<number>> {
+  async removeBrands(tx: Db, id: string, limit: number, scope: OrganizationScope = null): Promise<number> {
     requireFound(await organizationStore.findById(tx, id, scope), "Organization", id, "id");
     const brandIds = await lockOrganizationBrands(tx, id, limit);
-    const cascaded = await brandStore.cascadeOf(tx, brandIds);
     await tx.brand.deleteMany({ where: { id: { in: brandIds } } });
-    return { result: brandIds.length, changes: cascaded };
+    return brandIds.length;
   },
 
   /** Deletes the organization with every brand it still has (deleteOrganization removes the bulk first). */
-  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
     requireFound(await organizationStore.findById(tx, id, scope), "Organization", id, "id");
-    const brandIds = await lockOrganizationBrands(tx, id);
-    const cascaded = await brandStore.cascadeOf(tx, brandIds);
+    await lockOrganizationBrands(tx, id);
     await tx.organization.delete({ where: { id } });
-    return { result: true, changes: [deleted("organization", id, id), ...cascaded] };
+    return true;
   },
 };

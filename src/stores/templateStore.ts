@@ -7,8 +7,7 @@ import type { TemplateDraft, TemplatePatch } from "../domain/templateInput.ts";
 import { brandStore } from "./brandStore.ts";
 import { pagesOfParents } from "./childPages.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
-import { deleted, upserted } from "../outbox/changes.ts";
-import type { Db, Written } from "./inTransaction.ts";
+import type { Db } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
@@ -27,26 +26,22 @@ export const templateStore = {
   pagesOfBrands: (sql: Sql, brandIds: readonly string[], page: Page) =>
     pagesOfParents<Template>(sql, { statement: "templatePagesOfBrands", table: "templates", parentColumn: "brand_id", columns: TEMPLATE_COLUMNS }, brandIds, page),
 
-  async create(tx: Db, draft: TemplateDraft, scope: OrganizationScope = null): Promise<Written<Template>> {
-    const organizationId = await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
+  async create(tx: Db, draft: TemplateDraft, scope: OrganizationScope = null): Promise<Template> {
+    await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
     await requireOwnAsset(tx, draft.brandId, draft.sourceAssetId, scope);
-    const template = await tx.template.create({ data: draft });
-    return { result: template, changes: [upserted("template", template.id, organizationId)] };
+    return tx.template.create({ data: draft });
   },
 
-  async update(tx: Db, id: string, patch: TemplatePatch, scope: OrganizationScope = null): Promise<Written<Template>> {
+  async update(tx: Db, id: string, patch: TemplatePatch, scope: OrganizationScope = null): Promise<Template> {
     const existing = requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
     await requireOwnAsset(tx, existing.brandId, patch.sourceAssetId, scope);
-    const organizationId = await brandStore.organizationOf(tx, existing.brandId, scope);
-    const template = await tx.template.update({ where: { id }, data: patch });
-    return { result: template, changes: [upserted("template", id, organizationId)] };
+    return tx.template.update({ where: { id }, data: patch });
   },
 
-  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<Written<boolean>> {
-    const { brandId } = requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
-    const organizationId = await brandStore.organizationOf(tx, brandId, scope);
+  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
+    requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
     await tx.template.delete({ where: { id } });
-    return { result: true, changes: [deleted("template", id, organizationId)] };
+    return true;
   },
 };
 

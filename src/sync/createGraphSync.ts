@@ -40,6 +40,8 @@ export interface GraphSyncOptions {
   readonly held?: boolean;
   /** Run the drainer in its own thread, connecting here. */
   readonly thread?: DrainerThreadTarget & { readonly onQuery?: OnQuery };
+  /** In-process drainer: LISTEN here for writes by other clients (drainPass.ts's listenUrl). */
+  readonly listenUrl?: string;
 }
 
 export function createGraphSync(deps: SyncDeps, options: GraphSyncOptions = {}): RunningGraphSync {
@@ -54,7 +56,7 @@ export function createGraphSync(deps: SyncDeps, options: GraphSyncOptions = {}):
     const { onQuery, ...target } = options.thread;
     running = startDrainerThread(target, { neo4j: config.neo4j, settings, logLevel: config.logLevel, sql, logger, metrics, onQuery });
   } else {
-    running = createDrainer({ sql, graph, logger, metrics, settings });
+    running = createDrainer({ sql, graph, logger, metrics, settings, listenUrl: options.listenUrl });
     warmProjectionCypherInBackground(graph, logger);
   }
   const { drainer, release } = options.held ? holdDrainer(running) : { drainer: running, release() {} };

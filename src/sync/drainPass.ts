@@ -23,6 +23,11 @@ export interface DrainerDeps {
   readonly logger: Logger;
   readonly metrics: SyncMetrics;
   readonly settings: GraphSyncSettings;
+  /**
+   * Where to LISTEN for the capture triggers' NOTIFY while polling, so a write by any client is
+   * projected at its commit, not at the next poll. Unset: the poll alone (embedded PGlite).
+   */
+  readonly listenUrl?: string;
 }
 
 export interface PassResult {

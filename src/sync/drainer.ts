@@ -5,7 +5,12 @@
 // of mutations becomes a few batched projections instead of one transaction each. After a failed
 // pass the drainer pauses (the same capped, jittered backoff as the events) so a Neo4j outage costs
 // one failing pass per backoff step, not one per mutation; events written meanwhile just wait.
+//
+// While polling it also LISTENs for the capture triggers' NOTIFY: a write by another client (psql,
+// a migration, another service) asks for a pass at its commit, as a mutation's wake does.
 import { setTimeout as sleep } from "node:timers/promises";
+import { RECORDED_CHANNEL } from "../outbox/captureTriggers.ts";
+import { startChannelListener, type ChannelListener } from "../postgres/channelListener.ts";
 import { drainPass, type DrainerDeps, type PassResult } from "./drainPass.ts";
 import { retryDelay } from "./retryDelay.ts";
 import { createPassSignal, waitUntilApplied } from "./waitUntilApplied.ts";
@@ -42,6 +47,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
   let resumeTimer: NodeJS.Timeout | null = null;
   let pollLoop: Promise<void> | null = null;
   let cancelPollSleep: AbortController | null = null;
+  let listener: ChannelListener | null = null;
   const passes = createPassSignal();
 
   function kick(): void {
@@ -121,10 +127,14 @@ export function createDrainer(deps: DrainerDeps): Drainer {
     }, Math.max(0, pausedUntil - Date.now()));
   }
 
+  function drainDue(): void {
+    dueRequested = true;
+    kick();
+  }
+
   async function poll(): Promise<void> {
     while (polling) {
-      dueRequested = true;
-      kick();
+      drainDue();
       const wait = Math.max(settings.pollIntervalMs, pausedUntil - Date.now());
       cancelPollSleep = new AbortController();
       await sleep(wait, undefined, { signal: cancelPollSleep.signal }).catch(() => {});
@@ -144,12 +154,17 @@ export function createDrainer(deps: DrainerDeps): Drainer {
       if (polling) return;
       polling = true;
       pollLoop = poll();
+      if (deps.listenUrl) {
+        // On (re)connect too: what was recorded while the connection was down.
+        listener = startChannelListener({ databaseUrl: deps.listenUrl, channel: RECORDED_CHANNEL, name: "mobius-drainer", logger, onNotification: drainDue, onConnected: drainDue });
+      }
     },
     async stop() {
       polling = false;
       stopped = true;
       if (resumeTimer) clearTimeout(resumeTimer);
       cancelPollSleep?.abort();
+      await listener?.stop();
       await pollLoop;
       while (inFlight) await inFlight;
     },

@@ -47,7 +47,7 @@ const metrics: SyncMetrics = {
   },
 };
 
-const drainer = createDrainer({ sql, graph, logger, metrics, settings });
+const drainer = createDrainer({ sql, graph, logger, metrics, settings, listenUrl: databaseUrl });
 warmProjectionCypherInBackground(graph, logger);
 
 port.on("message", async (message: ToDrainerThread) => {

@@ -27,9 +27,9 @@ describe("inTransaction", () => {
     let writtenId = "";
     const failing = inTransaction({ prisma: deps.prisma, sync }, async (tx) => {
       const written = await organizationStore.create(tx, { name: unique("Rolled back") });
-      writtenId = written.result.id;
-      // An outbox row written in the same transaction, as recordChanges writes it.
-      await tx.syncEvent.create({ data: { entityType: "organization", entityId: writtenId, operation: "upsert" } });
+      writtenId = written.id;
+      // The capture trigger has recorded the organization's event in this transaction by now.
+      expect(await tx.syncEvent.count({ where: { entityId: writtenId } })).toBe(1);
       throw badInput("input.name", "refused after writing");
     });
     await expect(failing).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "input.name" } });

@@ -33,7 +33,7 @@ describe("operations with the graph running", () => {
     expect(await getJson(`${gateway.url}/health`)).toEqual({ status: 200, body: { status: "ok" } });
     expect(await getJson(`${gateway.url}/ready`)).toEqual({
       status: 200,
-      body: { ready: true, postgres: "ready", graph: "HEALTHY", graphCatchingUp: false },
+      body: { ready: true, postgres: "ready", capture: { ready: true }, graph: "HEALTHY", graphCatchingUp: false },
     });
   });
 
@@ -124,7 +124,7 @@ describe("health without a usable graph", () => {
   it("reports a gateway without a graph as disabled, and still ready", async () => {
     const gateway = await startTestGateway(createTestDeps({ neo4jUri: null }));
     try {
-      expect((await getJson(`${gateway.url}/ready`)).body).toEqual({ ready: true, postgres: "ready", graph: "DISABLED", graphCatchingUp: false });
+      expect((await getJson(`${gateway.url}/ready`)).body).toEqual({ ready: true, postgres: "ready", capture: { ready: true }, graph: "DISABLED", graphCatchingUp: false });
       expect(await getJson(`${gateway.url}/v1/health/graph`)).toEqual({
         status: 200,
         body: { status: "disabled", message: "Graph database not configured" },
@@ -146,7 +146,7 @@ describe("health without a usable graph", () => {
       expect(health.body).toMatchObject({ status: "unhealthy", database: "neo4j" });
       expect(await getJson(`${gateway.url}/ready`)).toEqual({
         status: 503,
-        body: { ready: false, postgres: "ready", graph: "UNHEALTHY", graphCatchingUp: false },
+        body: { ready: false, postgres: "ready", capture: { ready: true }, graph: "UNHEALTHY", graphCatchingUp: false },
       });
     } finally {
       await gateway.close();

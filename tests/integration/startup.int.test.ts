@@ -109,7 +109,7 @@ describe("the first start on an empty database", () => {
 
       // The first requests a new user's pages make, right away: every graph answer is already there.
       const url = /serving (http:\/\/[^/]+)\/graphql/.exec(stdout)![1];
-      expect(await (await fetch(`${url}/ready`)).json()).toEqual({ ready: true, postgres: "ready", graph: "HEALTHY", graphCatchingUp: false });
+      expect(await (await fetch(`${url}/ready`)).json()).toEqual({ ready: true, postgres: "ready", capture: { ready: true }, graph: "HEALTHY", graphCatchingUp: false });
       const { token } = (await (await fetch(`${url}/dev/token`)).json()) as { token: string };
       const [firstBrand] = DEMO_ORGANIZATIONS[0]!.brands;
       const hex = DEMO_COLORS[firstBrand!.palette[0]!].hex;

@@ -82,6 +82,19 @@ async function activeSubscriptions(replica: Replica): Promise<number> {
   return Number(/^mobius_subscriptions_active (\d+)/m.exec(metrics)?.[1] ?? 0);
 }
 
+/**
+ * An organization written straight to Postgres, which the capture triggers record like any write:
+ * once its own event is applied, a subscriber opened next receives only what the test does.
+ */
+async function createOrganization(): Promise<string> {
+  const { id } = await prisma.organization.create({ data: { name: "Replica org" } });
+  await eventually(
+    () => prisma.syncEvent.findMany({ where: { entityId: id }, select: { appliedAt: true } }),
+    (events) => events.length > 0 && events.every((e) => e.appliedAt !== null),
+  );
+  return id;
+}
+
 async function createBrand(replica: Replica, organizationId: string): Promise<string> {
   const res = await fetch(`${replica.url}/graphql`, {
     method: "POST",
@@ -99,7 +112,7 @@ async function createBrand(replica: Replica, organizationId: string): Promise<st
 describe("two gateway processes on one database", () => {
   it("tell a subscriber on one of a mutation made through the other, and a subscriber of another organization nothing", { timeout: 120_000 }, async () => {
     const [a, b] = replicas as [Replica, Replica];
-    const [own, foreign] = await Promise.all([1, 2].map(async () => (await prisma.organization.create({ data: { name: "Replica org" } })).id));
+    const [own, foreign] = await Promise.all([createOrganization(), createOrganization()]);
     const ownSubscriber = await subscribe(b!, own!);
     const foreignSubscriber = await subscribe(b!, foreign!);
     await eventually(() => activeSubscriptions(b!), (n) => n === 2);
@@ -121,7 +134,7 @@ describe("two gateway processes on one database", () => {
 
   it("reconnect their listeners when Postgres ends the connection, and deliver what was applied meanwhile", { timeout: 120_000 }, async () => {
     const [a, b] = replicas as [Replica, Replica];
-    const organizationId = (await prisma.organization.create({ data: { name: "Replica org" } })).id;
+    const organizationId = await createOrganization();
     const subscriber = await subscribe(b!, organizationId);
     const before = await listenerPids();
     await prisma.$queryRaw`SELECT pg_terminate_backend(pid)::text FROM unnest(${before}::int[]) AS pid`;

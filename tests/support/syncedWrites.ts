@@ -21,7 +21,7 @@ import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
 import { assetStore } from "../../src/stores/assetStore.ts";
 import { brandStore } from "../../src/stores/brandStore.ts";
 import { feedbackStore } from "../../src/stores/feedbackStore.ts";
-import { commitWrite, type Db, type Written } from "../../src/stores/inTransaction.ts";
+import { commitWrite, type Db } from "../../src/stores/inTransaction.ts";
 import { organizationStore } from "../../src/stores/organizationStore.ts";
 import { templateStore } from "../../src/stores/templateStore.ts";
 import type { AfterCommitOptions } from "../../src/outbox/graphSync.ts";
@@ -61,21 +61,21 @@ export interface SyncedWrite {
 type WithDefaults<Input, Defaulted extends keyof Input> = Omit<Input, Defaulted> & Partial<Pick<Input, Defaulted>>;
 
 export function syncedWrites(deps: GatewayDeps, scope: TestScope, afterCommit: AfterCommitOptions = {}) {
-  async function commit<T>(write: (tx: Db) => Promise<Written<T>>) {
+  async function commit<T>(write: (tx: Db) => Promise<T>) {
     const committed = await commitWrite(deps, write, afterCommit);
     scope.eventIds.push(...committed.eventIds);
     return committed;
   }
 
   /** A create: the new row's id is remembered in `rows`. */
-  async function created(rows: Set<string> | null, write: (tx: Db) => Promise<Written<{ id: string }>>): Promise<SyncedWrite> {
+  async function created(rows: Set<string> | null, write: (tx: Db) => Promise<{ id: string }>): Promise<SyncedWrite> {
     const { result, eventIds } = await commit(write);
     rows?.add(result.id);
     return { id: result.id, eventIds };
   }
 
   /** An update or a delete of the row `id`. */
-  async function changed(id: string, write: (tx: Db) => Promise<Written<unknown>>): Promise<SyncedWrite> {
+  async function changed(id: string, write: (tx: Db) => Promise<unknown>): Promise<SyncedWrite> {
     return { id, eventIds: (await commit(write)).eventIds };
   }
 
