@@ -5,6 +5,7 @@
 // and an UPDATE touching brands that already exist.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { median, round } from "./support/stats.ts";
 
 export interface CaptureOverheadOptions {
   readonly databaseUrl: string;
@@ -24,8 +25,6 @@ export interface CaptureOverhead {
   readonly update: StatementOverhead;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function measureCaptureOverhead(options: CaptureOverheadOptions): Promise<CaptureOverhead> {
   const client = new pg.Client({ connectionString: options.databaseUrl, application_name: "bench capture overhead" });
