@@ -5,6 +5,7 @@
 // of mutations becomes a few batched projections instead of one transaction each. After a failed
 // pass the drainer pauses (the same capped, jittered backoff as the events) so a Neo4j outage costs
 // one failing pass per backoff step, not one per mutation; events written meanwhile just wait.
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { drainPass, type DrainerDeps, type PassResult } from "./drainPass.ts";
 import { retryDelay } from "./retryDelay.ts";
@@ -28,7 +29,9 @@ export interface Drainer {
 /** Ids handed over beyond this many (a long outage) are left to the poll, which finds them anyway. */
 const MAX_PRIORITY_IDS = 10_000;
 
-export function createDrainer(deps: DrainerDeps): Drainer {
+export function createDrainer(given: Omit<DrainerDeps, "drainerId">): Drainer {
+  // Its own row of published bookmarks: passes of one drainer never overlap, so the row only advances.
+  const deps: DrainerDeps = { ...given, drainerId: randomUUID() };
   const { sql, logger, settings } = deps;
   const priority = new Set<bigint>();
   let dueRequested = false;
