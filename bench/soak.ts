@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
   },
 });
 const minutes = Number(args.minutes);
+const PRUNE_INTERVAL_MS = 10_000;
 const SECRET = "soak-benchmark-secret-of-32-characters";
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -75,7 +77,9 @@ function spawnGateway(port: number): ChildProcess {
       PORT: String(port),
       LOG_LEVEL: "warn",
       OUTBOX_RETENTION_SECONDS: args["retention-seconds"],
-      OUTBOX_PRUNE_INTERVAL_MS: "10000",
+      OUTBOX_PRUNE_INTERVAL_MS: String(PRUNE_INTERVAL_MS),
+      // The load's operations are ad hoc, not in the trusted-documents manifest production requires.
+      TRUSTED_DOCUMENTS: "allow-unknown",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -149,6 +153,7 @@ async function client(n: number): Promise<void> {
 }
 
 const outboxRows: [minute: number, rows: number][] = [];
+const loadAverages: number[] = [];
 const sampler = setInterval(async () => {
   for (const g of gateways) {
     // A process just killed has no /proc entry: its sample is skipped.
@@ -157,6 +162,7 @@ const sampler = setInterval(async () => {
   }
   const { rows } = await db.query("SELECT count(*)::int AS n FROM sync_events");
   outboxRows.push([elapsedMinutes(), rows[0].n]);
+  loadAverages.push(os.loadavg()[0]!);
 }, 10_000);
 
 const clients = Array.from({ length: Number(args.clients) }, (_, n) => client(n));
@@ -217,13 +223,29 @@ const rssSlopes = gateways.map((g) => {
   const tail = g.rss.slice(Math.floor(g.rss.length / 2));
   return { port: g.port, mbPerMinute: Math.round(slope(tail) * 100) / 100, lastMb: Math.round(tail.at(-1)?.[1] ?? 0) };
 });
+// Bounded by retention: the row count levels off (its slope over the second half near 0), and no
+// applied row is older than the window plus one prune interval (and a batch's margin) at the end.
+const outboxTail = outboxRows.slice(Math.floor(outboxRows.length / 2));
+const [{ n: pastWindow }] = (
+  await db.query(
+    "SELECT count(*)::int AS n FROM sync_events WHERE applied_at < now() - ($1::int * interval '1 second') - ($2::int * interval '1 millisecond') - interval '5 seconds'",
+    [Number(args["retention-seconds"]), PRUNE_INTERVAL_MS],
+  )
+).rows;
 const result = {
+  machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, loadAverage1m: { min: Math.min(...loadAverages), max: Math.max(...loadAverages) } },
   minutes,
   requests: counts,
   brands: postgres.length,
   graph: { lost, extra, duplicates, differing, outOfOrder },
   rssSlopes,
-  outbox: { maxRows: Math.max(...outboxRows.map(([, n]) => n)), lastRows: outboxRows.at(-1)?.[1], retentionSeconds: Number(args["retention-seconds"]) },
+  outbox: {
+    maxRows: Math.max(...outboxRows.map(([, n]) => n)),
+    lastRows: outboxRows.at(-1)?.[1],
+    rowsPerMinuteSlopeSecondHalf: Math.round(slope(outboxTail)),
+    appliedRowsPastWindowAtEnd: pastWindow,
+    retentionSeconds: Number(args["retention-seconds"]),
+  },
 };
 console.log(JSON.stringify(result, null, 2));
 if (args.out) fs.writeFileSync(args.out, JSON.stringify(result, null, 2));
