@@ -67,7 +67,7 @@ export function recordStatementSpan(name: string, durationMs: number, attributes
     .end(end);
 }
 
-export function failSpan(span: Span, error: unknown): void {
+function failSpan(span: Span, error: unknown): void {
   span.recordException(error instanceof Error ? error : String(error));
   span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message.split("\n")[0] : String(error) });
 }
