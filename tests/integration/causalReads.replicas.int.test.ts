@@ -21,6 +21,8 @@ async function startReplica() {
     AUTH_JWT_SECRET: TENANCY_SECRET,
     PORT: "0",
     LOG_LEVEL: "debug",
+    // A loaded machine may take seconds for a first projection; the test is about what the read sees.
+    GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000",
   });
   const replica = { process, url: await process.url(120_000) };
   replicas.push(replica);
