@@ -16,7 +16,7 @@ import { refKey, type EntityRef } from "../outbox/entityRef.ts";
 import { projectEntities } from "../projector/projectEntities.ts";
 import { retryDelay } from "./retryDelay.ts";
 import { markApplied, markFailed, type EventFailure } from "../outbox/settleEvents.ts";
-import { inSpan, linkTo } from "../observability/tracing.ts";
+import { inSpan, linkTo, tracingStarted } from "../observability/tracing.ts";
 
 export interface DrainerDeps {
   readonly sql: Sql;
@@ -56,7 +56,7 @@ export async function drainPass(deps: DrainerDeps, onlyIds?: readonly bigint[]):
         if (events.length === 0) return { claimed: 0, applied: [], failed: [], graphUnavailable: false };
         // A trace of its own (an empty poll makes none), even when a mutation's after-commit wake
         // started it on this event loop: it links to the span of each request whose events it applies.
-        const links = [...new Set(events.map((e) => e.traceparent))].map(linkTo).filter((link) => link !== null);
+        const links = tracingStarted() ? [...new Set(events.map((e) => e.traceparent))].map(linkTo).filter((link) => link !== null) : [];
         return inSpan("graph_sync drain pass", { root: true, links, attributes: { "mobius.graph_sync.claimed": events.length } }, async (span) => {
           const { applied, failed, graphUnavailable, bookmarks } = await projectGroups(deps.graph, tx, groupByEntity(events));
           await markApplied(tx, applied.flatMap((g) => g.events.map((e) => e.id)), { drainerId: deps.drainerId, bookmarks });
