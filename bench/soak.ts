@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
   },
 });
 const minutes = Number(args.minutes);
+const PRUNE_INTERVAL_MS = 10_000;
 const SECRET = "soak-benchmark-secret-of-32-characters";
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -57,6 +59,10 @@ const token = await mintToken(SECRET, { organizationId, role: "editor" });
 interface Gateway {
   readonly port: number;
   child: ChildProcess;
+  /** Sent requests only while true: from /ready answering to the kill. */
+  serving: boolean;
+  /** When this life of the process became ready, in load minutes (negative: before the load). */
+  since: number;
   rss: [minute: number, mb: number][];
 }
 // Set once every gateway is ready: the load's clock, not the start-up's.
@@ -75,7 +81,9 @@ function spawnGateway(port: number): ChildProcess {
       PORT: String(port),
       LOG_LEVEL: "warn",
       OUTBOX_RETENTION_SECONDS: args["retention-seconds"],
-      OUTBOX_PRUNE_INTERVAL_MS: "10000",
+      OUTBOX_PRUNE_INTERVAL_MS: String(PRUNE_INTERVAL_MS),
+      // The load's operations are ad hoc, not in the trusted-documents manifest production requires.
+      TRUSTED_DOCUMENTS: "allow-unknown",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -87,17 +95,20 @@ async function ready(port: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
 }
-const gateways: Gateway[] = [0, 1, 2].map((i) => ({ port: Number(args["first-port"]) + i, child: spawnGateway(Number(args["first-port"]) + i), rss: [] }));
+const gateways: Gateway[] = [0, 1, 2].map((i) => ({ port: Number(args["first-port"]) + i, child: spawnGateway(Number(args["first-port"]) + i), serving: false, since: 0, rss: [] }));
 await Promise.all(gateways.map((g) => ready(g.port)));
+for (const g of gateways) g.serving = true;
 startedAt = Date.now();
 log(`3 gateways ready on ports ${gateways.map((g) => g.port).join(", ")}; load for ${minutes} min`);
 
 // --- the load: each client owns its brands, so it knows each one's last version ------------------
 const expected = new Map<string, { name: string; hexes: string[] }>();
-const counts = { mutations: 0, reads: 0, failed: 0 };
+// failed: requests cut by the kill (no answer); errors: answers with GraphQL errors, which should not happen.
+const counts = { mutations: 0, reads: 0, failed: 0, errors: 0 };
+class AnsweredWithErrors extends Error {}
 let running = true;
 async function gql(query: string, variables: Record<string, unknown>): Promise<any> {
-  const live = gateways.filter((g) => g.child.exitCode === null && g.child.signalCode === null);
+  const live = gateways.filter((g) => g.serving);
   const g = live[Math.floor(Math.random() * live.length)]!;
   const res = await fetch(`http://127.0.0.1:${g.port}/graphql`, {
     method: "POST",
@@ -105,7 +116,7 @@ async function gql(query: string, variables: Record<string, unknown>): Promise<a
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  if (body.errors) throw new AnsweredWithErrors(JSON.stringify(body.errors));
   return body.data;
 }
 const hexOf = () => `#${randomUUID().slice(0, 6).toUpperCase()}`;
@@ -139,16 +150,20 @@ async function client(n: number): Promise<void> {
         expected.set(id, { name, hexes });
         counts.mutations++;
       }
-    } catch {
+    } catch (error) {
       // A request to the process being killed: its write may or may not have committed; Postgres
       // tells which at the end (the comparison is Postgres against the graph, not against this map).
-      counts.failed++;
+      if (error instanceof AnsweredWithErrors) {
+        counts.errors++;
+        if (counts.errors <= 3) log(`answered with errors: ${error.message.slice(0, 300)}`);
+      } else counts.failed++;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
 }
 
 const outboxRows: [minute: number, rows: number][] = [];
+const loadAverages: number[] = [];
 const sampler = setInterval(async () => {
   for (const g of gateways) {
     // A process just killed has no /proc entry: its sample is skipped.
@@ -157,6 +172,7 @@ const sampler = setInterval(async () => {
   }
   const { rows } = await db.query("SELECT count(*)::int AS n FROM sync_events");
   outboxRows.push([elapsedMinutes(), rows[0].n]);
+  loadAverages.push(os.loadavg()[0]!);
 }, 10_000);
 
 const clients = Array.from({ length: Number(args.clients) }, (_, n) => client(n));
@@ -164,18 +180,21 @@ const victim = gateways[0]!;
 for (const at of [1 / 3, 2 / 3]) {
   await new Promise((r) => setTimeout(r, Math.max(0, startedAt + at * minutes * 60_000 - Date.now())));
   log(`SIGKILL gateway on port ${victim.port}`);
+  victim.serving = false;
   victim.child.kill("SIGKILL");
   await new Promise((r) => setTimeout(r, 5_000));
   victim.child = spawnGateway(victim.port);
   victim.rss = [];
   await ready(victim.port);
+  victim.serving = true;
+  victim.since = elapsedMinutes();
   log(`gateway on port ${victim.port} restarted`);
 }
 await new Promise((r) => setTimeout(r, Math.max(0, startedAt + minutes * 60_000 - Date.now())));
 running = false;
 await Promise.all(clients);
 clearInterval(sampler);
-log(`load stopped: ${counts.mutations} mutations, ${counts.reads} reads, ${counts.failed} failed requests`);
+log(`load stopped: ${counts.mutations} mutations, ${counts.reads} reads, ${counts.failed} cut by the kills, ${counts.errors} answered with errors`);
 
 // --- the verdict --------------------------------------------------------------------------------
 const pending = async () => (await db.query("SELECT count(*)::int AS n FROM sync_events WHERE applied_at IS NULL")).rows[0].n as number;
@@ -212,18 +231,44 @@ const slope = (points: [number, number][]) => {
   const den = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   return den === 0 ? 0 : num / den;
 };
-// The first minutes are warm-up (JIT, caches): the slope is taken over the second half of each series.
+// A process's first minutes are warm-up (JIT, caches, pools filling): the slope is taken from
+// WARMUP_MINUTES after its current life began (the killed one's last life is the shortest series).
+const WARMUP_MINUTES = 2;
 const rssSlopes = gateways.map((g) => {
-  const tail = g.rss.slice(Math.floor(g.rss.length / 2));
-  return { port: g.port, mbPerMinute: Math.round(slope(tail) * 100) / 100, lastMb: Math.round(tail.at(-1)?.[1] ?? 0) };
+  const tail = g.rss.filter(([minute]) => minute >= g.since + WARMUP_MINUTES);
+  return {
+    port: g.port,
+    restarted: g === gateways[0],
+    fromMinute: Math.round((g.since + WARMUP_MINUTES) * 10) / 10,
+    samples: tail.length,
+    mbPerMinute: Math.round(slope(tail) * 100) / 100,
+    firstMb: Math.round(tail[0]?.[1] ?? 0),
+    lastMb: Math.round(tail.at(-1)?.[1] ?? 0),
+  };
 });
+// Bounded by retention: the row count levels off (its slope over the second half near 0), and no
+// applied row is older than the window plus one prune interval (and a batch's margin) at the end.
+const outboxTail = outboxRows.slice(Math.floor(outboxRows.length / 2));
+const [{ n: pastWindow }] = (
+  await db.query(
+    "SELECT count(*)::int AS n FROM sync_events WHERE applied_at < now() - ($1::int * interval '1 second') - ($2::int * interval '1 millisecond') - interval '5 seconds'",
+    [Number(args["retention-seconds"]), PRUNE_INTERVAL_MS],
+  )
+).rows;
 const result = {
+  machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, loadAverage1m: { min: Math.min(...loadAverages), max: Math.max(...loadAverages) } },
   minutes,
   requests: counts,
   brands: postgres.length,
   graph: { lost, extra, duplicates, differing, outOfOrder },
   rssSlopes,
-  outbox: { maxRows: Math.max(...outboxRows.map(([, n]) => n)), lastRows: outboxRows.at(-1)?.[1], retentionSeconds: Number(args["retention-seconds"]) },
+  outbox: {
+    maxRows: Math.max(...outboxRows.map(([, n]) => n)),
+    lastRows: outboxRows.at(-1)?.[1],
+    rowsPerMinuteSlopeSecondHalf: Math.round(slope(outboxTail)),
+    appliedRowsPastWindowAtEnd: pastWindow,
+    retentionSeconds: Number(args["retention-seconds"]),
+  },
 };
 console.log(JSON.stringify(result, null, 2));
 if (args.out) fs.writeFileSync(args.out, JSON.stringify(result, null, 2));

@@ -7,6 +7,7 @@ import { createDeps } from "./gateway/createDeps.ts";
 import { prepareGraph } from "./graph/prepareGraph.ts";
 import { createServer } from "./http/createServer.ts";
 import { createLogger } from "./observability/createLogger.ts";
+import { startTracing } from "./observability/startTracing.ts";
 import { MigrationFailed } from "./postgres/migrate.ts";
 import { PostgresUnreachable, preparePostgres } from "./postgres/preparePostgres.ts";
 import { resolvePostgres } from "./stack/localPostgres.ts";
@@ -39,6 +40,13 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  // First in, last out: the spans of the shutdown itself are still exported.
+  if (config.tracing) {
+    const tracing = await startTracing(config.tracing);
+    stops.push(() => tracing.shutdown());
+    logger.info({ exporter: config.tracing.exporter, url: config.tracing.tracesUrl, serviceName: config.tracing.serviceName }, "tracing on");
+  }
 
   const postgres = await resolvePostgres(config.databaseUrl);
   stops.push(() => postgres.stop());

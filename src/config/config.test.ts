@@ -47,6 +47,7 @@ describe("loadConfig", () => {
       trustedDocuments: "allow-unknown",
       imageUpload: { maxBytes: 26_214_400, urlTtlSeconds: 300, signingSecret: undefined, maxDeltaE00: 5 },
       colorExtraction: defaultColorExtractionSettings,
+      tracing: null,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -2,6 +2,9 @@
 // value stops start-up with one line per variable naming it and what was expected.
 import { z } from "zod";
 import { defaultColorExtractionSettings, type ColorExtractionSettings } from "../pixels/colorExtractionSettings.ts";
+import { tracingSettings, type TracingSettings } from "./tracingSettings.ts";
+
+export type { TracingSettings };
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -327,6 +330,8 @@ export interface Config {
   readonly colorExtraction: ColorExtractionSettings;
   /** How far back a subscription may resume (`after`): applied events younger than this. */
   readonly subscriptionResumeWindowSeconds: number;
+  /** OpenTelemetry traces (OTEL_* variables); null when not configured. */
+  readonly tracing: TracingSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -339,10 +344,13 @@ export class ConfigError extends Error {
 /** Values are never echoed: a malformed DATABASE_URL may carry a password. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
-    );
+  const tracing = tracingSettings(env);
+  const tracingProblems = "problems" in tracing ? tracing.problems : [];
+  if (!parsed.success || tracingProblems.length > 0) {
+    throw new ConfigError([
+      ...(parsed.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) ?? []),
+      ...tracingProblems,
+    ]);
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
@@ -414,6 +422,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signingSecret: e.IMAGE_UPLOAD_SIGNING_SECRET,
       maxDeltaE00: e.COLOR_SNAP_MAX_DELTA_E00,
     }),
+    tracing: "settings" in tracing ? tracing.settings : null,
     colorExtraction: Object.freeze({
       ...defaultColorExtractionSettings,
       processes: e.EXTRACTION_PROCESSES,

@@ -8,4 +8,9 @@ export interface GraphConnection {
   /** Neo4j ends a request's read running longer (its transaction timeout); unset: the server's default. */
   readonly readTimeoutMs?: number;
   readonly onQuery?: (name: string, seconds: number) => void;
+  /**
+   * A causal request's (x-graph-sync: wait): the bookmarks its graph reads are opened with, resolved
+   * at its first graph read (src/graph/causalGraph.ts). Unset: the driver's own bookmark manager only.
+   */
+  readonly readBookmarks?: () => Promise<readonly string[]>;
 }

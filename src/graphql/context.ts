@@ -4,6 +4,8 @@ import type { Access } from "../auth/access.ts";
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import type { AfterCommitOptions, GraphWait } from "../outbox/graphSync.ts";
 import { createRequestLoaders, type RequestLoaders } from "../relationships/relationshipReads.ts";
+import { causalGraph } from "../graph/causalGraph.ts";
+import { readCausalBookmarks } from "../sync/causalBookmarks.ts";
 
 /** Everything a resolver may touch for one request; built fresh per request. */
 export interface GatewayContext extends RequestLoaders {
@@ -26,14 +28,29 @@ export interface RequestInfo {
   readonly headers: IncomingHttpHeaders;
 }
 
-export function createContext(deps: GatewayDeps, { requestId, access, headers }: RequestInfo): GatewayContext {
-  const waitForGraph = waitForGraphOf(headers["x-graph-sync"], deps.config.graphSync.waitForGraph);
+export function createContext(given: GatewayDeps, { requestId, access, headers }: RequestInfo): GatewayContext {
+  const waitForGraph = waitForGraphOf(headers["x-graph-sync"], given.config.graphSync.waitForGraph);
   const graphWaits: GraphWait[] = [];
+  const log = given.logger.child({ requestId });
+  // A waiting request's graph reads are causal: they see every change of the caller's organization
+  // committed before them, on any replica (src/sync/causalBookmarks.ts).
+  const deps =
+    waitForGraph && given.graph
+      ? {
+          ...given,
+          graph: causalGraph(given.graph, async () => {
+            const read = await readCausalBookmarks(given.sql, access.organizationScope, given.config.graphSync.waitTimeoutMs);
+            if (read.wait.events > 0) graphWaits.push(read.wait);
+            log.debug({ bookmarks: read.bookmarks, waited: read.wait }, "causal_graph_read");
+            return read.bookmarks;
+          }),
+        }
+      : given;
   return {
     deps,
     requestId,
     access,
-    log: deps.logger.child({ requestId }),
+    log,
     ...createRequestLoaders(deps, access.organizationScope),
     waitForGraph,
     graphSync: { waitForGraph, onWaited: (wait) => graphWaits.push(wait) },

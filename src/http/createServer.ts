@@ -20,6 +20,9 @@ import { readiness } from "../health/readiness.ts";
 import { operationPlugin } from "../graphql/plugins/operationPlugin.ts";
 import { queryLimitsPlugin } from "../graphql/plugins/queryLimits.ts";
 import { graphSyncExtensionPlugin } from "../graphql/plugins/graphSyncExtension.ts";
+import { graphqlSpanPlugin } from "../graphql/plugins/graphqlSpanPlugin.ts";
+import { tracingStarted } from "../observability/tracing.ts";
+import { traceRequests } from "./traceRequests.ts";
 import { rejectUnstorableStringsPlugin } from "../graphql/plugins/rejectUnstorableStrings.ts";
 import { createCors } from "./cors.ts";
 import { admitOperations } from "./admitOperations.ts";
@@ -65,6 +68,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
       queryLimitsPlugin(deps.config.queryLimits),
       rejectUnstorableStringsPlugin(),
       graphSyncExtensionPlugin(),
+      ...(tracingStarted() ? [graphqlSpanPlugin()] : []),
       // No type carries cache hints and POST responses are not cached: the default plugin's hook on
       // every resolved field would only cost time.
       ApolloServerPluginCacheControlDisabled(),
@@ -121,7 +125,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     if (reply.allow) res.setHeader("allow", reply.allow);
     return sendJson(res, reply.status, reply.body);
   };
-  const server = http.createServer(requestBoundary(route, deps.logger, requestIdOf));
+  const server = http.createServer(traceRequests(requestBoundary(route, deps.logger, requestIdOf)));
   server.on("clientError", answerClientError(deps.logger));
 
   const connections = drainable(server);

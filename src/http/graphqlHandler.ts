@@ -6,6 +6,7 @@ import type { Admission, OperationParams } from "../graphql/trustedDocuments/adm
 import { BodyTooLarge, readBody } from "./readBody.ts";
 import { sendJson } from "./sendJson.ts";
 import { rejectDeepNesting } from "./rejectDeepNesting.ts";
+import { inSpan } from "../observability/tracing.ts";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -65,10 +66,14 @@ export function graphqlHandler<Context extends BaseContext>(apollo: ApolloServer
       if (!admission.admitted) return refuse(res, admission);
       search = admission.search ?? search;
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-      context,
-    });
+    // The span is active through parsing, validation and execution, so the statements the resolvers
+    // send are its children; graphqlSpanPlugin names it after the operation.
+    const response = await inSpan("graphql", {}, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
+        context,
+      }),
+    );
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {

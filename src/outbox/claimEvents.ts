@@ -13,6 +13,8 @@ export interface ClaimedEvent {
   readonly entity: EntityKind;
   readonly entityId: string;
   readonly attempts: number;
+  /** The recording request's span, when it was traced. */
+  readonly traceparent: string | null;
 }
 
 export interface ClaimOptions {
@@ -26,6 +28,7 @@ interface EventRow {
   entity_type: string;
   entity_id: string;
   attempts: number;
+  traceparent: string | null;
 }
 
 /**
@@ -46,10 +49,10 @@ export async function claimEvents(tx: RawSql, options: ClaimOptions): Promise<Cl
       SELECT entity_type, entity_id FROM (SELECT DISTINCT entity_type, entity_id FROM due) AS entities
        WHERE pg_try_advisory_xact_lock(${ENTITY_LOCK_NAMESPACE}::int4, hashtext(entity_type || ':' || entity_id))
     )
-    SELECT e.id, e.entity_type, e.entity_id, e.attempts
+    SELECT e.id, e.entity_type, e.entity_id, e.attempts, e.traceparent
       FROM sync_events e JOIN locked USING (entity_type, entity_id)
      WHERE e.applied_at IS NULL
      ORDER BY e.id
        FOR UPDATE OF e SKIP LOCKED`;
-  return rows.map((r) => ({ id: r.id, entity: r.entity_type as EntityKind, entityId: r.entity_id, attempts: r.attempts }));
+  return rows.map((r) => ({ id: r.id, entity: r.entity_type as EntityKind, entityId: r.entity_id, attempts: r.attempts, traceparent: r.traceparent }));
 }

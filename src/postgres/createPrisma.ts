@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { traceSqlStatement } from "../observability/traceStatements.ts";
 import { rawSqlOn, timedQuery, type OnQuery, type RawSql } from "./rawSql.ts";
 
 export type { PrismaClient };
@@ -54,7 +55,12 @@ export function createPostgres(databaseUrl: string, options: PrismaOptions = {})
     log: options.onQuery ? [{ emit: "event", level: "query" }] : options.log ? ["query"] : [],
   });
   const onQuery = options.onQuery;
-  if (onQuery) (prisma as unknown as QueryEvents).$on("query", (e) => onQuery(e.query, e.duration));
+  if (onQuery) {
+    (prisma as unknown as QueryEvents).$on("query", (e) => {
+      onQuery(e.query, e.duration);
+      traceSqlStatement(e.query, e.duration);
+    });
+  }
   return { prisma, sql: createSql(pool, onQuery) };
 }
 

@@ -3,6 +3,7 @@
 // (createPrisma.ts), so the drainer's dozen statements per pass can skip Prisma's per-statement
 // cost while the backfill keeps calling the same code with its Prisma transaction.
 import pg from "pg";
+import { traceSqlStatement } from "../observability/traceStatements.ts";
 
 export interface RawSql {
   $queryRaw<Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row>;
@@ -27,7 +28,9 @@ export type OnQuery = (sql: string, durationMs: number) => void;
 export async function timedQuery(on: pg.Pool | pg.PoolClient, statement: pg.QueryConfig, onQuery?: OnQuery): Promise<pg.QueryResult> {
   const started = performance.now();
   const result = await on.query(statement);
-  onQuery?.(statement.text, performance.now() - started);
+  const durationMs = performance.now() - started;
+  onQuery?.(statement.text, durationMs);
+  traceSqlStatement(statement.text, durationMs);
   return result;
 }
 

@@ -20,6 +20,8 @@ export interface ProjectionResult {
   readonly applied: EntityRef[];
   /** Refs not written because a parent node is missing; retry them later. */
   readonly deferred: DeferredRef[];
+  /** The Neo4j bookmarks of the write (writeGraph.ts). */
+  readonly bookmarks: string[];
 }
 
 /** What a caller (backfill) has just read for exactly these refs, under the locks the projection holds. */
@@ -41,9 +43,9 @@ export async function projectEntities(
   const sortedHexes = [...hexes].sort();
   await lockColors(db, sortedHexes);
   const colors = await readColorState(db, sortedHexes);
-  const deferred = await writeGraph(graph, state, colors);
+  const { deferred, bookmarks } = await writeGraph(graph, state, colors);
   const deferredKeys = new Set(deferred.map((d) => refKey(d.ref)));
-  return { applied: refs.filter((r) => !deferredKeys.has(refKey(r))), deferred };
+  return { applied: refs.filter((r) => !deferredKeys.has(refKey(r))), deferred, bookmarks };
 }
 
 /**

@@ -8,7 +8,15 @@ import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { ColorState } from "./readColorState.ts";
 import type { EntityState } from "./readEntityState.ts";
 import { projectionCypher as cypher } from "./projectionCypher.ts";
+import { traceCypher } from "../observability/traceStatements.ts";
 import type { EntityRef } from "../outbox/entityRef.ts";
+
+/** What one projection wrote: the refs it had to defer, and the bookmarks of its committed transaction. */
+export interface GraphWrite {
+  readonly deferred: DeferredRef[];
+  /** Neo4j's bookmarks after the commit: a read opened with them sees this write on any cluster member. */
+  readonly bookmarks: string[];
+}
 
 /** A ref whose parent node is not in the graph yet (its own event is still pending). */
 export interface DeferredRef {
@@ -20,11 +28,13 @@ export interface DeferredRef {
 export async function readLinkedHexes(graph: GraphConnection, state: EntityState): Promise<string[]> {
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: "READ" });
   try {
-    const result = await session.run(cypher.readLinkedHexes, {
-      brandIds: [...state.brands.upsert.map((b) => b.brand_id), ...state.brands.delete],
-      deletedBrandIds: state.brands.delete,
-      assetIds: [...state.assets.upsert.map((a) => a.asset_id), ...state.assets.delete],
-    });
+    const result = await traceCypher("readLinkedHexes", cypher.readLinkedHexes, async () =>
+      session.run(cypher.readLinkedHexes, {
+        brandIds: [...state.brands.upsert.map((b) => b.brand_id), ...state.brands.delete],
+        deletedBrandIds: state.brands.delete,
+        assetIds: [...state.assets.upsert.map((a) => a.asset_id), ...state.assets.delete],
+      }),
+    );
     return result.records[0]?.get("hexes") ?? [];
   } finally {
     await session.close();
@@ -35,7 +45,7 @@ export async function writeGraph(
   graph: GraphConnection,
   state: EntityState,
   colors: readonly ColorState[],
-): Promise<DeferredRef[]> {
+): Promise<GraphWrite> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await writeOnce(graph, state, colors);
@@ -48,14 +58,14 @@ export async function writeGraph(
 
 const TRANSIENT_ATTEMPTS = 3;
 
-async function writeOnce(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<DeferredRef[]> {
+async function writeOnce(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<GraphWrite> {
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: "WRITE" });
   try {
     const tx = await session.beginTransaction();
     try {
       const deferred = await writeStatements(tx, state, colors);
       await tx.commit();
-      return deferred;
+      return { deferred, bookmarks: session.lastBookmarks() };
     } finally {
       if (tx.isOpen()) await tx.rollback().catch(() => {});
     }
@@ -71,20 +81,21 @@ async function writeOnce(graph: GraphConnection, state: EntityState, colors: rea
  * the transaction, and with it every statement after it.
  */
 async function writeStatements(tx: Transaction, state: EntityState, colors: readonly ColorState[]): Promise<DeferredRef[]> {
-  const send = (statement: string, params: Record<string, unknown[]>) =>
-    Object.values(params).every((list) => list.length === 0) ? null : tx.run(statement, params);
+  // traceCypher calls run in this tick: the statements still go out back to back.
+  const send = (name: keyof typeof cypher, params: Record<string, unknown[]>) =>
+    Object.values(params).every((list) => list.length === 0) ? null : traceCypher(name, cypher[name], async () => tx.run(cypher[name], params));
   // Sent in this order (dependency order: parents before children, colors last).
   const sent = {
-    deleteBrands: send(cypher.deleteBrands, { ids: state.brands.delete }),
-    upsertBrands: send(cypher.upsertBrands, { rows: state.brands.upsert }),
-    deleteAssets: send(cypher.deleteAssets, { ids: state.assets.delete }),
-    upsertAssets: send(cypher.upsertAssets, { rows: state.assets.upsert }),
-    deleteFeedback: send(cypher.deleteFeedback, { ids: state.feedback.delete }),
-    upsertFeedback: send(cypher.upsertFeedback, { rows: state.feedback.upsert }),
-    deleteTemplates: send(cypher.deleteTemplates, { ids: state.templates.delete }),
-    upsertTemplates: send(cypher.upsertTemplates, { rows: state.templates.upsert }),
-    settleColors: send(cypher.settleColors, { hexes: colors.filter((c) => c.used).map((c) => c.hex) }),
-    deleteUnusedColors: send(cypher.deleteUnusedColors, { hexes: colors.filter((c) => !c.used).map((c) => c.hex) }),
+    deleteBrands: send("deleteBrands", { ids: state.brands.delete }),
+    upsertBrands: send("upsertBrands", { rows: state.brands.upsert }),
+    deleteAssets: send("deleteAssets", { ids: state.assets.delete }),
+    upsertAssets: send("upsertAssets", { rows: state.assets.upsert }),
+    deleteFeedback: send("deleteFeedback", { ids: state.feedback.delete }),
+    upsertFeedback: send("upsertFeedback", { rows: state.feedback.upsert }),
+    deleteTemplates: send("deleteTemplates", { ids: state.templates.delete }),
+    upsertTemplates: send("upsertTemplates", { rows: state.templates.upsert }),
+    settleColors: send("settleColors", { hexes: colors.filter((c) => c.used).map((c) => c.hex) }),
+    deleteUnusedColors: send("deleteUnusedColors", { hexes: colors.filter((c) => !c.used).map((c) => c.hex) }),
   };
   const results = await Promise.all(Object.values(sent));
   const written = (name: keyof typeof sent) =>

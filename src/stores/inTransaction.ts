@@ -4,6 +4,7 @@
 import type { AfterCommitOptions, GraphSync } from "../outbox/graphSync.ts";
 import type { PrismaClient } from "../postgres/createPrisma.ts";
 import { readRecordedEvents, type TransactionClient } from "../outbox/readRecordedEvents.ts";
+import { traceRecordedEvents } from "../outbox/traceRecordedEvents.ts";
 import { concurrentDeletion, isWriteConflict } from "./concurrentChange.ts";
 
 /** Where a write commits, and who is told of its outbox events after the commit. */
@@ -45,7 +46,9 @@ export async function commitWrite<T>(
   const committed = await withConflictRetries(() =>
     deps.prisma.$transaction(async (tx) => {
       const result = await write(tx);
-      return { result, eventIds: await readRecordedEvents(tx) };
+      const eventIds = await readRecordedEvents(tx);
+      await traceRecordedEvents(tx, eventIds);
+      return { result, eventIds };
     }, TRANSACTION_OPTIONS),
   );
   await deps.sync.afterCommit(committed.eventIds, afterCommit);

@@ -54,7 +54,7 @@ export function createGraphSync(deps: SyncDeps, options: GraphSyncOptions = {}):
   let running: Drainer;
   if (options.thread) {
     const { onQuery, ...target } = options.thread;
-    running = startDrainerThread(target, { neo4j: config.neo4j, settings, logLevel: config.logLevel, sql, logger, metrics, onQuery });
+    running = startDrainerThread(target, { neo4j: config.neo4j, settings, logLevel: config.logLevel, sql, logger, metrics, onQuery, tracing: config.tracing });
   } else {
     running = createDrainer({ sql, graph, logger, metrics, settings, listenUrl: options.listenUrl });
     warmProjectionCypherInBackground(graph, logger);

@@ -16,6 +16,7 @@ import { refKey, type EntityRef } from "../outbox/entityRef.ts";
 import { projectEntities } from "../projector/projectEntities.ts";
 import { retryDelay } from "./retryDelay.ts";
 import { markApplied, markFailed, type EventFailure } from "../outbox/settleEvents.ts";
+import { inSpan, linkTo, tracingStarted } from "../observability/tracing.ts";
 
 export interface DrainerDeps {
   readonly sql: Sql;
@@ -28,6 +29,8 @@ export interface DrainerDeps {
    * projected at its commit, not at the next poll. Unset: the poll alone (embedded PGlite).
    */
   readonly listenUrl?: string;
+  /** Names this drainer's row of published bookmarks (drainer_bookmarks); one per drainer instance. */
+  readonly drainerId: string;
 }
 
 export interface PassResult {
@@ -55,10 +58,17 @@ export async function drainPass(deps: DrainerDeps, onlyIds?: readonly bigint[]):
     const outcome = await sql.transaction(
       async (tx) => {
         const events = await claimEvents(tx, { limit: settings.batchSize, onlyIds });
-        const { applied, failed, graphUnavailable } = await projectGroups(deps.graph, tx, groupByEntity(events));
-        await markApplied(tx, applied.flatMap((g) => g.events.map((e) => e.id)));
-        await markFailed(tx, failed.flatMap(({ group, error }) => failuresOf(group, error, settings)));
-        return { claimed: events.length, applied, failed, graphUnavailable };
+        if (events.length === 0) return { claimed: 0, applied: [], failed: [], graphUnavailable: false };
+        // A trace of its own (an empty poll makes none), even when a mutation's after-commit wake
+        // started it on this event loop: it links to the span of each request whose events it applies.
+        const links = tracingStarted() ? [...new Set(events.map((e) => e.traceparent))].map(linkTo).filter((link) => link !== null) : [];
+        return inSpan("graph_sync drain pass", { root: true, links, attributes: { "mobius.graph_sync.claimed": events.length } }, async (span) => {
+          const { applied, failed, graphUnavailable, bookmarks } = await projectGroups(deps.graph, tx, groupByEntity(events));
+          await markApplied(tx, applied.flatMap((g) => g.events.map((e) => e.id)), { drainerId: deps.drainerId, bookmarks });
+          await markFailed(tx, failed.flatMap(({ group, error }) => failuresOf(group, error, settings)));
+          span?.setAttributes({ "mobius.graph_sync.applied_entities": applied.length, "mobius.graph_sync.failed_entities": failed.length });
+          return { claimed: events.length, applied, failed, graphUnavailable };
+        });
       },
       { idleTimeoutMs: PASS_IDLE_TIMEOUT_MS },
     );
@@ -76,8 +86,11 @@ async function projectGroups(graph: GraphConnection, tx: RawSql, groups: EntityG
   const applied = groups.filter((g) => g.ref.entity === "organization");
   const failed: Failed[] = [];
   let graphUnavailable = false;
-  if (graphGroups.length === 0) return { applied, failed, graphUnavailable };
+  // The last write's: this drainer's writes follow each other, so it covers the earlier ones.
+  let bookmarks: string[] = [];
+  if (graphGroups.length === 0) return { applied, failed, graphUnavailable, bookmarks };
   const settle = (batch: EntityGroup[], result: Awaited<ReturnType<typeof projectEntities>>) => {
+    bookmarks = result.bookmarks;
     const reasons = new Map(result.deferred.map((d) => [refKey(d.ref), d.reason]));
     for (const group of batch) {
       const reason = reasons.get(refKey(group.ref));
@@ -103,7 +116,7 @@ async function projectGroups(graph: GraphConnection, tx: RawSql, groups: EntityG
       }
     }
   }
-  return { applied, failed, graphUnavailable };
+  return { applied, failed, graphUnavailable, bookmarks };
 }
 
 function failuresOf(group: EntityGroup, error: string, settings: GraphSyncSettings): EventFailure[] {

@@ -8,6 +8,7 @@
 //
 // While polling it also LISTENs for the capture triggers' NOTIFY: a write by another client (psql,
 // a migration, another service) asks for a pass at its commit, as a mutation's wake does.
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { RECORDED_CHANNEL } from "../outbox/captureTriggers.ts";
 import { startChannelListener, type ChannelListener } from "../postgres/channelListener.ts";
@@ -33,7 +34,9 @@ export interface Drainer {
 /** Ids handed over beyond this many (a long outage) are left to the poll, which finds them anyway. */
 const MAX_PRIORITY_IDS = 10_000;
 
-export function createDrainer(deps: DrainerDeps): Drainer {
+export function createDrainer(given: Omit<DrainerDeps, "drainerId">): Drainer {
+  // Its own row of published bookmarks: passes of one drainer never overlap, so the row only advances.
+  const deps: DrainerDeps = { ...given, drainerId: randomUUID() };
   const { sql, logger, settings } = deps;
   const priority = new Set<bigint>();
   let dueRequested = false;

@@ -9,7 +9,7 @@
 // meanwhile are not lost, only left to the new thread's poll, which finds every due event.
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
-import type { GraphSyncSettings, LogLevel, Neo4jSettings } from "../config/config.ts";
+import type { GraphSyncSettings, LogLevel, Neo4jSettings, TracingSettings } from "../config/config.ts";
 import type { SyncMetricSeries } from "./syncMetrics.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { OnQuery } from "../postgres/rawSql.ts";
@@ -34,10 +34,12 @@ export interface DrainerThreadDeps {
   readonly metrics: SyncMetricSeries;
   /** Told of the thread's statements too, so the statement metrics cover them. */
   readonly onQuery?: OnQuery;
+  /** The thread traces its passes with an SDK of its own (spans do not cross threads). */
+  readonly tracing: TracingSettings | null;
 }
 
 export type DrainerThreadData = DrainerThreadTarget &
-  Pick<DrainerThreadDeps, "neo4j" | "settings" | "logLevel"> & { readonly wantsStatements: boolean };
+  Pick<DrainerThreadDeps, "neo4j" | "settings" | "logLevel" | "tracing"> & { readonly wantsStatements: boolean };
 
 export type ToDrainerThread =
   | { readonly type: "wake"; readonly eventIds: readonly bigint[] }
@@ -66,7 +68,14 @@ export interface DrainerThread extends Drainer {
 
 export function startDrainerThread(target: DrainerThreadTarget, deps: DrainerThreadDeps): DrainerThread {
   const { sql, logger, metrics, settings } = deps;
-  const data: DrainerThreadData = { ...target, neo4j: deps.neo4j, settings, logLevel: deps.logLevel, wantsStatements: deps.onQuery !== undefined };
+  const data: DrainerThreadData = {
+    ...target,
+    neo4j: deps.neo4j,
+    settings,
+    logLevel: deps.logLevel,
+    tracing: deps.tracing,
+    wantsStatements: deps.onQuery !== undefined,
+  };
   const passes = createPassSignal();
   const drains = new Map<number, { resolve: (result: PassResult) => void; reject: (error: Error) => void }>();
   let nextRequest = 0;

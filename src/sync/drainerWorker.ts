@@ -10,8 +10,11 @@ import { createSql } from "../postgres/createPrisma.ts";
 import { createDrainer } from "./drainer.ts";
 import type { DrainerThreadData, FromDrainerThread, PassEnded, ToDrainerThread } from "./drainerThread.ts";
 import { warmProjectionCypherInBackground } from "../projector/warmProjectionCypher.ts";
+import { startTracing } from "../observability/startTracing.ts";
 
-const { databaseUrl, neo4jUri, neo4j, settings, logLevel, wantsStatements } = workerData as DrainerThreadData;
+const { databaseUrl, neo4jUri, neo4j, settings, logLevel, tracing: tracingSettings, wantsStatements } = workerData as DrainerThreadData;
+// Before the first pass, so every pass is traced; the main thread's messages wait in the port meanwhile.
+const tracing = tracingSettings ? await startTracing(tracingSettings) : null;
 const port = parentPort!;
 const send = (message: FromDrainerThread) => port.postMessage(message);
 
@@ -65,7 +68,7 @@ port.on("message", async (message: ToDrainerThread) => {
       return;
     case "stop":
       await drainer.stop();
-      await Promise.allSettled([pool.end(), driver.close()]);
+      await Promise.allSettled([pool.end(), driver.close(), tracing?.shutdown()]);
       // Nothing left on its event loop: the thread exits, which is what stop() waits for.
       port.close();
       return;

@@ -4,6 +4,7 @@ import { graphUnavailable } from "../../errors/codes.ts";
 import type { GatewayContext } from "../context.ts";
 import { isGraphUnavailableError } from "../../graph/isGraphUnavailableError.ts";
 import { graphJwt } from "./graphJwt.ts";
+import { requestDriver } from "./requestDriver.ts";
 
 type GeneratedResolver = GraphQLFieldResolver<unknown, GatewayContext & Neo4jGraphQLContext> | undefined;
 
@@ -29,9 +30,11 @@ export function guardGraphResolver({ organization, everyOrganization }: Generate
     if (!graph) throw graphUnavailable();
     const resolve = context.access.organizationScope === null ? everyOrganization : organization;
     try {
+      const bookmarks = graph.readBookmarks ? await graph.readBookmarks() : undefined;
       // @neo4j/graphql reads its options from the context; a copy keeps ours untouched.
       // `transaction.timeout`: Neo4j ends the generated statement at the request's graph read limit.
       const options = {
+        executionContext: requestDriver(graph, bookmarks),
         sessionConfig: { database: graph.database },
         jwt: graphJwt(context.access),
         ...(graph.readTimeoutMs ? { transaction: { timeout: graph.readTimeoutMs } } : {}),
