@@ -1,9 +1,11 @@
 // Runs pruneApplied in the background of every gateway process: once soon after start, then every
-// interval. Each replica runs it; their batches skip each other's rows.
+// interval. Each replica runs it; their batches skip each other's rows. The same job deletes the
+// bookmark rows of drainers long gone (causalBookmarks.ts), which each process start adds one of.
 import type { Logger } from "pino";
 import type { Counter } from "prom-client";
 import type { OutboxRetentionSettings } from "../config/config.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
+import { pruneStaleBookmarks } from "../sync/causalBookmarks.ts";
 import { pruneApplied } from "./pruneApplied.ts";
 
 export interface OutboxRetention {
@@ -20,7 +22,8 @@ export function startOutboxRetention(
   const prune = () => {
     if (running) return;
     running = pruneApplied(deps.sql, { ...settings, signal: abort.signal })
-      .then((n) => {
+      .then(async (n) => {
+        await pruneStaleBookmarks(deps.sql);
         deps.pruned.inc(n);
         if (n > 0) deps.logger.info({ events: n, retentionSeconds: settings.retentionSeconds }, "outbox_pruned");
       })

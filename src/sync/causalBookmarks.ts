@@ -25,6 +25,20 @@ export interface CausalRead {
  * restarted process's old drainers would otherwise add a bookmark each for ever.
  */
 const BOOKMARK_MAX_AGE = "1 hour";
+/**
+ * Deletes the drainer rows no read uses any more (older than BOOKMARK_MAX_AGE: processes restarted
+ * or gone); the outbox retention job calls it. Resolves to how many.
+ */
+export async function pruneStaleBookmarks(sql: Sql): Promise<number> {
+  const [row] = await sql.rows<{ n: string }>(
+    `/* pruneStaleBookmarks */
+     WITH gone AS (DELETE FROM drainer_bookmarks WHERE updated_at <= now() - interval '${BOOKMARK_MAX_AGE}' RETURNING 1)
+     SELECT count(*) AS n FROM gone`,
+    [],
+  );
+  return Number(row!.n);
+}
+
 /** A backlog beyond this many events outlasts any wait: the newest ones stand for it. */
 const MAX_WAITED_EVENTS = 1_000;
 

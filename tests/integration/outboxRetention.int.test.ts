@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { pruneApplied } from "../../src/outbox/pruneApplied.ts";
+import { pruneStaleBookmarks } from "../../src/sync/causalBookmarks.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { eventually, outboxRows } from "../support/outbox.ts";
 import { newScope, syncedWrites } from "../support/syncedWrites.ts";
@@ -16,6 +17,17 @@ afterEach(async () => {
 const ids = (rows: { id: bigint }[]) => rows.map((r) => String(r.id)).sort();
 
 describe("outbox retention", () => {
+  it("deletes the bookmark rows of drainers no causal read uses any more, and keeps the others", async () => {
+    const databaseUrl = await createIsolatedDatabase("retention_bookmarks");
+    const deps = createTestDeps({ databaseUrl });
+    opened.push(deps);
+    await deps.prisma.$executeRaw`
+      INSERT INTO drainer_bookmarks (drainer_id, bookmarks, updated_at)
+      VALUES ('gone', ARRAY['bm:gone'], now() - interval '2 hours'), ('live', ARRAY['bm:live'], now() - interval '5 minutes')`;
+    expect(await pruneStaleBookmarks(deps.sql)).toBe(1);
+    expect(await deps.prisma.$queryRaw`SELECT drainer_id FROM drainer_bookmarks`).toEqual([{ drainer_id: "live" }]);
+  });
+
   it("deletes exactly the applied events past the window while the sync runs", async () => {
     const databaseUrl = await createIsolatedDatabase("retention");
     const deps = createTestDeps({ databaseUrl, poll: true });
