@@ -2,15 +2,12 @@
 // sent to the real gateway with the development token on the demo data, must answer without an error.
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../src/demo/seedDemo.ts";
 import { organizationStore } from "../../src/stores/organizationStore.ts";
 import { exampleTabs } from "../../web/playground/exampleTabs.ts";
 import { BRAND_GRAPH, BRAND_LIST, COLOR_BRANDS } from "../../web/explorer/queries.ts";
-import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
-import { drainUntilApplied } from "../support/outbox.ts";
 import { openSubscriptionSocket } from "../support/subscriptionClient.ts";
-import { tenancyHeaders, tenancyVerifier } from "../support/tenants.ts";
-import { createTestDeps, startTestGateway, type TestDeps, type TestGateway } from "../support/testDeps.ts";
+import { startDemoGateway } from "../support/demoGateway.ts";
+import type { TestGateway } from "../support/testDeps.ts";
 
 const operationName = (query: string) => /(?:query|mutation|subscription)\s+(\w+)/.exec(query)![1]!;
 
@@ -19,22 +16,10 @@ describe("the examples a new user runs", () => {
   let authorization: string;
   let organizationId: string;
   beforeAll(async () => {
-    // A database of its own holding only the demo set, as `npm start` seeds an empty one; the
-    // development token is, as in startupAuth.ts, an admin of the first organization.
-    const databaseUrl = await createIsolatedDatabase("examples");
-    let deps: TestDeps;
-    deps = createTestDeps({
-      databaseUrl,
-      verifyToken: tenancyVerifier(),
-      devToken: async () => (await tenancyHeaders("admin", (await organizationStore.firstId(deps.prisma))!)).authorization!.slice("Bearer ".length),
-    });
-    await seedDemo(deps);
-    const events = await deps.prisma.syncEvent.findMany({ select: { id: true } });
-    await drainUntilApplied(deps.sync.drainer!, deps.prisma, events.map((e) => e.id));
-    gateway = await startTestGateway(deps);
+    gateway = await startDemoGateway("examples");
     const { token } = (await (await fetch(`${gateway.url}/dev/token`)).json()) as { token: string };
     authorization = `Bearer ${token}`;
-    organizationId = (await organizationStore.firstId(deps.prisma))!;
+    organizationId = (await organizationStore.firstId(gateway.deps.prisma))!;
   }, 120_000);
   afterAll(() => gateway?.close());
 
