@@ -73,6 +73,10 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
   const sampleEvery = Math.max(1, Math.floor(brandCount / SAMPLE_BRANDS));
   const sample = { organizationIds: [] as string[], brandIds: [] as string[], hexes: [] as string[], popularHexes: [] as string[] };
   const counts = Object.fromEntries(TABLES.map((table) => [table, 0])) as Record<Table, number>;
+  // A bulk load that the bench backfills afterwards (benchStores.ts), so capture is paused for it as
+  // docs/sync.md says bulk loads do: otherwise its hundreds of thousands of outbox rows would be
+  // pruned by retention during the measured phases.
+  await client.query("SET mobius.capture = off");
   const insert = async (table: Table, sql: string, columns: unknown[][]) => {
     counts[table] += columns[0]!.length;
     if (columns[0]!.length > 0) await client.query(sql, columns);
