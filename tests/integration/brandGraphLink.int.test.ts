@@ -8,21 +8,24 @@ import { ROLES } from "../../src/auth/access.ts";
 import { createTestDeps, startTestGateway } from "../support/testDeps.ts";
 import { operatorHeaders, startTenants, tenancyHeaders, tenancyVerifier, type Tenant, type Tenants } from "../support/tenants.ts";
 
+// One pair of organizations for both directions of the link.
+let tenants: Tenants;
+beforeAll(async () => {
+  tenants = await startTenants();
+});
+afterAll(async () => tenants?.close());
+
+/** Each organization as the caller, with the one it must never see. */
+const organizations = (): Array<[string, Tenant, Tenant]> => [
+  ["own", tenants.own, tenants.foreign],
+  ["foreign", tenants.foreign, tenants.own],
+];
+
 const BRAND_TO_GRAPH = `query ($id: ID!) {
   brand(id: $id) { id graph { brandId organizationId name colors(sort: [{ hex: ASC }]) { hex } assets { assetId } } }
 }`;
 
 describe("Brand.graph", () => {
-  let tenants: Tenants;
-  beforeAll(async () => {
-    tenants = await startTenants();
-  });
-  afterAll(async () => tenants?.close());
-
-  const organizations = (): Array<[string, Tenant, Tenant]> => [
-    ["own", tenants.own, tenants.foreign],
-    ["foreign", tenants.foreign, tenants.own],
-  ];
 
   for (const role of ROLES) {
     it(`leads a ${role} of each organization from its brand to that brand's graph node and relationships`, async () => {
@@ -81,16 +84,6 @@ const GRAPH_TO_BRAND = `query ($ids: [ID!]!) {
 const ROUND_TRIP = `query ($id: ID!) { brand(id: $id) { name graph { name brand { id name organizationId } } } }`;
 
 describe("GraphBrand.brand", () => {
-  let tenants: Tenants;
-  beforeAll(async () => {
-    tenants = await startTenants();
-  });
-  afterAll(async () => tenants?.close());
-
-  const organizations = (): Array<[string, Tenant, Tenant]> => [
-    ["own", tenants.own, tenants.foreign],
-    ["foreign", tenants.foreign, tenants.own],
-  ];
   const bothBrandIds = () => [tenants.own.brand.id, tenants.foreign.brand.id];
 
   for (const role of ROLES) {
