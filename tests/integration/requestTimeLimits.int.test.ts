@@ -8,6 +8,7 @@ import { GatewayError } from "../../src/errors/codes.ts";
 import { createDriver, type Driver } from "../../src/graph/createDriver.ts";
 import { runGraphQuery } from "../../src/graph/runGraphQuery.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
+import { removeGraphSlice } from "../support/removeGraphSlice.ts";
 import { eventually } from "../support/outbox.ts";
 import { tenancyHeaders, tenancyVerifier } from "../support/tenants.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
@@ -133,11 +134,7 @@ describe("a generated graph* query of a request", () => {
     );
   });
   afterAll(async () => {
-    await driver?.executeQuery(
-      "MATCH (b:Brand) WHERE b.brand_id IN $brandIds DETACH DELETE b WITH count(*) AS gone MATCH (c:Color) WHERE c.hex IN $hexes AND NOT (c)--() DELETE c",
-      { brandIds, hexes },
-      { database: "neo4j" },
-    );
+    if (driver) await removeGraphSlice(driver, "neo4j", { brands: brandIds, hexes });
     await gateway?.close();
   });
 

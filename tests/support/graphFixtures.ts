@@ -4,6 +4,7 @@
 // cleanup deletes exactly what this set created (never the whole graph).
 import { randomBytes, randomUUID } from "node:crypto";
 import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
+import { removeGraphSlice } from "./removeGraphSlice.ts";
 
 export interface PaletteColor {
   readonly hex: string;
@@ -91,12 +92,7 @@ export function graphFixtures({ prisma, graph }: Pick<GatewayDeps, "prisma" | "g
     },
 
     async cleanup(): Promise<void> {
-      await cypher(
-        `MATCH (n) WHERE (n:Brand AND n.brand_id IN $brands) OR (n:Asset AND n.asset_id IN $assets)
-            OR (n:Color AND n.hex IN $hexes)
-         DETACH DELETE n`,
-        { brands: created.brands, assets: created.assets, hexes: [...created.hexes] },
-      );
+      await removeGraphSlice(graph.driver, graph.database, created);
       await prisma.organization.deleteMany({ where: { id: { in: created.organizations } } });
     },
   };

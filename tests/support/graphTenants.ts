@@ -3,6 +3,7 @@
 // gateway with authentication on. Each organization names the same shared colors differently, and
 // each has a color no one else uses.
 import type { Role } from "../../src/auth/access.ts";
+import { removeGraphSlice } from "./removeGraphSlice.ts";
 import { newScope, syncedWrites, uniqueHex, type TestScope } from "./syncedWrites.ts";
 import { tenancyHeaders, tenancyVerifier } from "./tenants.ts";
 import { createTestDeps, startTestGateway, type TestDepsOptions, type TestGateway } from "./testDeps.ts";
@@ -108,12 +109,6 @@ export async function startGraphTenants(options: Pick<TestDepsOptions, "config">
 /** Deletes what this set wrote: its graph slice and its organizations' rows (cascading). */
 async function removeScope(gateway: TestGateway, scope: TestScope, organizationIds: string[]) {
   const graph = gateway.deps.graph!;
-  await graph.driver.executeQuery(
-    `MATCH (n) WHERE (n:Brand AND n.brand_id IN $brands) OR (n:Asset AND n.asset_id IN $assets)
-        OR (n:Template AND n.template_id IN $templates) OR (n:Color AND n.hex IN $hexes)
-     DETACH DELETE n`,
-    { brands: [...scope.brands], assets: [...scope.assets], templates: [...scope.templates], hexes: [...scope.hexes] },
-    { database: graph.database },
-  );
+  await removeGraphSlice(graph.driver, graph.database, scope);
   await gateway.deps.prisma.organization.deleteMany({ where: { id: { in: organizationIds } } });
 }
