@@ -73,6 +73,9 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     maxConnections: options.maxConnections ?? 10,
     onQuery,
     statementTimeoutMs: config.requestLimits.postgresStatementMs,
+    // Every write of this process goes through inTransaction, which wakes its drainer with the events
+    // it recorded: a NOTIFY would only serialize its commits and cost each drainer a needless pass.
+    notifyDrainers: !(config.graphSyncEnabled && neo4jUri !== null),
     onConnectionLost: (error) => logger.warn({ err: error }, "a Postgres connection was lost; the pool replaces it"),
   });
   const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);

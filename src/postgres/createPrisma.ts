@@ -23,6 +23,12 @@ export interface PrismaOptions {
   readonly onConnectionLost?: (error: Error) => void;
   /** Postgres cancels any statement on this pool running longer (statement_timeout); unset: no limit. */
   readonly statementTimeoutMs?: number;
+  /**
+   * False: this pool's writes record their outbox events without NOTIFYing the drainers (the
+   * session's mobius.notify = off, read by the capture triggers), for a process whose own drainer is
+   * woken with the ids of every event it records. Default true.
+   */
+  readonly notifyDrainers?: boolean;
 }
 
 /** Plain parameterized SQL on Prisma's pool. */
@@ -47,6 +53,7 @@ export function createPostgres(databaseUrl: string, options: PrismaOptions = {})
     // A session setting sent at connect: the server itself ends the statement, so nothing keeps
     // running there after the caller got its error. Longer work (a backfill chunk) raises it with SET LOCAL.
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.notifyDrainers === false ? { options: "-c mobius.notify=off" } : {}),
   });
   // pg-pool re-emits an idle connection's error on the pool: with no listener it ends the process.
   pool.on("error", (error) => options.onConnectionLost?.(error));

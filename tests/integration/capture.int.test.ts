@@ -278,6 +278,59 @@ describe("a polling drainer", () => {
   });
 });
 
+describe("who NOTIFYs", () => {
+  /** A LISTEN connection on the capture channel of this database, counting what it is told. */
+  async function listenForRecorded(databaseUrl: string) {
+    const listener = new pg.Client({ connectionString: databaseUrl, application_name: "listening test" });
+    await listener.connect();
+    let told = 0;
+    listener.on("notification", (message) => {
+      if (message.channel === "mobius_sync_recorded") told += 1;
+    });
+    await listener.query("LISTEN mobius_sync_recorded");
+    return { told: () => told, end: () => listener.end() };
+  }
+  const createOrganization = `mutation ($name: String!) { createOrganization(input: { name: $name }) { id } }`;
+
+  it("a gateway that drains wakes its own drainer and sends none; another client's write, committed after it, does", async () => {
+    const databaseUrl = await createIsolatedDatabase("capture_own_writes");
+    // Polling every 10 minutes: what applies the gateway's write within the test is the direct wake-up.
+    const gateway = await startTestGateway(createTestDeps({ databaseUrl, poll: true, config: { graphSync: { ...deps.config.graphSync, pollIntervalMs: 600_000 } } }));
+    const listener = await listenForRecorded(databaseUrl);
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: "another service" });
+    await client.connect();
+    try {
+      const created = await gateway.graphql(createOrganization, { name: "Through the gateway" });
+      expect(created.errors).toBeUndefined();
+      const id = (created.data as { createOrganization: { id: string } }).createOrganization.id;
+      const applied = async () => (await client.query("SELECT applied_at IS NOT NULL AS applied FROM sync_events WHERE entity_id = $1", [id])).rows;
+      expect(await eventually(applied, (rows) => rows[0]?.applied === true)).toEqual([{ applied: true }]);
+      // Notifications arrive in commit order: once the later write's one is here, the gateway's would have been.
+      await client.query("INSERT INTO organizations (id, name, updated_at) VALUES ($1, 'Typed in psql', now())", [randomUUID()]);
+      await eventually(async () => listener.told(), (n) => n > 0);
+      expect(listener.told()).toBe(1);
+    } finally {
+      await client.end();
+      await listener.end();
+      await gateway.close();
+    }
+  });
+
+  it("a gateway without a drainer (sync off) NOTIFYs for its writes, so another process's drainer projects them at once", async () => {
+    const databaseUrl = await createIsolatedDatabase("capture_sync_off");
+    const gateway = await startTestGateway(createTestDeps({ databaseUrl, config: { graphSyncEnabled: false } }));
+    const listener = await listenForRecorded(databaseUrl);
+    try {
+      expect((await gateway.graphql(createOrganization, { name: "Queued only" })).errors).toBeUndefined();
+      await eventually(async () => listener.told(), (n) => n > 0);
+      expect(listener.told()).toBe(1);
+    } finally {
+      await listener.end();
+      await gateway.close();
+    }
+  });
+});
+
 describe("readiness", () => {
   it("fails, naming the trigger, while a capture trigger is disabled or missing", async () => {
     const databaseUrl = await createIsolatedDatabase("capture_ready");
