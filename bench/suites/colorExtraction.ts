@@ -14,19 +14,40 @@ import { createServer } from "../../src/http/createServer.ts";
 import type { BenchContext, Check, Suite } from "../suite.ts";
 import { postGraphql, putBytes } from "../support/benchClient.ts";
 import { benchDeps } from "../support/benchDeps.ts";
-import { latencyOf, round, type Latency } from "../support/stats.ts";
+import { latencyOf, median, round, type Latency } from "../support/stats.ts";
 
 const GOALS = { jpeg2048P50Ms: 120, readersP99Rise: 1.25 };
 const READERS = 4;
 const UPLOADS_IN_FLIGHT = 4;
+const READER_ROUNDS = 6;
+const UPDATE_ASSET_COLORS = `mutation ($id: ID!, $input: UpdateAssetInput!) { updateAsset(id: $id, input: $input) { id } }`;
 const SIMILAR_BRANDS = `query ($id: ID!) { brand(id: $id) { similarBrands { brand { id } sharedColorCount similarityScore } } }`;
 
+/** What an upload answers (src/rest/assetImageUpload.ts), as far as the control's writes repeat it. */
+interface UploadAnswer {
+  readonly colors: ReadonlyArray<{ readonly hex: string; readonly coverage: number }>;
+  readonly compliance_score: number | null;
+}
+
 interface ReadersUnderBurst {
+  /** Every quiet phase's and every burst phase's requests, pooled. */
   readonly quiet: Latency;
   readonly burst: Latency;
+  /** Each pair's burst p99 over its quiet p99, pairs in alternating order. */
+  readonly pairRises: number[];
+  /** The median of the pairs' rises: the goal's figure. */
+  readonly rise: number;
+  /**
+   * The control: the same readers while the same lanes write what the uploads write (the asset's
+   * colors and compliance score, through updateAsset) at the uploads' rate, with no image to read:
+   * what the write path alone costs the readers.
+   */
+  readonly writes: Latency;
+  readonly writeRises: number[];
+  readonly writeRise: number;
+  readonly writesPerSecondWhileReading: number;
   readonly uploads: number;
-  readonly uploadsPerSecond: number;
-  /** Uploads per second while the burst ran alone, and while the readers read. */
+  /** Uploads per second while the burst ran alone (once, before the readers), and while the readers read. */
   readonly uploadsPerSecondAlone: number;
   readonly uploadsPerSecondWhileReading: number;
 }
@@ -39,10 +60,13 @@ async function rateDuring<T>(count: () => number, during: () => Promise<T>): Pro
 }
 
 /**
- * READERS callers ask similarBrands `requests` times in all, first with nothing else running, then
- * while UPLOADS_IN_FLIGHT uploads of 2048² JPEGs run against the same gateway.
+ * READERS callers ask similarBrands `requests` times per phase, in `pairs` rounds of three phases:
+ * with nothing else running, while UPLOADS_IN_FLIGHT uploads of 2048² JPEGs run against the same
+ * gateway, and while as many lanes write the same colors at the same rate without an image (the control). The order
+ * rotates from round to round so a drift of the machine favours no phase. A p99 of one phase is its
+ * few slowest requests, so each rise is the median of the rounds' own.
  */
-async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], requests: number): Promise<ReadersUnderBurst> {
+async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], requests: number, rounds: number): Promise<ReadersUnderBurst> {
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
   // As the gateway process runs (main.ts): the drainer projects the uploads' events in its own thread.
   const deps = benchDeps(ctx.stores, data.databaseUrl, { maxConnections: 5, sync: { thread: true } });
@@ -64,41 +88,101 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
           }
         }),
       );
-      return latencyOf(durations);
+      return durations;
     };
-    // The extractor starts its processes (or threads) on the first images: started here, so the
-    // burst below measures extraction, not start-up. The burst's first image on each asset is the other.
-    await Promise.all(assetIds.slice(0, UPLOADS_IN_FLIGHT).map((id) => putBytes(`${url}/v1/assets/${id}/image`, images[1]!)));
-    await read(); // warm-up
-    const quiet = await read();
-    let uploading = true;
-    let uploads = 0;
-    const burstStarted = performance.now();
     // Each lane cycles over assets of its own and alternates the two images on each, so every upload
     // is extracted: an image its asset already has is answered from its hash, and is not counted.
     const assetsPerLane = assetIds.length / UPLOADS_IN_FLIGHT;
-    const burst = Promise.all(
-      Array.from({ length: UPLOADS_IN_FLIGHT }, async (_, lane) => {
-        for (let i = 0; uploading; i++) {
-          const assetId = assetIds[lane + (i % assetsPerLane) * UPLOADS_IN_FLIGHT];
-          const answer = (await putBytes(`${url}/v1/assets/${assetId}/image`, images[Math.floor(i / assetsPerLane) % images.length]!)) as { extracted: boolean };
-          if (answer.extracted) uploads++;
-        }
-      }),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 500)); // the burst under way
+    let uploads = 0;
+    // Per lane across bursts, so each asset's next image is always the other one.
+    const laneTurns = Array.from({ length: UPLOADS_IN_FLIGHT }, () => 0);
+    const startBurst = () => {
+      let uploading = true;
+      const lanes = Promise.all(
+        Array.from({ length: UPLOADS_IN_FLIGHT }, async (_, lane) => {
+          while (uploading) {
+            const turn = laneTurns[lane]!++;
+            const assetId = assetIds[lane + (turn % assetsPerLane) * UPLOADS_IN_FLIGHT];
+            const answer = (await putBytes(`${url}/v1/assets/${assetId}/image`, images[Math.floor(turn / assetsPerLane) % images.length]!)) as { extracted: boolean };
+            if (answer.extracted) uploads++;
+          }
+        }),
+      );
+      return async () => {
+        uploading = false;
+        await lanes;
+      };
+    };
+    // The extractor starts its processes (or threads) on the first images: started here, so the
+    // bursts below measure extraction, not start-up. The burst's first image on each asset is the other.
+    const extracted = (await Promise.all(assetIds.slice(0, UPLOADS_IN_FLIGHT).map((id) => putBytes(`${url}/v1/assets/${id}/image`, images[1]!)))) as UploadAnswer[];
+    // The control's lanes alternate two readings, so every write changes the asset's colors.
+    const readings = [extracted[0]!, { ...extracted[0]!, colors: extracted[0]!.colors.slice(1) }].map((a) => ({
+      colors: a.colors.map(({ hex, coverage }) => ({ hex, coverage })),
+      complianceScore: a.compliance_score,
+    }));
+    let writes = 0;
+    /** Paced to `perSecond` in all (the uploads' rate while reading): the same writes as the burst, at its rate. */
+    const startWrites = (perSecond: number) => {
+      let writing = true;
+      // A smoke run's phases may end before any upload does: then one write a second.
+      const interval = (UPLOADS_IN_FLIGHT * 1000) / Math.max(perSecond, 1);
+      const lanes = Promise.all(
+        Array.from({ length: UPLOADS_IN_FLIGHT }, async (_, lane) => {
+          const started = performance.now() + (lane * interval) / UPLOADS_IN_FLIGHT;
+          for (let i = 0; writing; i++) {
+            const due = started + i * interval - performance.now();
+            if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+            const input = readings[i % readings.length]!;
+            await postGraphql(url, UPDATE_ASSET_COLORS, { id: assetIds[lane + (i % assetsPerLane) * UPLOADS_IN_FLIGHT], input });
+            writes++;
+          }
+        }),
+      );
+      return async () => {
+        writing = false;
+        await lanes;
+      };
+    };
+    await read(); // warm-up
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 500)); // the burst under way
+    const stopFirst = startBurst();
+    await settle();
     const alone = await rateDuring(() => uploads, () => new Promise((resolve) => setTimeout(resolve, ctx.smoke ? 500 : 3000)));
-    const underBurst = await rateDuring(() => uploads, read);
-    uploading = false;
-    await burst;
-    const seconds = (performance.now() - burstStarted) / 1000;
+    await stopFirst();
+    const phases = { quiet: [] as number[][], burst: [] as number[][], writes: [] as number[][] };
+    const rates = { burst: [] as number[], writes: [] as number[] };
+    const order = ["quiet", "burst", "writes"] as const;
+    for (let round = 0; round < rounds; round++) {
+      for (let k = 0; k < order.length; k++) {
+        const phase = order[(round + k) % order.length]!;
+        if (phase === "quiet") {
+          phases.quiet.push(await read());
+          continue;
+        }
+        // Every round's writes phase comes after a burst phase (round 0 runs quiet, burst, writes).
+        const stop = phase === "burst" ? startBurst() : startWrites(median(rates.burst));
+        await settle();
+        const measured = await rateDuring(() => (phase === "burst" ? uploads : writes), read);
+        await stop();
+        phases[phase].push(measured.value);
+        rates[phase].push(measured.perSecond);
+      }
+    }
+    const rises = (loaded: number[][]) => loaded.map((durations, i) => round(latencyOf(durations).p99 / latencyOf(phases.quiet[i]!).p99, 3));
+    const [pairRises, writeRises] = [rises(phases.burst), rises(phases.writes)];
     return {
-      quiet,
-      burst: underBurst.value,
+      quiet: latencyOf(phases.quiet.flat()),
+      burst: latencyOf(phases.burst.flat()),
+      pairRises,
+      rise: round(median(pairRises), 3),
+      writes: latencyOf(phases.writes.flat()),
+      writeRises,
+      writeRise: round(median(writeRises), 3),
+      writesPerSecondWhileReading: round(median(rates.writes), 1),
       uploads,
-      uploadsPerSecond: round(uploads / seconds, 1),
       uploadsPerSecondAlone: alone.perSecond,
-      uploadsPerSecondWhileReading: underBurst.perSecond,
+      uploadsPerSecondWhileReading: round(median(rates.burst), 1),
     };
   } finally {
     await gateway.close();
@@ -178,8 +262,8 @@ export const run: Suite = async (ctx) => {
     throughput.push(await measureThroughput(processes, 4, jpeg, options.images));
   }
   ctx.log(`color extraction: similarBrands readers (${READERS} at once) with and without ${UPLOADS_IN_FLIGHT} uploads in flight …`);
-  const readers = await readersUnderBurst(ctx, [jpeg, await poster(2048, "jpeg", 80)], ctx.smoke ? 20 : 400);
-  const rise = readers.burst.p99 / readers.quiet.p99;
+  const readers = await readersUnderBurst(ctx, [jpeg, await poster(2048, "jpeg", 80)], ctx.smoke ? 20 : 400, ctx.smoke ? 1 : READER_ROUNDS);
+  const rise = readers.rise;
   const checks: Check[] = [
     {
       what: `extraction of a 2048 × 2048 JPEG (${Math.round(jpeg.length / 1024)} KiB), one at a time`,
@@ -200,10 +284,16 @@ export const run: Suite = async (ctx) => {
       met: null,
     })),
     {
-      what: `similarBrands via GraphQL, ${READERS} concurrent readers, during a burst of image uploads (${UPLOADS_IN_FLIGHT} in flight, ${readers.uploadsPerSecond} /s) vs none: p99`,
-      measured: `${readers.burst.p99} vs ${readers.quiet.p99} ms, ×${round(rise, 2)} (p50 ${readers.burst.p50} vs ${readers.quiet.p50} ms; uploads ${readers.uploadsPerSecondWhileReading} /s while reading, ${readers.uploadsPerSecondAlone} /s alone)`,
+      what: `similarBrands via GraphQL, ${READERS} concurrent readers, during a burst of image uploads (${UPLOADS_IN_FLIGHT} in flight) vs none: p99 (${readers.pairRises.length} rounds, rise the median of the rounds' ${readers.pairRises.join(", ")})`,
+      measured: `×${round(rise, 2)}; pooled p99 ${readers.burst.p99} vs ${readers.quiet.p99} ms, p50 ${readers.burst.p50} vs ${readers.quiet.p50} ms; uploads ${readers.uploadsPerSecondWhileReading} /s while reading, ${readers.uploadsPerSecondAlone} /s alone`,
       goal: `≤ ×${GOALS.readersP99Rise}`,
       met: rise <= GOALS.readersP99Rise,
+    },
+    {
+      what: `the control: the same readers while ${UPLOADS_IN_FLIGHT} lanes write the same colors with updateAsset at the uploads' rate, no image (rounds' rises ${readers.writeRises.join(", ")})`,
+      measured: `×${round(readers.writeRise, 2)}; pooled p99 ${readers.writes.p99} vs ${readers.quiet.p99} ms; ${readers.writesPerSecondWhileReading} writes/s while reading`,
+      goal: "—",
+      met: null,
     },
   ];
   return {
