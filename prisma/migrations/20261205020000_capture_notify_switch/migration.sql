@@ -27,7 +27,7 @@ BEGIN
         FROM unnest(ids, operations, organizations) AS e(id, operation, organization_id)
         LEFT JOIN LATERAL (
                SELECT true AS seen FROM sync_events s
-                WHERE s.entity_type = kind AND s.entity_id = e.id AND s.id >= since
+                WHERE s.entity_type = kind AND s.entity_id = e.id AND s.applied_at IS NULL AND s.id >= since
                   AND s.operation = e.operation AND s.transaction_id = txid_current()
                 LIMIT 1) earlier ON true
        WHERE earlier.seen IS NULL
