@@ -33,9 +33,9 @@ interface ReadersUnderBurst {
   /** Every quiet phase's and every burst phase's requests, pooled. */
   readonly quiet: Latency;
   readonly burst: Latency;
-  /** Each pair's burst p99 over its quiet p99, pairs in alternating order. */
-  readonly pairRises: number[];
-  /** The median of the pairs' rises: the goal's figure. */
+  /** Each round's burst p99 over its quiet p99. */
+  readonly burstRises: number[];
+  /** The median of the rounds' rises: the goal's figure. */
   readonly rise: number;
   /**
    * The control: the same readers while the same lanes write what the uploads write (the asset's
@@ -60,11 +60,11 @@ async function rateDuring<T>(count: () => number, during: () => Promise<T>): Pro
 }
 
 /**
- * READERS callers ask similarBrands `requests` times per phase, in `pairs` rounds of three phases:
+ * READERS callers ask similarBrands `requests` times per phase, in `rounds` rounds of three phases:
  * with nothing else running, while UPLOADS_IN_FLIGHT uploads of 2048² JPEGs run against the same
- * gateway, and while as many lanes write the same colors at the same rate without an image (the control). The order
- * rotates from round to round so a drift of the machine favours no phase. A p99 of one phase is its
- * few slowest requests, so each rise is the median of the rounds' own.
+ * gateway, and while as many lanes write the same colors at the same rate without an image (the
+ * control). The order rotates from round to round so a drift of the machine favours no phase. A p99
+ * of one phase is its few slowest requests, so each rise is the median of the rounds' own.
  */
 async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], requests: number, rounds: number): Promise<ReadersUnderBurst> {
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
@@ -153,9 +153,9 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
     const phases = { quiet: [] as number[][], burst: [] as number[][], writes: [] as number[][] };
     const rates = { burst: [] as number[], writes: [] as number[] };
     const order = ["quiet", "burst", "writes"] as const;
-    for (let round = 0; round < rounds; round++) {
+    for (let turn = 0; turn < rounds; turn++) {
       for (let k = 0; k < order.length; k++) {
-        const phase = order[(round + k) % order.length]!;
+        const phase = order[(turn + k) % order.length]!;
         if (phase === "quiet") {
           phases.quiet.push(await read());
           continue;
@@ -170,12 +170,12 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       }
     }
     const rises = (loaded: number[][]) => loaded.map((durations, i) => round(latencyOf(durations).p99 / latencyOf(phases.quiet[i]!).p99, 3));
-    const [pairRises, writeRises] = [rises(phases.burst), rises(phases.writes)];
+    const [burstRises, writeRises] = [rises(phases.burst), rises(phases.writes)];
     return {
       quiet: latencyOf(phases.quiet.flat()),
       burst: latencyOf(phases.burst.flat()),
-      pairRises,
-      rise: round(median(pairRises), 3),
+      burstRises,
+      rise: round(median(burstRises), 3),
       writes: latencyOf(phases.writes.flat()),
       writeRises,
       writeRise: round(median(writeRises), 3),
@@ -284,7 +284,7 @@ export const run: Suite = async (ctx) => {
       met: null,
     })),
     {
-      what: `similarBrands via GraphQL, ${READERS} concurrent readers, during a burst of image uploads (${UPLOADS_IN_FLIGHT} in flight) vs none: p99 (${readers.pairRises.length} rounds, rise the median of the rounds' ${readers.pairRises.join(", ")})`,
+      what: `similarBrands via GraphQL, ${READERS} concurrent readers, during a burst of image uploads (${UPLOADS_IN_FLIGHT} in flight) vs none: p99 (${readers.burstRises.length} rounds, rise the median of the rounds' ${readers.burstRises.join(", ")})`,
       measured: `×${round(rise, 2)}; pooled p99 ${readers.burst.p99} vs ${readers.quiet.p99} ms, p50 ${readers.burst.p50} vs ${readers.quiet.p50} ms; uploads ${readers.uploadsPerSecondWhileReading} /s while reading, ${readers.uploadsPerSecondAlone} /s alone`,
       goal: `≤ ×${GOALS.readersP99Rise}`,
       met: rise <= GOALS.readersP99Rise,
