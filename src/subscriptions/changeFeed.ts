@@ -36,8 +36,15 @@ export interface ChangeFeedDeps {
   readonly databaseUrl: string;
 }
 
+interface Subscriber {
+  readonly options: SubscribeOptions;
+  readonly queue: SubscriberQueue;
+}
+
 export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): ChangeFeed {
-  const subscribers = new Set<{ options: SubscribeOptions; queue: SubscriberQueue }>();
+  const subscribers = new Set<Subscriber>();
+  /** The same subscribers by the organization they are told of (null: every one's), so an event is offered to its own organization's only. */
+  const byOrganization = new Map<string | null, Set<Subscriber>>();
   /** Everything at or before this position has been handed out (or skipped with no one listening). */
   let position: bigint | null = null;
   let target = 0n;
@@ -92,8 +99,12 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
         return;
       }
       const events = await readAppliedAfter(sql, position, PAGE);
+      const everyOrganization = byOrganization.get(null);
       for (const event of events) {
-        for (const { options, queue } of subscribers) if (wants(options, event)) queue.push(event);
+        const own = event.organizationId === null ? undefined : byOrganization.get(event.organizationId);
+        for (const group of [own, everyOrganization]) {
+          if (group) for (const { options, queue } of group) if (wants(options, event)) queue.push(event);
+        }
       }
       // A short page read everything committed, which includes all up to target (a notification is
       // sent at commit, the position read after it); rows of no organization are skipped over too.
@@ -104,8 +115,18 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
 
   return {
     subscribe(options) {
-      const entry = { options, queue: subscriberQueue(() => subscribers.delete(entry)) };
+      const entry: Subscriber = {
+        options,
+        queue: subscriberQueue(() => {
+          subscribers.delete(entry);
+          const group = byOrganization.get(options.organizationId);
+          group?.delete(entry);
+          if (group?.size === 0) byOrganization.delete(options.organizationId);
+        }),
+      };
       subscribers.add(entry);
+      const group = byOrganization.get(options.organizationId) ?? new Set<Subscriber>();
+      byOrganization.set(options.organizationId, group.add(entry));
       if (options.after !== undefined) replay(options, entry.queue);
       return entry.queue.iterator;
     },
@@ -116,6 +137,7 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
       await listener.stop();
       for (const { queue } of subscribers) queue.end();
       subscribers.clear();
+      byOrganization.clear();
       await pumping;
     },
   };
