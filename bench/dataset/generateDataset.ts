@@ -18,6 +18,8 @@ export interface GeneratedDataset {
   readonly sample: {
     readonly organizationIds: string[];
     readonly brandIds: string[];
+    /** The same brands with their organization and palette, for requests made as their tenant. */
+    readonly brands: { readonly id: string; readonly organizationId: string; readonly palette: readonly string[] }[];
     readonly hexes: string[];
     /** The colors owned by the most brands, most first: the supernodes a query may walk through. */
     readonly popularHexes: string[];
@@ -71,7 +73,7 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
   let sourcedTemplates = 0;
   const brandCount = preset.organizations * preset.brandsPerOrganization;
   const sampleEvery = Math.max(1, Math.floor(brandCount / SAMPLE_BRANDS));
-  const sample = { organizationIds: [] as string[], brandIds: [] as string[], hexes: [] as string[], popularHexes: [] as string[] };
+  const sample = { organizationIds: [] as string[], brandIds: [] as string[], brands: [] as GeneratedDataset["sample"]["brands"], hexes: [] as string[], popularHexes: [] as string[] };
   const counts = Object.fromEntries(TABLES.map((table) => [table, 0])) as Record<Table, number>;
   // A bulk load that the bench backfills afterwards (benchStores.ts), so capture is paused for it as
   // docs/sync.md says bulk loads do: otherwise its hundreds of thousands of outbox rows would be
@@ -107,6 +109,7 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
       const palette = new Set<string>(draw.paletteNeutrals().slice(0, paletteSize));
       while (palette.size < paletteSize) palette.add(chance(0.7) ? pick(theme) : draw.fromPool());
       const paletteHexes = [...palette];
+      if (n % sampleEvery === 0) sample.brands.push({ id: brand.id, organizationId: organizations[org]!.id, palette: paletteHexes });
       paletteHexes.forEach((hex, i) => {
         bc.brand.push(brand.id), bc.hex.push(hex), bc.name.push(chance(0.8) ? colorNameOf(hex) : null);
         bc.usage.push(USAGES[Math.min(i, USAGES.length - 1)]!), bc.weight.push(score(0, 1));

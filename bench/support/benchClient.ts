@@ -7,15 +7,15 @@ import http from "node:http";
 
 const agent = new http.Agent({ keepAlive: true });
 
-export async function postGraphql<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { body } = await send("POST", `${url}/graphql`, JSON.stringify({ query, variables }));
+export async function postGraphql<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+  const { body } = await send("POST", `${url}/graphql`, JSON.stringify({ query, variables }), "application/json", headers);
   const answer = JSON.parse(body) as { data?: T; errors?: unknown[] };
   if (answer.errors || !answer.data) throw new Error(`GraphQL request failed: ${JSON.stringify(answer.errors ?? answer).slice(0, 500)}`);
   return answer.data;
 }
 
-export async function getJson(url: string): Promise<unknown> {
-  const { status, body } = await send("GET", url);
+export async function getJson(url: string, headers: Record<string, string> = {}): Promise<unknown> {
+  const { status, body } = await send("GET", url, undefined, "application/json", headers);
   if (status !== 200) throw new Error(`GET ${url}: ${status} ${body.slice(0, 500)}`);
   return JSON.parse(body);
 }
@@ -27,8 +27,14 @@ export async function putBytes(url: string, bytes: Buffer): Promise<unknown> {
   return JSON.parse(body);
 }
 
-function send(method: "GET" | "POST" | "PUT", url: string, payload?: string | Buffer, contentType = "application/json"): Promise<{ status: number; body: string }> {
-  const headers = payload === undefined ? {} : { "content-type": contentType, "content-length": Buffer.byteLength(payload) };
+function send(
+  method: "GET" | "POST" | "PUT",
+  url: string,
+  payload?: string | Buffer,
+  contentType = "application/json",
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  const headers = { ...extraHeaders, ...(payload === undefined ? {} : { "content-type": contentType, "content-length": Buffer.byteLength(payload) }) };
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, agent, headers }, (response) => {
       const chunks: Buffer[] = [];

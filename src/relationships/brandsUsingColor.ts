@@ -20,14 +20,11 @@ export interface ColorWithOwners extends ColorNode {
   readonly owners: ColorOwnerMatch[];
 }
 
-const BRANDS_USING_COLOR = graphStatement(
-  "brandsUsingColor",
-  `
+const ownersRankedAs = (match: string) => `
 UNWIND $hexes AS askedHex
 MATCH (c:Color {hex: askedHex})
 CALL (c) {
-  MATCH (b:Brand)-[r:OWNS_COLOR]->(c)
-  WHERE $organizationId IS NULL OR b.organization_id = $organizationId
+  ${match}
   WITH b, r
   ORDER BY r.usage_weight IS NULL, r.usage_weight DESC, b.brand_id ASC
   // An aggregate with no grouping key always answers one row: [] when no brand uses the color.
@@ -35,7 +32,16 @@ CALL (c) {
          min(r.name) AS name
 }
 RETURN c.hex AS hex, name, owners
-`,
+`;
+
+const BRANDS_USING_COLOR = graphStatement("brandsUsingColor", ownersRankedAs("MATCH (b:Brand)-[r:OWNS_COLOR]->(c)"));
+
+// A tenant's view starts from its own brands (the organization_id index) and checks each one's few
+// palette edges, so a color in half of all palettes (white) costs a tenant what its own ten brands do,
+// not a walk over every owner of the color.
+const ORGANIZATION_BRANDS_USING_COLOR = graphStatement(
+  "organizationBrandsUsingColor",
+  ownersRankedAs("MATCH (b:Brand {organization_id: $organizationId}) USING INDEX b:Brand(organization_id)\n  MATCH (b)-[r:OWNS_COLOR]->(c)"),
 );
 
 /** One entry per asked color the graph has (absent colors have none), owners in rank order. */
@@ -44,5 +50,7 @@ export function findBrandsUsingColor(
   hexes: readonly string[],
   organizationId: string | null,
 ): Promise<ColorWithOwners[]> {
-  return runGraphQuery(graph, BRANDS_USING_COLOR, { hexes, organizationId });
+  return organizationId === null
+    ? runGraphQuery(graph, BRANDS_USING_COLOR, { hexes })
+    : runGraphQuery(graph, ORGANIZATION_BRANDS_USING_COLOR, { hexes, organizationId });
 }

@@ -18,7 +18,11 @@ export interface LocalNeo4jOptions {
   readonly port: number;
   /** Holds the store, the log and the pid file. */
   readonly home: string;
+  /** JVM heap and page cache; small by default (tests and a gateway share the machine). */
+  readonly memory?: { readonly heapMb: number; readonly pageCacheMb: number };
 }
+
+const DEFAULT_MEMORY = { heapMb: 1024, pageCacheMb: 512 };
 
 export const defaultLocalNeo4j: LocalNeo4jOptions = { port: 7687, home: path.join(dataDir, "neo4j") };
 
@@ -42,17 +46,19 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = defaultLocalN
   buildLauncher();
   fs.mkdirSync(options.home, { recursive: true });
   const log = fs.openSync(logFile(options), "w");
+  const memory = options.memory ?? DEFAULT_MEMORY;
   const child = spawn(
     "java",
     [
       "-Xms256m",
-      "-Xmx1g",
+      `-Xmx${memory.heapMb}m`,
       "-cp",
       [classesDir, "target/lib/*", "target/plugins/*"].map((p) => path.resolve(launcherDir, p)).join(path.delimiter),
       "mobius.LocalNeo4j",
       path.join(options.home, "store"),
       path.join(launcherDir, "target", "plugins"),
       String(options.port),
+      String(memory.pageCacheMb),
     ],
     { cwd: launcherDir, detached: true, stdio: ["ignore", log, log] },
   );

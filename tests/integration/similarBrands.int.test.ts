@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/domain/seededRandom.ts";
 import { findSimilarBrands } from "../../src/relationships/similarBrands.ts";
 import { graphFixtures, type GraphFixtures } from "../support/graphFixtures.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
@@ -103,5 +104,55 @@ describe("Brand.similarBrands", () => {
     expect(result.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field });
     expect(result.errors?.[0]?.path).toEqual(["brand", "similarBrands"]);
     expect(result.data.brand.id).toBe(brands.asked!.id);
+  });
+});
+
+// The statement finds candidates through the asked palette's least-owned colors only (prefix
+// filtering); this compares it with the definition, computed here from the palettes, on a graph where
+// two colors sit in most palettes, as white and black do in real ones.
+describe("Brand.similarBrands with near-universal colors", () => {
+  let gateway: TestGateway;
+  let fixtures: GraphFixtures;
+  const brands: { id: string; organizationId: string; palette: string[] }[] = [];
+
+  beforeAll(async () => {
+    gateway = await startTestGateway(createTestDeps());
+    fixtures = graphFixtures(gateway.deps);
+    const pool = fixtures.hexes(10);
+    const ownedBy = [0.9, 0.75, 0.4, 0.3, 0.3, 0.25, 0.25, 0.2, 0.2, 0.2];
+    const random = seededRandom(29);
+    const organizations = await Promise.all(Array.from({ length: 8 }, () => fixtures.organization()));
+    for (let i = 0; i < 40; i++) {
+      const organizationId = organizations[i % organizations.length]!;
+      const palette = pool.filter((_, k) => random() < ownedBy[k]!);
+      if (palette.length === 0) palette.push(pool[9]!);
+      const brand = await fixtures.brand(organizationId, palette.map((hex) => ({ hex })));
+      brands.push({ id: brand.id, organizationId, palette });
+    }
+  });
+  afterAll(async () => {
+    await fixtures.cleanup();
+    await gateway.close();
+  });
+
+  /** The defined semantics, from the palettes: other organizations, ≥ min shared, Jaccard, ties by shared count then id. */
+  const oracle = (asked: (typeof brands)[number], minSharedColors: number, limit: number) =>
+    brands
+      .filter((b) => b.organizationId !== asked.organizationId)
+      .map((b) => {
+        const sharedColors = b.palette.filter((hex) => asked.palette.includes(hex)).sort();
+        const shared = sharedColors.length;
+        return { brandId: asked.id, similarBrandId: b.id, sharedColors, sharedColorCount: shared, similarityScore: shared / (asked.palette.length + b.palette.length - shared) };
+      })
+      .filter((m) => m.sharedColorCount >= minSharedColors)
+      .sort((x, y) => y.similarityScore - x.similarityScore || y.sharedColorCount - x.sharedColorCount || (x.similarBrandId < y.similarBrandId ? -1 : 1))
+      .slice(0, limit);
+
+  it.each([1, 2, 3, 4, 6])("answers every brand as the definition does with minSharedColors %i", async (minSharedColors) => {
+    const limit = 50;
+    const matches = await findSimilarBrands(gateway.deps.graph, brands.map((b) => b.id), { minSharedColors, limit });
+    const expected = [...brands].sort((x, y) => (x.id < y.id ? -1 : 1)).flatMap((b) => oracle(b, minSharedColors, limit));
+    expect(matches.map(({ similarBrandName: _, ...m }) => m)).toEqual(expected);
+    if (minSharedColors <= 3) expect(expected.length).toBeGreaterThan(brands.length);
   });
 });

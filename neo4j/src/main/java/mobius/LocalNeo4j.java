@@ -17,17 +17,18 @@ import org.neo4j.io.ByteUnit;
  * tests. Authentication is off because it never listens beyond 127.0.0.1; production points
  * NEO4J_URI at a real server instead.
  *
- * Usage: LocalNeo4j <homeDir> <pluginDir> <boltPort>. Prints "READY <port>" once Bolt accepts.
+ * Usage: LocalNeo4j <homeDir> <pluginDir> <boltPort> [pageCacheMb]. Prints "READY <port>" once Bolt accepts.
  */
 public final class LocalNeo4j {
     public static void main(String[] args) {
-        if (args.length != 3) {
-            System.err.println("usage: LocalNeo4j <homeDir> <pluginDir> <boltPort>");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: LocalNeo4j <homeDir> <pluginDir> <boltPort> [pageCacheMb]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         Path plugins = Path.of(args[1]).toAbsolutePath();
         int port = Integer.parseInt(args[2]);
+        long pageCacheMb = args.length == 4 ? Long.parseLong(args[3]) : 512;
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
@@ -36,8 +37,9 @@ public final class LocalNeo4j {
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
-                // Small, fixed memory so tests and a gateway share a 2-core machine comfortably.
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+                // Small by default so tests and a gateway share a 2-core machine comfortably; the
+                // benchmark's large data set asks for a page cache that holds its store.
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 // Bolt waits 5 s for its workers and 5 s more for its connections on shutdown; the
                 // callers have closed their drivers by then, so a development server need not.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
