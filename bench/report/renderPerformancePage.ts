@@ -43,12 +43,15 @@ export function renderPerformancePage(results: BenchResults): string {
     "The run uses stores of its own: the database `mobius_bench` on the local Postgres server (dropped and recreated; " +
       "`--postgres-url` names another server, `--database` another name) and a local Neo4j on port 7792 (`--neo4j-port`) " +
       "with its store in `.data/neo4j-bench-<port>`, started and stopped by the run. A seeded generator (`bench/dataset/`, " +
-      "presets `tiny`, `small`, `medium`, `free`) writes each data set into Postgres in bulk and the project's backfill builds the graph " +
+      "presets `tiny`, `small`, `medium`, `free`, `large`) writes each data set into Postgres in bulk and the project's backfill builds the graph " +
       "from it. Every suite warms up, repeats, and reports medians and p99. A full run writes `bench/results.json` and regenerates this page " +
       "and the README's summary from it (`npm run bench:readme` does only that).",
     "",
     `- \`--suites ${SUITE_NAMES.join(",")}\` runs some suites and \`--preset NAME\` puts every suite on one data set; ` +
       "such partial runs write `.data/bench/results.json` (or the file `--out FILE` names) and leave this page and the README alone.",
+    "- `--popularity zipf` draws colors as real palettes do (five near-universal neutrals, a power-law pool) instead of uniformly; " +
+      "`--rtt-ms N` puts a delay link of N ms round trip between the gateway and each database (`bench/support/delayLink.ts`, measured at the start of the run). " +
+      "The growth table at `large` and the figures across a link: [performance-at-scale.md](performance-at-scale.md).",
     "- `--smoke` runs every suite on the tiny preset in seconds; `npm test` runs it (`tests/integration/bench.smoke.int.test.ts`), so the harness cannot rot. " +
       "The benchmark itself is never part of `npm test`, and no test asserts a time.",
     "- On a machine shared with other work the numbers move between runs: compare ratios within one run, not across runs.",

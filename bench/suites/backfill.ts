@@ -16,12 +16,15 @@ import { median, round } from "../support/stats.ts";
 import { planBackfill } from "./planApproach.ts";
 
 const GOALS = { fullSeconds: 60, peakRssMb: 512, speedup: 20 };
+/** Issue #29's goals for ten times the free tier. */
+const LARGE_GOALS = { ...GOALS, fullSeconds: 600, peakRssMb: 1024 };
 
 export const run: Suite = async (ctx) => {
   const sliceOrganizations = ctx.smoke ? 2 : 40;
   // A full backfill of the large data set takes minutes: once is enough there.
   const repetitions = ctx.smoke || ctx.presets.backfill === "large" ? 1 : 3;
   const data = await ctx.stores.loadDataset(ctx.presets.backfill, { fill: false });
+  const goals = data.preset === "large" ? LARGE_GOALS : GOALS;
   const { graph } = ctx.stores;
   // The warm-up slice is other organizations than the measured one, so the measured writes are all new.
   const organizationIds = data.sample.organizationIds.slice(0, sliceOrganizations);
@@ -48,10 +51,10 @@ export const run: Suite = async (ctx) => {
     {
       what: `full backfill, ${data.preset} data set (${describeGraph(full.graph)}), median of ${repetitions}`,
       measured: `${round(full.seconds, 1)} s`,
-      goal: `≤ ${GOALS.fullSeconds} s`,
-      met: full.seconds <= GOALS.fullSeconds,
+      goal: `≤ ${goals.fullSeconds} s`,
+      met: full.seconds <= goals.fullSeconds,
     },
-    { what: "peak RSS of the full backfill process, highest", measured: `${Math.round(full.peakRssMb)} MB`, goal: `≤ ${GOALS.peakRssMb} MB`, met: full.peakRssMb <= GOALS.peakRssMb },
+    { what: "peak RSS of the full backfill process, highest", measured: `${Math.round(full.peakRssMb)} MB`, goal: `≤ ${goals.peakRssMb} MB`, met: full.peakRssMb <= goals.peakRssMb },
     {
       what: "graph after each full backfill vs the Postgres rows",
       measured: full.matches ? "equal" : fullRuns.map((r) => describeGraph(r.graph)).join("; "),
@@ -73,7 +76,7 @@ export const run: Suite = async (ctx) => {
       generated: { rows: data.rows, seconds: data.generateSeconds },
       full: { ...full, expectedGraph: data.expectedGraph, runs: fullRuns.map(({ seconds, peakRssMb }) => ({ seconds: round(seconds), peakRssMb: round(peakRssMb) })), report: fullRuns.at(-1)!.report },
       slice,
-      goals: GOALS,
+      goals,
     },
   };
 };
