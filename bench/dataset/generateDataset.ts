@@ -177,6 +177,7 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
     sourcedTemplates += t.source.filter((s) => s !== null).length;
   }
   await client.query("ANALYZE");
+  const colorPairs = await countColorPairs(client);
   sample.hexes = [...usedHexes].sort();
   sample.popularHexes = [...owners].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).slice(0, POPULAR_SAMPLE).map(([hex]) => hex);
   const c = counts;
@@ -185,9 +186,20 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
     counts,
     expectedGraph: {
       nodes: c.brands + c.assets + c.templates + usedHexes.size + usedIndustries.size,
-      // OWNS_COLOR, GENERATED_ASSET, USES_COLOR, RECEIVED_FEEDBACK, HAS_TEMPLATE, BASED_ON_ASSET, IN_INDUSTRY
-      relationships: c.brand_colors + c.assets + c.asset_colors + c.feedback + c.templates + sourcedTemplates + c.brands,
+      // OWNS_COLOR, GENERATED_ASSET, USES_COLOR, RECEIVED_FEEDBACK, HAS_TEMPLATE, BASED_ON_ASSET, IN_INDUSTRY, PAIRS_WITH
+      relationships: c.brand_colors + c.assets + c.asset_colors + c.feedback + c.templates + sourcedTemplates + c.brands + colorPairs,
     },
     sample,
   };
+}
+
+/** The projector's PAIRS_WITH: one per two colors some approved asset uses together (colorPairCounts.ts). */
+async function countColorPairs(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ pairs: number }>(`
+    SELECT count(*)::int AS pairs FROM (
+      SELECT DISTINCT x.hex, y.hex
+      FROM asset_colors x JOIN asset_colors y ON y.asset_id = x.asset_id AND y.hex COLLATE "C" > x.hex COLLATE "C"
+      WHERE EXISTS (SELECT 1 FROM feedback f WHERE f.asset_id = x.asset_id AND f.action = 'approve')
+    ) AS pairs`);
+  return rows[0]!.pairs;
 }

@@ -17,7 +17,7 @@ import type { Sql } from "../../src/postgres/createPrisma.ts";
 const typeDefs = `
   type Query {
     similarBrands(brandId: ID!, minSharedColors: Int!, limit: Int!): [SimilarBrand!]
-    pairings(hex: String!, minSamples: Int!, limit: Int!): [Pairing!]!
+    pairings(hex: String!, organizationId: ID!, minSamples: Int!, limit: Int!): [Pairing!]!
   }
   type SimilarBrand { similarBrandId: ID! sharedColorCount: Int! similarityScore: Float! }
   type Pairing { pairedHex: String! pairingCount: Int! avgComplianceScore: Float }
@@ -40,8 +40,9 @@ export async function startApolloFloor(graph: GraphConnection, sql: Sql): Promis
           const [matches, { brand, pendingDeletes }] = await Promise.all([findSimilarBrands(graph, [brandId], args), beside]);
           return brand && matches.filter((m) => !pendingDeletes?.has(m.similarBrandId));
         },
-        pairings: async (_root: unknown, { hex, ...args }: { hex: string; minSamples: number; limit: number }) =>
-          (await findColorPairings(graph, [hex], args, null))[0]?.pairings ?? [],
+        // Named as the asking tenant names colors, as the gateway's answer is.
+        pairings: async (_root: unknown, { hex, organizationId, ...args }: { hex: string; organizationId: string; minSamples: number; limit: number }) =>
+          (await findColorPairings(graph, [hex], args, organizationId))[0]?.pairings ?? [],
       },
     },
   });

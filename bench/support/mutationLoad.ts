@@ -1,6 +1,7 @@
 // The sync benchmark's clients, in a worker thread so the gateway's event loop serves only the
 // gateway: `writers` closed loops of GraphQL mutations over HTTP, each loop a brand with a two-color
-// palette, an asset using a third color, approve feedback and a rename. Colors come from the data
+// palette, an asset using both and a third color, approve feedback (so the asset's three color pairs
+// are counted, colorPairCounts.ts) and a rename. Colors come from the data
 // set's, as real palettes share colors: invented hexes grew the graph's Color label tenfold in a
 // minute, and Neo4j re-planned the statements touching it again and again (docs/sync.md).
 // The first `rampSeconds` are not counted: a fresh gateway, drainer and worker start cold, and the
@@ -73,7 +74,8 @@ async function runLoad({ url, rampSeconds, seconds, writers, hexes, industries }
         const brandId = await mutate(MUTATIONS.brand, {
           input: { organizationId, name: "bench brand", ...industry, colors: [{ ...first!, usageWeight: 0.6 }, { ...second!, usageWeight: 0.4 }] },
         });
-        const assetId = await mutate(MUTATIONS.asset, { input: { brandId, prompt: "a bench asset", complianceScore: 0.9, colors: [{ hex: third!.hex, coverage: 0.5 }] } });
+        const colors = [{ hex: first!.hex, coverage: 0.3 }, { hex: second!.hex, coverage: 0.2 }, { hex: third!.hex, coverage: 0.5 }];
+        const assetId = await mutate(MUTATIONS.asset, { input: { brandId, prompt: "a bench asset", complianceScore: 0.9, colors } });
         await mutate(MUTATIONS.feedback, { input: { assetId, action: "approve" } });
         await mutate(MUTATIONS.rename, { id: brandId, input: { name: "renamed" } });
       }

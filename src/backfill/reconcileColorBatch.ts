@@ -2,7 +2,8 @@
 // (readColorState.ts): one no row uses any more is extra, one holding anything but its hex (such as
 // the global name graphs projected before palette names moved onto OWNS_COLOR have) differs.
 // Repaired by the projector's own color step (writeGraph with no entities), under the projector's
-// per-hex locks.
+// per-hex locks. Each used color's pair counts are then recounted (recountColorPairs.ts); the pairs
+// that differed are the step's differing relationships.
 import neo4j from "neo4j-driver";
 import { lockColors, readColorState } from "../projector/readColorState.ts";
 import type { EntityState } from "../projector/readEntityState.ts";
@@ -10,6 +11,7 @@ import { writeGraph } from "../projector/writeGraph.ts";
 import type { BatchDeps } from "./batchDeps.ts";
 import { CHUNK_TRANSACTION } from "./forEachChunk.ts";
 import { reconcileCypher } from "./reconcileCypher.ts";
+import { recountColorPairs } from "./recountColorPairs.ts";
 import { batchCounts } from "./reconcilePostgresBatch.ts";
 import type { BatchCounts } from "./runProgress.ts";
 
@@ -47,11 +49,14 @@ export async function reconcileColorBatch(deps: BatchDeps, colors: readonly Grap
     else counts.unchanged += 1;
     return !state.used || differs;
   });
-  if (dryRun || drifted.length === 0) return counts;
-  const hexes = drifted.map((c) => c.hex).sort();
-  await deps.prisma.$transaction(async (tx) => {
-    await lockColors(tx, hexes);
-    await writeGraph(deps.graph, NO_ENTITIES, await readColorState(tx, hexes));
-  }, CHUNK_TRANSACTION);
+  if (!dryRun && drifted.length > 0) {
+    const hexes = drifted.map((c) => c.hex).sort();
+    await deps.prisma.$transaction(async (tx) => {
+      await lockColors(tx, hexes);
+      await writeGraph(deps.graph, NO_ENTITIES, await readColorState(tx, hexes));
+    }, CHUNK_TRANSACTION);
+  }
+  const used = colors.filter((c) => derived.get(c.hex)!.used).map((c) => c.hex);
+  counts.differingRelationships = await recountColorPairs(deps.graph, used, dryRun);
   return counts;
 }

@@ -2,8 +2,13 @@
 // MERGE on the unique keys and then *replace* relationship sets (palette, asset colors, source
 // asset), so running a statement twice, or after any earlier state, leaves exactly Postgres' state.
 // Upserts RETURN the ids they wrote: a row missing from the result lacked its parent node in the
-// graph and is retried later rather than written half-linked.
+// graph and is retried later rather than written half-linked. The color pair counts Color.pairings
+// reads are kept by two more statements around these (colorPairCounts.ts).
+import { colorPairCypher } from "./colorPairCounts.ts";
+
 export const projectionCypher = {
+  ...colorPairCypher,
+
   /** Colors the refs link to now, so the color step can rename them or drop orphans. */
   readLinkedHexes: `
     CALL () {

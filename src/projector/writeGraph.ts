@@ -1,13 +1,16 @@
 // The Neo4j half of a projection: one write transaction, in dependency order (brands and their
-// palette, assets and their colors, feedback, templates, then the colors all of them touched).
+// palette, assets and their colors, feedback, templates, then the colors all of them touched), with
+// the color pair counts retracted first and re-asserted once assets and feedback are written.
 // Not the driver's executeWrite: it retries an unreachable server for maxTransactionRetryTime while
 // the drainer holds its Postgres transaction. Here only transient errors (deadlocks between
 // concurrent projections) are retried at once; an outage fails fast and the outbox backoff retries.
-import { Neo4jError, type Transaction } from "neo4j-driver";
+import type { Transaction } from "neo4j-driver";
+import { retryTransient } from "../graph/retryTransient.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { ColorState } from "./readColorState.ts";
 import type { EntityState } from "./readEntityState.ts";
 import { projectionCypher as cypher } from "./projectionCypher.ts";
+import { pairedAssets } from "./colorPairCounts.ts";
 import { traceCypher } from "../observability/traceStatements.ts";
 import type { EntityRef } from "../outbox/entityRef.ts";
 
@@ -41,19 +44,8 @@ export async function readLinkedHexes(graph: GraphConnection, state: EntityState
   }
 }
 
-export async function writeGraph(
-  graph: GraphConnection,
-  state: EntityState,
-  colors: readonly ColorState[],
-): Promise<GraphWrite> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await writeOnce(graph, state, colors);
-    } catch (error) {
-      const transient = error instanceof Neo4jError && error.code.startsWith("Neo.TransientError.");
-      if (!transient || attempt >= TRANSIENT_ATTEMPTS) throw error;
-    }
-  }
+export function writeGraph(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<GraphWrite> {
+  return retryTransient(TRANSIENT_ATTEMPTS, () => writeOnce(graph, state, colors));
 }
 
 const TRANSIENT_ATTEMPTS = 3;
@@ -85,13 +77,16 @@ async function writeStatements(tx: Transaction, state: EntityState, colors: read
   const send = (name: keyof typeof cypher, params: Record<string, unknown[]>) =>
     Object.values(params).every((list) => list.length === 0) ? null : traceCypher(name, cypher[name], async () => tx.run(cypher[name], params));
   // Sent in this order (dependency order: parents before children, colors last).
+  const pairs = pairedAssets(state);
   const sent = {
+    retractPairs: send("retractPairs", pairs),
     deleteBrands: send("deleteBrands", { ids: state.brands.delete }),
     upsertBrands: send("upsertBrands", { rows: state.brands.upsert }),
     deleteAssets: send("deleteAssets", { ids: state.assets.delete }),
     upsertAssets: send("upsertAssets", { rows: state.assets.upsert }),
     deleteFeedback: send("deleteFeedback", { ids: state.feedback.delete }),
     upsertFeedback: send("upsertFeedback", { rows: state.feedback.upsert }),
+    assertPairs: send("assertPairs", pairs),
     deleteTemplates: send("deleteTemplates", { ids: state.templates.delete }),
     upsertTemplates: send("upsertTemplates", { rows: state.templates.upsert }),
     settleColors: send("settleColors", { hexes: colors.filter((c) => c.used).map((c) => c.hex) }),

@@ -1,7 +1,6 @@
 import type { GraphConnection } from "../graph/graphConnection.ts";
-import { graphStatement } from "../graph/graphStatement.ts";
 import { runGraphQuery } from "../graph/runGraphQuery.ts";
-import { ownColorName } from "./ownColorName.ts";
+import { namedFor, namingStatements, ownColorName } from "./ownColorName.ts";
 
 export interface ColorNode {
   /** '#RRGGBB', upper case. */
@@ -10,11 +9,11 @@ export interface ColorNode {
   readonly name: string | null;
 }
 
-const COLOR_BY_HEX = graphStatement(
+const COLOR_BY_HEX = namingStatements(
   "colorByHex",
-  `
+  (scope) => `
 MATCH (c:Color {hex: $hex})
-${ownColorName("c", "name")}
+${ownColorName("c", "name", scope)}
 RETURN c.hex AS hex, name
 `,
 );
@@ -24,21 +23,21 @@ RETURN c.hex AS hex, name
  * caller's organization names it (organizationId null: every organization).
  */
 export async function findColor(graph: GraphConnection | null, hex: string, organizationId: string | null): Promise<ColorNode | null> {
-  const [color] = await runGraphQuery<ColorNode>(graph, COLOR_BY_HEX, { hex, organizationId });
+  const [color] = await runGraphQuery<ColorNode>(graph, namedFor(COLOR_BY_HEX, organizationId), { hex, organizationId });
   return color ?? null;
 }
 
-const COLORS_BY_HEX = graphStatement(
+const COLORS_BY_HEX = namingStatements(
   "colorsByHex",
-  `
+  (scope) => `
 UNWIND $hexes AS hex
 MATCH (c:Color {hex: hex})
-${ownColorName("c", "name")}
+${ownColorName("c", "name", scope)}
 RETURN c.hex AS hex, name
 `,
 );
 
 /** findColor for many hexes in one statement (a palette's colors, batched per request). */
 export function findColors(graph: GraphConnection | null, hexes: readonly string[], organizationId: string | null): Promise<ColorNode[]> {
-  return runGraphQuery<ColorNode>(graph, COLORS_BY_HEX, { hexes, organizationId });
+  return runGraphQuery<ColorNode>(graph, namedFor(COLORS_BY_HEX, organizationId), { hexes, organizationId });
 }

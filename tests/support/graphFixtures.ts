@@ -1,9 +1,11 @@
 // Test data for the relationship queries, written the way the sync will write it: Postgres rows
-// through Prisma (the truth) and the matching graph through Cypher with the seed plan's names.
+// through Prisma (the truth) and the matching graph through Cypher with the seed plan's names, its
+// color pair counts kept by the projector's own statement.
 // Every id and hex is fresh per fixture set, so parallel tests never see each other's data, and
 // cleanup deletes exactly what this set created (never the whole graph).
 import { randomBytes, randomUUID } from "node:crypto";
 import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
+import { colorPairCypher } from "../../src/projector/colorPairCounts.ts";
 import { removeGraphSlice } from "./removeGraphSlice.ts";
 
 export interface PaletteColor {
@@ -88,6 +90,7 @@ export function graphFixtures({ prisma, graph }: Pick<GatewayDeps, "prisma" | "g
           feedback: given.map((f) => ({ id: f.id, action: f.action })),
         },
       );
+      await cypher(colorPairCypher.assertPairs, { assetIds: [asset.id] });
       return asset.id;
     },
 

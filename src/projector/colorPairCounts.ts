@@ -1,0 +1,79 @@
+// Color.pairings reads counts the projector keeps, instead of walking every approved asset that uses
+// a color: with white in half of all assets that walk is hundreds of thousands of rows a request.
+// Two colors used together by at least one approved asset (one with `approve` feedback) have one
+// (:Color)-[:PAIRS_WITH]->(:Color), from the lower hex to the higher, holding
+//   count      — approved assets using both,
+//   score_nanos — the sum of those assets' compliance scores in billionths, an integer: a float sum
+//                 kept by additions and subtractions would depend on their order, and a graph synced
+//                 live would differ from its rebuild in the last bits,
+//   scored      — how many of them have a score (avg = score_nanos / scored / 1e9; none while 0).
+//
+// Kept exact in the projection's own transaction by retracting and re-asserting: before any write,
+// every asset the projection may change has its current contribution subtracted (and is marked
+// with a transaction-local label); after the writes, every marked or upserted asset that is still
+// there adds its new one. Marking takes the asset node's write lock before its state is read, so
+// two projections touching one asset (its own event and its feedback's, say) apply one after the
+// other, each subtracting what the previous one added. A pair whose count reaches 0 is deleted.
+import type { EntityState } from "./readEntityState.ts";
+
+/** The relationship and its three counters, named once for the projector, the reads and the tests. */
+export const PAIRS_WITH = "PAIRS_WITH";
+
+/** Compliance scores (0–1) are summed in billionths. */
+export const NANOS = 1_000_000_000;
+
+/** An approved asset's pairs of colors (lower hex first) with its score, per row `a`. */
+const APPROVED_PAIRS = `
+  WITH a WHERE EXISTS { (a)-[:RECEIVED_FEEDBACK {action: 'approve'}]->() }
+  MATCH (a)-[:USES_COLOR]->(c1:Color), (a)-[:USES_COLOR]->(c2:Color)
+  WHERE c1.hex < c2.hex
+  WITH c1, c2, count(a) AS assets, sum(toInteger(round(a.compliance_score * ${NANOS}))) AS scoreNanos, count(a.compliance_score) AS scored
+  ORDER BY c1.hex, c2.hex`;
+
+export const colorPairCypher = {
+  retractPairs: `
+    CALL () {
+      UNWIND $assetIds AS id
+      MATCH (a:Asset {asset_id: id}) RETURN a
+      UNION
+      UNWIND $feedbackIds AS id
+      MATCH (a:Asset)-[:RECEIVED_FEEDBACK {feedback_id: id}]->() RETURN a
+      UNION
+      UNWIND $brandIds AS id
+      MATCH (:Brand {brand_id: id})-[:GENERATED_ASSET]->(a:Asset) RETURN a
+    }
+    SET a:PairsRecount
+    ${APPROVED_PAIRS}
+    MATCH (c1)-[p:${PAIRS_WITH}]->(c2)
+    SET p.count = p.count - assets, p.score_nanos = p.score_nanos - scoreNanos, p.scored = p.scored - scored
+    WITH p WHERE p.count <= 0
+    DELETE p`,
+
+  assertPairs: `
+    CALL () {
+      UNWIND $assetIds AS id
+      MATCH (a:Asset {asset_id: id}) RETURN a
+      UNION
+      MATCH (a:PairsRecount) RETURN a
+    }
+    REMOVE a:PairsRecount
+    ${APPROVED_PAIRS}
+    MERGE (c1)-[p:${PAIRS_WITH}]->(c2)
+    ON CREATE SET p.count = 0, p.score_nanos = 0, p.scored = 0
+    SET p.count = p.count + assets, p.score_nanos = p.score_nanos + scoreNanos, p.scored = p.scored + scored`,
+} as const;
+
+/** The parameters both statements take for a projection's state: every asset whose pairs it may change. */
+export function pairedAssets(state: EntityState): { assetIds: string[]; feedbackIds: string[]; brandIds: string[] } {
+  return {
+    assetIds: [
+      ...new Set([
+        ...state.assets.upsert.map((a) => a.asset_id),
+        ...state.assets.delete,
+        ...state.feedback.upsert.map((f) => f.asset_id),
+      ]),
+    ],
+    feedbackIds: [...state.feedback.delete, ...state.feedback.upsert.map((f) => f.feedback_id)],
+    brandIds: state.brands.delete,
+  };
+}

@@ -1,0 +1,187 @@
+// The color pair counts Color.pairings reads (PAIRS_WITH, src/projector/colorPairCounts.ts) stay
+// equal to what they summarise — for every two colors, the approved assets in Postgres using both,
+// and their compliance scores — while two drainers race over assets, feedback and brands changing
+// at once; and reconcile finds and repairs counts changed around the projector.
+import { GraphQLError } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recountColorPairs } from "../../src/backfill/recountColorPairs.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { seededRandom } from "../../src/domain/seededRandom.ts";
+import type { GraphConnection } from "../../src/graph/graphConnection.ts";
+import { NANOS, PAIRS_WITH } from "../../src/projector/colorPairCounts.ts";
+import { outboxRows } from "../support/outbox.ts";
+import { removeGraphSlice } from "../support/removeGraphSlice.ts";
+import { newScope, syncedWrites, uniqueHex, type TestScope } from "../support/syncedWrites.ts";
+import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
+
+let writer: TestDeps;
+let first: TestDeps;
+let second: TestDeps;
+const scopes: TestScope[] = [];
+const organizations: string[] = [];
+beforeAll(() => {
+  const settings = { ...loadConfig({}).graphSync, retryBaseMs: 10, retryMaxMs: 50, batchSize: 5 };
+  writer = createTestDeps({ config: { graphSyncEnabled: false } });
+  first = createTestDeps({ config: { graphSync: settings } });
+  second = createTestDeps({ config: { graphSync: settings } });
+});
+afterAll(async () => {
+  for (const scope of scopes) await removeGraphSlice(first.graph!.driver, first.graph!.database, scope);
+  await writer.prisma.organization.deleteMany({ where: { id: { in: organizations } } });
+  for (const deps of [writer, first, second]) await deps.close();
+});
+
+interface PairCount {
+  readonly pair: string;
+  readonly count: number;
+  readonly scored: number;
+  readonly scoreNanos: number;
+}
+
+/** The oracle: the pairs of the scope's colors over the approved assets in Postgres. */
+async function pairsInPostgres(deps: TestDeps, hexes: readonly string[]): Promise<PairCount[]> {
+  const assets = await deps.prisma.asset.findMany({
+    where: { colors: { some: { hex: { in: [...hexes] } } }, feedback: { some: { action: "approve" } } },
+    include: { colors: true },
+  });
+  const pairs = new Map<string, { count: number; scored: number; scoreNanos: number }>();
+  for (const asset of assets) {
+    const colors = asset.colors.map((c) => c.hex).sort();
+    for (let i = 0; i < colors.length; i++)
+      for (let j = i + 1; j < colors.length; j++) {
+        const key = `${colors[i]}-${colors[j]}`;
+        const pair = pairs.get(key) ?? { count: 0, scored: 0, scoreNanos: 0 };
+        pair.count += 1;
+        if (asset.complianceScore !== null) (pair.scored += 1), (pair.scoreNanos += Math.round(asset.complianceScore * NANOS));
+        pairs.set(key, pair);
+      }
+  }
+  return [...pairs].map(([pair, p]) => ({ pair, ...p })).sort((a, b) => a.pair.localeCompare(b.pair));
+}
+
+async function pairsInGraph(graph: GraphConnection, hexes: readonly string[]): Promise<PairCount[]> {
+  const { records } = await graph.driver.executeQuery(
+    `MATCH (c1:Color)-[p:${PAIRS_WITH}]->(c2:Color) WHERE c1.hex IN $hexes OR c2.hex IN $hexes
+     RETURN c1.hex + '-' + c2.hex AS pair, p.count AS count, p.scored AS scored, p.score_nanos AS scoreNanos ORDER BY pair`,
+    { hexes },
+    { database: graph.database },
+  );
+  return records.map((r) => ({ pair: r.get("pair"), count: r.get("count"), scored: r.get("scored"), scoreNanos: r.get("scoreNanos") }));
+}
+
+function expectSamePairs(actual: PairCount[], expected: PairCount[]) {
+  expect(actual).toEqual(expected);
+}
+
+async function drainAll(scope: TestScope, isWriting: () => boolean) {
+  const drain = async (deps: TestDeps) => {
+    for (;;) {
+      const pending = (await outboxRows(deps.prisma, scope.eventIds)).filter((e) => e.appliedAt === null);
+      if (!isWriting() && pending.length === 0) return;
+      await deps.sync.drainer!.drainOnce(pending.map((e) => e.id));
+    }
+  };
+  await Promise.all([drain(first), drain(second)]);
+}
+
+describe("color pair counts", () => {
+  it("equal the approved assets' pairs in Postgres after two drainers race over assets, feedback and brands changing at once", async () => {
+    const scope = newScope();
+    scopes.push(scope);
+    const writes = syncedWrites(writer, scope);
+    const random = seededRandom(29);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const hexes = Array.from({ length: 5 }, () => uniqueHex(scope));
+    const someColors = () => hexes.filter(() => random() < 0.6).map((hex) => ({ hex, coverage: 0.2 }));
+    const score = () => (random() < 0.2 ? null : Math.round(random() * 1000) / 1000);
+    const orgs = [await writes.createOrganization(), await writes.createOrganization()];
+    organizations.push(...orgs.map((o) => o.id));
+    const brands: string[] = [];
+    for (let i = 0; i < 4; i++) brands.push((await writes.createBrand({ organizationId: orgs[i % 2]!.id, colors: [] })).id);
+    const assets: string[] = [];
+    const feedback: string[] = [];
+
+    const step = async (brandsLeft: string[]) => {
+      const roll = random();
+      if (roll < 0.3 || assets.length < 3) {
+        assets.push((await writes.createAsset({ brandId: pick(brandsLeft), colors: someColors(), complianceScore: score() })).id);
+      } else if (roll < 0.55) {
+        feedback.push((await writes.recordFeedback({ assetId: pick(assets), action: random() < 0.7 ? "approve" : "reject" })).id);
+      } else if (roll < 0.7) {
+        await writes.updateAsset(pick(assets), random() < 0.5 ? { colors: someColors() } : { complianceScore: score() });
+      } else if (roll < 0.8 && feedback.length > 0) {
+        await writes.updateFeedback(pick(feedback), { action: random() < 0.5 ? "approve" : "reject" });
+      } else if (roll < 0.9 && feedback.length > 0) {
+        const gone = feedback.splice(Math.floor(random() * feedback.length), 1)[0]!;
+        await writes.deleteFeedback(gone);
+      } else {
+        const gone = assets.splice(Math.floor(random() * assets.length), 1)[0]!;
+        await writes.deleteAsset(gone);
+      }
+    };
+    // Writes from three lanes at once, so projections of one asset and of its feedback overlap.
+    let writing = true;
+    const load = (async () => {
+      await Promise.all(
+        [0, 1, 2].map(async () => {
+          for (let i = 0; i < 40; i++) await step(brands.slice(0, 3)).catch(ignoreDeletedParent);
+        }),
+      );
+      // A brand deleted with its assets and their feedback.
+      await writes.deleteBrand(brands[1]!);
+      writing = false;
+    })();
+    await Promise.all([load, drainAll(scope, () => writing)]);
+
+    const expected = await pairsInPostgres(writer, hexes);
+    expect(expected.length).toBeGreaterThan(3);
+    expectSamePairs(await pairsInGraph(first.graph!, hexes), expected);
+    // And the recount agrees: nothing differs.
+    expect(await recountColorPairs(first.graph!, hexes, true)).toBe(0);
+  }, 120_000);
+
+  it("are recounted by reconcile when the graph changed around the projector, and a dry run only counts", async () => {
+    const scope = newScope();
+    scopes.push(scope);
+    const writes = syncedWrites(writer, scope);
+    const [red, green, blue, white] = Array.from({ length: 4 }, () => uniqueHex(scope)) as [string, string, string, string];
+    const org = await writes.createOrganization();
+    organizations.push(org.id);
+    const brand = await writes.createBrand({ organizationId: org.id, colors: [] });
+    for (const [colors, score] of [[[red, green, blue], 0.5], [[red, green], 0.9], [[green, white], null]] as const) {
+      const asset = await writes.createAsset({ brandId: brand.id, colors: colors.map((hex) => ({ hex })), complianceScore: score });
+      await writes.recordFeedback({ assetId: asset.id, action: "approve" });
+    }
+    await drainAll(scope, () => false);
+    const hexes = [red, green, blue, white];
+    const expected = await pairsInPostgres(writer, hexes);
+    expectSamePairs(await pairsInGraph(first.graph!, hexes), expected);
+
+    const graph = first.graph!;
+    const cypher = (text: string, params: Record<string, unknown>) => graph.driver.executeQuery(text, params, { database: graph.database });
+    // Three kinds of drift: a wrong count, a missing pair and a pair no approved asset has.
+    const [lower, upper] = [red, green].sort();
+    await cypher(`MATCH (:Color {hex: $lower})-[p:${PAIRS_WITH}]->(:Color {hex: $upper}) SET p.count = 7`, { lower, upper });
+    const [gw1, gw2] = [green, white].sort();
+    await cypher(`MATCH (:Color {hex: $a})-[p:${PAIRS_WITH}]->(:Color {hex: $b}) DELETE p`, { a: gw1, b: gw2 });
+    const [bw1, bw2] = [blue, white].sort();
+    await cypher(
+      `MATCH (a:Color {hex: $a}), (b:Color {hex: $b}) CREATE (a)-[:${PAIRS_WITH} {count: 2, scored: 0, score_nanos: 0}]->(b)`,
+      { a: bw1, b: bw2 },
+    );
+    const drifted = await pairsInGraph(graph, hexes);
+
+    expect(await recountColorPairs(graph, hexes, true)).toBe(3);
+    expect(await pairsInGraph(graph, hexes)).toEqual(drifted);
+
+    expect(await recountColorPairs(graph, hexes, false)).toBe(3);
+    expectSamePairs(await pairsInGraph(graph, hexes), expected);
+    expect(await recountColorPairs(graph, hexes, false)).toBe(0);
+  });
+});
+
+/** A lane may write to an asset (or its feedback) another lane has just deleted: refused, as it should be. */
+function ignoreDeletedParent(error: unknown) {
+  if (error instanceof GraphQLError && error.extensions.code === "NOT_FOUND") return;
+  throw error;
+}
