@@ -6,6 +6,7 @@ import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 import type { PrismaClient } from "../../src/postgres/createPrisma.ts";
 import { ENTITY_KINDS } from "../../src/backfill/backfillOptions.ts";
 import { readPostgresIds } from "../../src/backfill/readPostgresIds.ts";
+import { NANOS, PAIRS_WITH } from "../../src/projector/colorPairCounts.ts";
 import { readEntityState, type EntityState } from "../../src/projector/readEntityState.ts";
 
 const PLAN = {
@@ -29,6 +30,15 @@ const PLAN = {
   feedback: `MATCH (a:Asset {asset_id: $asset_id})
     MERGE (a)-[r:RECEIVED_FEEDBACK {feedback_id: $feedback_id}]->(a)
     SET r.action = $action, r.reason = $reason, r.timestamp = datetime($timestamp)`,
+  // The plan predates pair counts; an asset's first approval adds its pairs in that feedback's run,
+  // so both backfills build one graph.
+  firstApprovalPairs: `MATCH (a:Asset {asset_id: $asset_id})
+    WHERE COUNT { (a)-[:RECEIVED_FEEDBACK {action: 'approve'}]->() } = 1
+    MATCH (a)-[:USES_COLOR]->(c1:Color), (a)-[:USES_COLOR]->(c2:Color) WHERE c1.hex < c2.hex
+    MERGE (c1)-[p:${PAIRS_WITH}]->(c2) ON CREATE SET p.count = 0, p.score_nanos = 0, p.scored = 0
+    SET p.count = p.count + 1,
+        p.score_nanos = p.score_nanos + coalesce(toInteger(round(a.compliance_score * ${NANOS})), 0),
+        p.scored = p.scored + CASE WHEN a.compliance_score IS NULL THEN 0 ELSE 1 END`,
   template: `MATCH (b:Brand {brand_id: $brand_id})
     MERGE (t:Template {template_id: $template_id})
     SET t.name = $name, t.description = $description, t.created_at = datetime($created_at)
@@ -75,7 +85,12 @@ async function writeLikeThePlan(
       for (const c of colors) await run(PLAN.assetColor, { asset_id: asset.asset_id, ...c });
     });
   }
-  for (const feedback of state.feedback.upsert) await inSession((run) => run(PLAN.feedback, { ...feedback }).then(() => {}));
+  for (const feedback of state.feedback.upsert) {
+    await inSession(async (run) => {
+      await run(PLAN.feedback, { ...feedback });
+      if (feedback.action === "approve") await run(PLAN.firstApprovalPairs, { asset_id: feedback.asset_id });
+    });
+  }
   for (const template of state.templates.upsert) {
     await inSession(async (run) => {
       await run(PLAN.template, { ...template });
