@@ -7,10 +7,10 @@
 // projection changing one of those counts, or creating a pair on the color, then waits for the
 // recount to commit (or the recount for it), so the recount reads a state no projection is halfway
 // through. A dry run does the same and rolls back.
-import type { Transaction } from "neo4j-driver";
+import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
 import { retryTransient } from "../graph/retryTransient.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
-import { NANOS, PAIRS_WITH } from "../projector/colorPairCounts.ts";
+import { PAIR_CONTRIBUTION, PAIRS_WITH } from "../projector/colorPairCounts.ts";
 
 const LOCK_PAIRS = `
   MATCH (c1:Color {hex: $hex})
@@ -24,7 +24,7 @@ const RECOUNT_PAIRS = `
   CALL (c1) {
     MATCH (c1)<-[:USES_COLOR]-(a:Asset)-[:USES_COLOR]->(c2:Color)
     WHERE c2.hex > c1.hex AND EXISTS { (a)-[:RECEIVED_FEEDBACK {action: 'approve'}]->() }
-    WITH c2, count(a) AS assets, sum(toInteger(round(a.compliance_score * ${NANOS}))) AS scoreNanos, count(a.compliance_score) AS scored
+    WITH c2, ${PAIR_CONTRIBUTION}
     RETURN collect({color: c2, assets: assets, scoreNanos: scoreNanos, scored: scored}) AS truth
   }
   CALL (c1, truth) {
@@ -60,26 +60,12 @@ export async function recountColorPairs(graph: GraphConnection, hexes: readonly 
 
 // A deadlock with a projection locking the same pairs in another order: that side retries too.
 function recountOne(graph: GraphConnection, hex: string, dryRun: boolean): Promise<number> {
-  return retryTransient(TRANSIENT_ATTEMPTS, async () => {
-    const session = graph.driver.session({ database: graph.database, defaultAccessMode: "WRITE" });
-    try {
-      const tx = await session.beginTransaction();
-      try {
-        const differing = await recountIn(tx, hex);
-        if (dryRun) await tx.rollback();
-        else await tx.commit();
-        return differing;
-      } finally {
-        if (tx.isOpen()) await tx.rollback().catch(() => {});
-      }
-    } finally {
-      await session.close();
-    }
-  });
-}
-
-async function recountIn(tx: Transaction, hex: string): Promise<number> {
-  await tx.run(LOCK_PAIRS, { hex });
-  const { records } = await tx.run(RECOUNT_PAIRS, { hex });
-  return Number(records[0]?.get("differing") ?? 0);
+  return retryTransient(TRANSIENT_ATTEMPTS, () =>
+    inExplicitTransaction(graph, async (tx) => {
+      await tx.run(LOCK_PAIRS, { hex });
+      const { records } = await tx.run(RECOUNT_PAIRS, { hex });
+      await (dryRun ? tx.rollback() : tx.commit());
+      return Number(records[0]?.get("differing") ?? 0);
+    }),
+  );
 }

@@ -22,12 +22,15 @@ export const PAIRS_WITH = "PAIRS_WITH";
 /** Compliance scores (0–1) are summed in billionths. */
 export const NANOS = 1_000_000_000;
 
+/** What the approved assets `a` of a group add to a pair: `assets`, `scoreNanos`, `scored`. */
+export const PAIR_CONTRIBUTION = `count(a) AS assets, sum(toInteger(round(a.compliance_score * ${NANOS}))) AS scoreNanos, count(a.compliance_score) AS scored`;
+
 /** An approved asset's pairs of colors (lower hex first) with its score, per row `a`. */
 const APPROVED_PAIRS = `
   WITH a WHERE EXISTS { (a)-[:RECEIVED_FEEDBACK {action: 'approve'}]->() }
   MATCH (a)-[:USES_COLOR]->(c1:Color), (a)-[:USES_COLOR]->(c2:Color)
   WHERE c1.hex < c2.hex
-  WITH c1, c2, count(a) AS assets, sum(toInteger(round(a.compliance_score * ${NANOS}))) AS scoreNanos, count(a.compliance_score) AS scored
+  WITH c1, c2, ${PAIR_CONTRIBUTION}
   ORDER BY c1.hex, c2.hex`;
 
 export const colorPairCypher = {

@@ -1,10 +1,10 @@
 // The Neo4j half of a projection: one write transaction, in dependency order (brands and their
 // palette, assets and their colors, feedback, templates, then the colors all of them touched), with
 // the color pair counts retracted first and re-asserted once assets and feedback are written.
-// Not the driver's executeWrite: it retries an unreachable server for maxTransactionRetryTime while
-// the drainer holds its Postgres transaction. Here only transient errors (deadlocks between
+// An explicit transaction (explicitTransaction.ts): only transient errors (deadlocks between
 // concurrent projections) are retried at once; an outage fails fast and the outbox backoff retries.
 import type { Transaction } from "neo4j-driver";
+import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
 import { retryTransient } from "../graph/retryTransient.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { ColorState } from "./readColorState.ts";
@@ -50,20 +50,12 @@ export function writeGraph(graph: GraphConnection, state: EntityState, colors: r
 
 const TRANSIENT_ATTEMPTS = 3;
 
-async function writeOnce(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<GraphWrite> {
-  const session = graph.driver.session({ database: graph.database, defaultAccessMode: "WRITE" });
-  try {
-    const tx = await session.beginTransaction();
-    try {
-      const deferred = await writeStatements(tx, state, colors);
-      await tx.commit();
-      return { deferred, bookmarks: session.lastBookmarks() };
-    } finally {
-      if (tx.isOpen()) await tx.rollback().catch(() => {});
-    }
-  } finally {
-    await session.close();
-  }
+function writeOnce(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<GraphWrite> {
+  return inExplicitTransaction(graph, async (tx, session) => {
+    const deferred = await writeStatements(tx, state, colors);
+    await tx.commit();
+    return { deferred, bookmarks: session.lastBookmarks() };
+  });
 }
 
 /**

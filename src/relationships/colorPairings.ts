@@ -1,11 +1,11 @@
 // Colors that pair well with a color: co-used (USES_COLOR) in the same asset, counting only assets
 // with approve feedback; at least minSamples such assets; top `limit` by count, ties by hex
 // ascending. The counts are the projector's (PAIRS_WITH, colorPairCounts.ts), so a color in half of
-// all assets answers from its few hundred pairs, not its assets. Batched over many colors (UNWIND) so a list of colors is one round trip. Each asked
-// color that exists answers one row carrying its name too, so `color(hex) { pairings }` learns
-// from this one statement both whether the color exists and its pairings. The counts span every
-// organization's approved assets; the names, the asked color's and each paired one's, are the
-// caller's own (ownColorName.ts).
+// all assets answers from its few hundred pairs, not its assets. Batched over many colors (UNWIND)
+// so a list of colors is one round trip. Each asked color that exists answers one row carrying its
+// name too, so `color(hex) { pairings }` learns from this one statement both whether the color
+// exists and its pairings. The counts span every organization's approved assets; the names, the
+// asked color's and each paired one's, are the caller's own (ownColorName.ts).
 import { int } from "neo4j-driver";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import { runGraphQuery } from "../graph/runGraphQuery.ts";

@@ -5,14 +5,14 @@
 import { GraphQLError } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recountColorPairs } from "../../src/backfill/recountColorPairs.ts";
-import { loadConfig } from "../../src/config/config.ts";
 import { seededRandom } from "../../src/domain/seededRandom.ts";
 import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 import { NANOS, PAIRS_WITH } from "../../src/projector/colorPairCounts.ts";
 import { outboxRows } from "../support/outbox.ts";
+import { racingDrainers } from "../support/racingDrainers.ts";
 import { removeGraphSlice } from "../support/removeGraphSlice.ts";
 import { newScope, syncedWrites, uniqueHex, type TestScope } from "../support/syncedWrites.ts";
-import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
+import type { TestDeps } from "../support/testDeps.ts";
 
 let writer: TestDeps;
 let first: TestDeps;
@@ -20,10 +20,7 @@ let second: TestDeps;
 const scopes: TestScope[] = [];
 const organizations: string[] = [];
 beforeAll(() => {
-  const settings = { ...loadConfig({}).graphSync, retryBaseMs: 10, retryMaxMs: 50, batchSize: 5 };
-  writer = createTestDeps({ config: { graphSyncEnabled: false } });
-  first = createTestDeps({ config: { graphSync: settings } });
-  second = createTestDeps({ config: { graphSync: settings } });
+  ({ writer, first, second } = racingDrainers({ batchSize: 5 }));
 });
 afterAll(async () => {
   for (const scope of scopes) await removeGraphSlice(first.graph!.driver, first.graph!.database, scope);

@@ -2,21 +2,17 @@
 // writes keep arriving: every event is applied once, one entity is never projected by both at
 // the same time, and the graph ends exactly where Postgres is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/config.ts";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { outboxRows } from "../support/outbox.ts";
+import { racingDrainers } from "../support/racingDrainers.ts";
 import { newScope, syncedWrites, uniqueHex } from "../support/syncedWrites.ts";
-import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
+import type { TestDeps } from "../support/testDeps.ts";
 
 let writer: TestDeps;
 let first: TestDeps;
 let second: TestDeps;
 beforeAll(() => {
-  const settings = { ...loadConfig({}).graphSync, retryBaseMs: 10, retryMaxMs: 50, batchSize: 7 };
-  // The writer only fills the outbox; the two drainers race for it.
-  writer = createTestDeps({ config: { graphSyncEnabled: false } });
-  first = createTestDeps({ config: { graphSync: settings } });
-  second = createTestDeps({ config: { graphSync: settings } });
+  ({ writer, first, second } = racingDrainers({ batchSize: 7 }));
 });
 afterAll(async () => {
   for (const deps of [writer, first, second]) await deps.close();
