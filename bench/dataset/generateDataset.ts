@@ -8,6 +8,7 @@ import { seededRandom } from "../../src/domain/seededRandom.ts";
 import { colorDraw, type ColorPopularity } from "./colorPopularity.ts";
 import type { DatasetPreset } from "./presets.ts";
 import { seededUuidv7 } from "./seededUuidv7.ts";
+import { DEFAULT_COMMON_COLOR_OWNERS } from "../../src/projector/paletteShapes.ts";
 
 export interface GeneratedDataset {
   readonly rows: number;
@@ -178,6 +179,7 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
   }
   await client.query("ANALYZE");
   const colorPairs = await countColorPairs(client);
+  const shapes = await countPaletteShapes(client);
   sample.hexes = [...usedHexes].sort();
   sample.popularHexes = [...owners].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).slice(0, POPULAR_SAMPLE).map(([hex]) => hex);
   const c = counts;
@@ -185,12 +187,36 @@ export async function generateDataset(client: pg.Client, preset: DatasetPreset, 
     rows: Object.values(c).reduce((sum, n) => sum + n, 0),
     counts,
     expectedGraph: {
-      nodes: c.brands + c.assets + c.templates + usedHexes.size + usedIndustries.size,
-      // OWNS_COLOR, GENERATED_ASSET, USES_COLOR, RECEIVED_FEEDBACK, HAS_TEMPLATE, BASED_ON_ASSET, IN_INDUSTRY, PAIRS_WITH
-      relationships: c.brand_colors + c.assets + c.asset_colors + c.feedback + c.templates + sourcedTemplates + c.brands + colorPairs,
+      nodes: c.brands + c.assets + c.templates + usedHexes.size + usedIndustries.size + shapes.shapes,
+      // OWNS_COLOR, GENERATED_ASSET, USES_COLOR, RECEIVED_FEEDBACK, HAS_TEMPLATE, BASED_ON_ASSET, IN_INDUSTRY, PAIRS_WITH,
+      // HAS_SHAPE, HAS_COMMON
+      relationships:
+        c.brand_colors + c.assets + c.asset_colors + c.feedback + c.templates + sourcedTemplates + c.brands + colorPairs + shapes.members + shapes.links,
     },
     sample,
   };
+}
+
+/**
+ * The projector's palette shapes (paletteShapes.ts) after a backfill, when owner counts only grew:
+ * the common colors are those with at least the default mark of owners; a shape per distinct
+ * (common colors, other colors) of a brand owning one, each brand holding its own, each shape linked
+ * to its common colors.
+ */
+async function countPaletteShapes(client: pg.Client): Promise<{ shapes: number; members: number; links: number }> {
+  const { rows } = await client.query<{ shapes: number; members: number; links: number }>(
+    `WITH common AS (SELECT hex FROM brand_colors GROUP BY hex HAVING count(*) >= $1),
+          brand_shapes AS (
+            SELECT string_agg(c.hex, '' ORDER BY c.hex COLLATE "C") AS common_hexes, count(c.hex) AS common_count,
+                   count(*) - count(c.hex) AS others
+            FROM brand_colors bc LEFT JOIN common c ON c.hex = bc.hex
+            GROUP BY bc.brand_id HAVING count(c.hex) > 0),
+          shapes AS (SELECT DISTINCT common_hexes, others, common_count FROM brand_shapes)
+     SELECT (SELECT count(*) FROM shapes)::int AS shapes, (SELECT count(*) FROM brand_shapes)::int AS members,
+            (SELECT coalesce(sum(common_count), 0) FROM shapes)::int AS links`,
+    [DEFAULT_COMMON_COLOR_OWNERS],
+  );
+  return rows[0]!;
 }
 
 /** The projector's PAIRS_WITH: one per two colors some approved asset uses together (colorPairCounts.ts). */

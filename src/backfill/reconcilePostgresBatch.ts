@@ -12,6 +12,7 @@ import type { BatchDeps } from "./batchDeps.ts";
 import { forEachChunk } from "./forEachChunk.ts";
 import { classifyEntities, type Classified } from "./classifyEntities.ts";
 import { emptyCounts, type BatchCounts } from "./runProgress.ts";
+import { differingShapes, reshapeBrands } from "./reconcileShapes.ts";
 
 export async function reconcilePostgresBatch(
   deps: BatchDeps,
@@ -23,7 +24,9 @@ export async function reconcilePostgresBatch(
   await forEachChunk(deps, kind, ids, dryRun, {
     async dry(refs) {
       const [postgres, graph] = await Promise.all([readEntityState(deps.prisma, refs), readGraphState(deps.graph, refs)]);
-      tally(counts, classifyEntities(refs, postgres, graph), new Set());
+      const classified = classifyEntities(refs, postgres, graph);
+      tally(counts, classified, new Set());
+      if (kind === "brand") tallyShapes(counts, await differingShapes(deps.graph, unchangedIds(classified)));
     },
     async locked(tx, refs) {
       // Both sides at once: the locks are held already, and the two reads share no connection.
@@ -33,6 +36,11 @@ export async function reconcilePostgresBatch(
       // Both sides were read under the locks the projection holds: no need to read them twice.
       const { deferred } = stale.length ? await projectEntities(tx, deps.graph, stale, only(stale, postgres, graph)) : { deferred: [] };
       tally(counts, classified, new Set(deferred.map((d) => d.ref.id)));
+      if (kind !== "brand") return;
+      // A palette the graph holds right with a shape it does not: re-shaped, under the same locks.
+      const misshapen = await differingShapes(deps.graph, unchangedIds(classified));
+      if (misshapen.length > 0) await reshapeBrands(deps.graph, misshapen);
+      tallyShapes(counts, misshapen);
     },
   });
   return counts;
@@ -84,6 +92,15 @@ function tally(counts: BatchCounts, classified: Classified[], deferred: Set<stri
         throw new Error(`unreachable verdict ${JSON.stringify(verdict satisfies never)}`);
     }
   }
+}
+
+const unchangedIds = (classified: readonly Classified[]) => classified.filter((c) => c.verdict.kind === "unchanged").map((c) => c.ref.id);
+
+/** Brands whose only drift is their palette shape: differing relationships, not unchanged. */
+function tallyShapes(counts: BatchCounts, misshapen: readonly string[]): void {
+  counts.unchanged -= misshapen.length;
+  counts.differing += misshapen.length;
+  counts.differingRelationships += misshapen.length;
 }
 
 export function batchCounts(): BatchCounts {

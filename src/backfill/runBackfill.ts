@@ -93,7 +93,7 @@ async function runBatch(
     }
     case "color": {
       const colors = await readGraphColors(deps, after, limit);
-      return { last: colors.at(-1)?.hex ?? null, counts: await reconcileColorBatch(deps, colors, dryRun), full: colors.length === limit };
+      return { last: colors.at(-1)?.hex ?? null, counts: await reconcileColorBatch(deps, colors, dryRun, colors.length < limit), full: colors.length === limit };
     }
     default:
       throw new Error(`unreachable step ${JSON.stringify(step satisfies never)}`);

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defaultColorExtractionSettings, type ColorExtractionSettings } from "../pixels/colorExtractionSettings.ts";
 import { tracingSettings, type TracingSettings } from "./tracingSettings.ts";
+import { DEFAULT_COMMON_COLOR_OWNERS } from "../projector/paletteShapes.ts";
 
 export type { TracingSettings };
 
@@ -106,6 +107,15 @@ const envSchema = z.object({
       .min(2, { error: "expected at least 2 organizations (1 would show one organization's own data)" })
       .max(1000, { error: "expected at most 1000 organizations" })
       .default(3),
+  ),
+  // Where similarBrands stops walking a color's owners and ranks palette shapes (docs/performance-at-scale.md).
+  COMMON_COLOR_OWNERS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "expected a number of brands" })
+      .int({ error: "expected a whole number of brands" })
+      .min(2, { error: "expected at least 2 brands" })
+      .default(DEFAULT_COMMON_COLOR_OWNERS),
   ),
   PATTERN_REFRESH_INTERVAL_MS: milliseconds(60_000, 1_000),
   PATTERN_LIMIT_PER_INDUSTRY: positiveInt("a number of patterns", 200),
@@ -303,6 +313,8 @@ export interface Config {
   /** `uri` unset: a local Neo4j Community started by scripts/neo4j.ts. */
   readonly neo4j: Neo4jSettings;
   readonly graphSyncEnabled: boolean;
+  /** Owners at which a color becomes common and similarBrands ranks its brands by palette shape. */
+  readonly commonColorOwners: number;
   /** Time limits of the work a request makes: each Postgres statement on the gateway's pool, each graph read. */
   readonly requestLimits: { readonly postgresStatementMs: number; readonly graphReadMs: number };
   /** The graph tier's caps (default: Aura Free's, from the seed plan's cost table). */
@@ -384,6 +396,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
     }),
     graphSyncEnabled: e.GRAPH_SYNC_ENABLED,
+    commonColorOwners: e.COMMON_COLOR_OWNERS,
     requestLimits: Object.freeze({ postgresStatementMs: e.POSTGRES_STATEMENT_TIMEOUT_MS, graphReadMs: e.GRAPH_READ_TIMEOUT_MS }),
     graphCapacity: Object.freeze({ nodeLimit: e.GRAPH_NODE_LIMIT, relationshipLimit: e.GRAPH_RELATIONSHIP_LIMIT }),
     graphSync: Object.freeze({

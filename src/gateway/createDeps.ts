@@ -79,7 +79,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     onConnectionLost: (error) => logger.warn({ err: error }, "a Postgres connection was lost; the pool replaces it"),
   });
   const driver = neo4jUri === null ? null : createDriver(neo4jUri, config.neo4j);
-  const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics), readTimeoutMs: config.requestLimits.graphReadMs };
+  const graph = driver && { driver, database: config.neo4j.database, onQuery: timeGraphQueries(metrics), readTimeoutMs: config.requestLimits.graphReadMs, commonColorOwners: config.commonColorOwners };
   const syncMetrics = createSyncMetrics(metrics, () => readSyncStatus(prisma));
   const thread = options.sync?.thread && neo4jUri ? { databaseUrl, neo4jUri, onQuery } : undefined;
   // Embedded PGlite serves one connection: no LISTEN there (as for subscriptions), the poll finds writes.

@@ -9,6 +9,8 @@ const STATEMENTS = {
   templateKey:
     "CREATE CONSTRAINT template_id_unique IF NOT EXISTS FOR (t:Template) REQUIRE t.template_id IS UNIQUE",
   industryKey: "CREATE CONSTRAINT industry_code_unique IF NOT EXISTS FOR (i:Industry) REQUIRE i.code IS UNIQUE",
+  paletteShapeKey:
+    "CREATE CONSTRAINT palette_shape_key_unique IF NOT EXISTS FOR (s:PaletteShape) REQUIRE s.key IS UNIQUE",
   patternKey: "CREATE CONSTRAINT pattern_id_unique IF NOT EXISTS FOR (p:Pattern) REQUIRE p.pattern_id IS UNIQUE",
   patternIndustry: "CREATE INDEX pattern_industry IF NOT EXISTS FOR (p:Pattern) ON (p.industry)",
   brandOrganization: "CREATE INDEX brand_organization_id IF NOT EXISTS FOR (b:Brand) ON (b.organization_id)",

@@ -13,4 +13,6 @@ export interface GraphConnection {
    * at its first graph read (src/graph/causalGraph.ts). Unset: the driver's own bookmark manager only.
    */
   readonly readBookmarks?: () => Promise<readonly string[]>;
+  /** Owners at which the projector makes a color common (src/projector/paletteShapes.ts); unset: its default. */
+  readonly commonColorOwners?: number;
 }

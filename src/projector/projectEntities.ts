@@ -13,6 +13,7 @@ import { refKey, type EntityRef } from "../outbox/entityRef.ts";
 import { lockColors, readColorState } from "./readColorState.ts";
 import { readEntityState, type EntityState } from "./readEntityState.ts";
 import type { GraphState } from "./readGraphState.ts";
+import { settleCommonColors } from "./paletteShapes.ts";
 import { readLinkedHexes, writeGraph, type DeferredRef } from "./writeGraph.ts";
 
 export interface ProjectionResult {
@@ -43,7 +44,9 @@ export async function projectEntities(
   const sortedHexes = [...hexes].sort();
   await lockColors(db, sortedHexes);
   const colors = await readColorState(db, sortedHexes);
-  const { deferred, bookmarks } = await writeGraph(graph, state, colors);
+  const { deferred, bookmarks, crossing } = await writeGraph(graph, state, colors);
+  // Under the same color locks: no palette write on these colors runs beside the flips.
+  if (crossing.length > 0) await settleCommonColors(graph, crossing);
   const deferredKeys = new Set(deferred.map((d) => refKey(d.ref)));
   return { applied: refs.filter((r) => !deferredKeys.has(refKey(r))), deferred, bookmarks };
 }

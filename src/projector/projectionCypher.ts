@@ -3,11 +3,14 @@
 // asset), so running a statement twice, or after any earlier state, leaves exactly Postgres' state.
 // Upserts RETURN the ids they wrote: a row missing from the result lacked its parent node in the
 // graph and is retried later rather than written half-linked. The color pair counts Color.pairings
-// reads are kept by two more statements around these (colorPairCounts.ts).
+// reads are kept by two more statements around these (colorPairCounts.ts), the palette shapes
+// similarBrands reads by three more (paletteShapes.ts).
 import { colorPairCypher } from "./colorPairCounts.ts";
+import { paletteShapeCypher } from "./paletteShapes.ts";
 
 export const projectionCypher = {
   ...colorPairCypher,
+  ...paletteShapeCypher,
 
   /** Colors the refs link to now, so the color step can rename them or drop orphans. */
   readLinkedHexes: `

@@ -1,6 +1,7 @@
 // The Neo4j half of a projection: one write transaction, in dependency order (brands and their
-// palette, assets and their colors, feedback, templates, then the colors all of them touched), with
-// the color pair counts retracted first and re-asserted once assets and feedback are written.
+// palette and shape, assets and their colors, feedback, templates, then the colors all of them
+// touched), with the color pair counts retracted first and re-asserted once assets and feedback are
+// written, and last the colors whose owner counts crossed a common-color mark (paletteShapes.ts).
 // An explicit transaction (explicitTransaction.ts): only transient errors (deadlocks between
 // concurrent projections) are retried at once; an outage fails fast and the outbox backoff retries.
 import type { Transaction } from "neo4j-driver";
@@ -11,6 +12,7 @@ import type { ColorState } from "./readColorState.ts";
 import type { EntityState } from "./readEntityState.ts";
 import { projectionCypher as cypher } from "./projectionCypher.ts";
 import { pairedAssets } from "./colorPairCounts.ts";
+import { commonColorMarks, type CommonColorMarks } from "./paletteShapes.ts";
 import { traceCypher } from "../observability/traceStatements.ts";
 import type { EntityRef } from "../outbox/entityRef.ts";
 
@@ -19,6 +21,8 @@ export interface GraphWrite {
   readonly deferred: DeferredRef[];
   /** Neo4j's bookmarks after the commit: a read opened with them sees this write on any cluster member. */
   readonly bookmarks: string[];
+  /** Colors whose owner count crossed a common-color mark (settleCommonColors flips them). */
+  readonly crossing: string[];
 }
 
 /** A ref whose parent node is not in the graph yet (its own event is still pending). */
@@ -52,9 +56,9 @@ const TRANSIENT_ATTEMPTS = 3;
 
 function writeOnce(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<GraphWrite> {
   return inExplicitTransaction(graph, async (tx, session) => {
-    const deferred = await writeStatements(tx, state, colors);
+    const { deferred, crossing } = await writeStatements(tx, state, colors, commonColorMarks(graph));
     await tx.commit();
-    return { deferred, bookmarks: session.lastBookmarks() };
+    return { deferred, crossing, bookmarks: session.lastBookmarks() };
   });
 }
 
@@ -64,16 +68,26 @@ function writeOnce(graph: GraphConnection, state: EntityState, colors: readonly 
  * statement — which, on a busy event loop, is most of a pass's latency. A failing statement fails
  * the transaction, and with it every statement after it.
  */
-async function writeStatements(tx: Transaction, state: EntityState, colors: readonly ColorState[]): Promise<DeferredRef[]> {
+async function writeStatements(
+  tx: Transaction,
+  state: EntityState,
+  colors: readonly ColorState[],
+  marks: CommonColorMarks,
+): Promise<{ deferred: DeferredRef[]; crossing: string[] }> {
   // traceCypher calls run in this tick: the statements still go out back to back.
-  const send = (name: keyof typeof cypher, params: Record<string, unknown[]>) =>
-    Object.values(params).every((list) => list.length === 0) ? null : traceCypher(name, cypher[name], async () => tx.run(cypher[name], params));
+  const send = (name: keyof typeof cypher, lists: Record<string, unknown[]>, settings: object = {}) =>
+    Object.values(lists).every((list) => list.length === 0)
+      ? null
+      : traceCypher(name, cypher[name], async () => tx.run(cypher[name], { ...lists, ...settings }));
+  const used = colors.filter((c) => c.used).map((c) => c.hex);
   // Sent in this order (dependency order: parents before children, colors last).
   const pairs = pairedAssets(state);
   const sent = {
     retractPairs: send("retractPairs", pairs),
+    leaveShapes: send("leaveShapes", { brandIds: state.brands.delete }),
     deleteBrands: send("deleteBrands", { ids: state.brands.delete }),
     upsertBrands: send("upsertBrands", { rows: state.brands.upsert }),
+    reshapeBrands: send("reshapeBrands", { brandIds: state.brands.upsert.map((b) => b.brand_id) }),
     deleteAssets: send("deleteAssets", { ids: state.assets.delete }),
     upsertAssets: send("upsertAssets", { rows: state.assets.upsert }),
     deleteFeedback: send("deleteFeedback", { ids: state.feedback.delete }),
@@ -81,14 +95,15 @@ async function writeStatements(tx: Transaction, state: EntityState, colors: read
     assertPairs: send("assertPairs", pairs),
     deleteTemplates: send("deleteTemplates", { ids: state.templates.delete }),
     upsertTemplates: send("upsertTemplates", { rows: state.templates.upsert }),
-    settleColors: send("settleColors", { hexes: colors.filter((c) => c.used).map((c) => c.hex) }),
+    settleColors: send("settleColors", { hexes: used }),
     deleteUnusedColors: send("deleteUnusedColors", { hexes: colors.filter((c) => !c.used).map((c) => c.hex) }),
+    crossingColors: send("crossingColors", { hexes: used }, marks),
   };
   const results = await Promise.all(Object.values(sent));
   const written = (name: keyof typeof sent) =>
     new Set(results[Object.keys(sent).indexOf(name)]?.records.map((r) => r.get("id") as string) ?? []);
 
-  return [
+  const deferred = [
     ...missing(state.assets.upsert, written("upsertAssets"), (a) => ({ entity: "asset", id: a.asset_id }), (a) => `brand ${a.brand_id} is not in the graph yet`),
     ...missing(state.feedback.upsert, written("upsertFeedback"), (f) => ({ entity: "feedback", id: f.feedback_id }), (f) => `asset ${f.asset_id} is not in the graph yet`),
     ...missing(
@@ -98,6 +113,7 @@ async function writeStatements(tx: Transaction, state: EntityState, colors: read
       (t) => `brand ${t.brand_id}${t.source_asset_id ? ` or asset ${t.source_asset_id}` : ""} is not in the graph yet`,
     ),
   ];
+  return { deferred, crossing: [...written("crossingColors")] };
 }
 
 /** Rows an upsert did not return: their parent node was not in the graph. */

@@ -8,24 +8,24 @@ import { recountColorPairs } from "../../src/backfill/recountColorPairs.ts";
 import { seededRandom } from "../../src/domain/seededRandom.ts";
 import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 import { NANOS, PAIRS_WITH } from "../../src/projector/colorPairCounts.ts";
-import { outboxRows } from "../support/outbox.ts";
-import { racingDrainers } from "../support/racingDrainers.ts";
+import { drainRacing, racingDrainers, type RacingDrainers } from "../support/racingDrainers.ts";
 import { removeGraphSlice } from "../support/removeGraphSlice.ts";
 import { newScope, syncedWrites, uniqueHex, type TestScope } from "../support/syncedWrites.ts";
 import type { TestDeps } from "../support/testDeps.ts";
 
+let drainers: RacingDrainers;
 let writer: TestDeps;
 let first: TestDeps;
-let second: TestDeps;
 const scopes: TestScope[] = [];
 const organizations: string[] = [];
 beforeAll(() => {
-  ({ writer, first, second } = racingDrainers({ batchSize: 5 }));
+  drainers = racingDrainers({ batchSize: 5 });
+  ({ writer, first } = drainers);
 });
 afterAll(async () => {
   for (const scope of scopes) await removeGraphSlice(first.graph!.driver, first.graph!.database, scope);
   await writer.prisma.organization.deleteMany({ where: { id: { in: organizations } } });
-  for (const deps of [writer, first, second]) await deps.close();
+  for (const deps of [drainers.writer, drainers.first, drainers.second]) await deps.close();
 });
 
 interface PairCount {
@@ -68,17 +68,6 @@ async function pairsInGraph(graph: GraphConnection, hexes: readonly string[]): P
 
 function expectSamePairs(actual: PairCount[], expected: PairCount[]) {
   expect(actual).toEqual(expected);
-}
-
-async function drainAll(scope: TestScope, isWriting: () => boolean) {
-  const drain = async (deps: TestDeps) => {
-    for (;;) {
-      const pending = (await outboxRows(deps.prisma, scope.eventIds)).filter((e) => e.appliedAt === null);
-      if (!isWriting() && pending.length === 0) return;
-      await deps.sync.drainer!.drainOnce(pending.map((e) => e.id));
-    }
-  };
-  await Promise.all([drain(first), drain(second)]);
 }
 
 describe("color pair counts", () => {
@@ -128,7 +117,7 @@ describe("color pair counts", () => {
       await writes.deleteBrand(brands[1]!);
       writing = false;
     })();
-    await Promise.all([load, drainAll(scope, () => writing)]);
+    await Promise.all([load, drainRacing(drainers, scope, () => writing)]);
 
     const expected = await pairsInPostgres(writer, hexes);
     expect(expected.length).toBeGreaterThan(3);
@@ -149,7 +138,7 @@ describe("color pair counts", () => {
       const asset = await writes.createAsset({ brandId: brand.id, colors: colors.map((hex) => ({ hex })), complianceScore: score });
       await writes.recordFeedback({ assetId: asset.id, action: "approve" });
     }
-    await drainAll(scope, () => false);
+    await drainRacing(drainers, scope, () => false);
     const hexes = [red, green, blue, white];
     const expected = await pairsInPostgres(writer, hexes);
     expectSamePairs(await pairsInGraph(first.graph!, hexes), expected);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/domain/seededRandom.ts";
+import { settleCommonColors } from "../../src/projector/paletteShapes.ts";
 import { findSimilarBrands } from "../../src/relationships/similarBrands.ts";
 import { graphFixtures, type GraphFixtures } from "../support/graphFixtures.ts";
+import { everySimilarBrand, withoutNames } from "../support/similarBrandsOracle.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
 
 const SIMILAR = `query ($id: ID!, $min: Int, $limit: Int) {
@@ -108,17 +110,19 @@ describe("Brand.similarBrands", () => {
 });
 
 // The statement finds candidates through the asked palette's least-owned colors only (prefix
-// filtering); this compares it with the definition, computed here from the palettes, on a graph where
-// two colors sit in most palettes, as white and black do in real ones.
+// filtering) and ranks the brands of common colors by palette shape; this compares it with the
+// definition, computed here from the palettes, on a graph where two colors sit in most palettes, as
+// white and black do in real ones.
 describe("Brand.similarBrands with near-universal colors", () => {
   let gateway: TestGateway;
   let fixtures: GraphFixtures;
   const brands: { id: string; organizationId: string; palette: string[] }[] = [];
+  let pool: string[];
 
   beforeAll(async () => {
     gateway = await startTestGateway(createTestDeps());
     fixtures = graphFixtures(gateway.deps);
-    const pool = fixtures.hexes(10);
+    pool = fixtures.hexes(10);
     const ownedBy = [0.9, 0.75, 0.4, 0.3, 0.3, 0.25, 0.25, 0.2, 0.2, 0.2];
     const random = seededRandom(29);
     const organizations = await Promise.all(Array.from({ length: 8 }, () => fixtures.organization()));
@@ -135,24 +139,24 @@ describe("Brand.similarBrands with near-universal colors", () => {
     await gateway.close();
   });
 
-  /** The defined semantics, from the palettes: other organizations, ≥ min shared, Jaccard, ties by shared count then id. */
-  const oracle = (asked: (typeof brands)[number], minSharedColors: number, limit: number) =>
-    brands
-      .filter((b) => b.organizationId !== asked.organizationId)
-      .map((b) => {
-        const sharedColors = b.palette.filter((hex) => asked.palette.includes(hex)).sort();
-        const shared = sharedColors.length;
-        return { brandId: asked.id, similarBrandId: b.id, sharedColors, sharedColorCount: shared, similarityScore: shared / (asked.palette.length + b.palette.length - shared) };
-      })
-      .filter((m) => m.sharedColorCount >= minSharedColors)
-      .sort((x, y) => y.similarityScore - x.similarityScore || y.sharedColorCount - x.sharedColorCount || (x.similarBrandId < y.similarBrandId ? -1 : 1))
-      .slice(0, limit);
-
-  it.each([1, 2, 3, 4, 6])("answers every brand as the definition does with minSharedColors %i", async (minSharedColors) => {
-    const limit = 50;
-    const matches = await findSimilarBrands(gateway.deps.graph, brands.map((b) => b.id), { minSharedColors, limit });
-    const expected = [...brands].sort((x, y) => (x.id < y.id ? -1 : 1)).flatMap((b) => oracle(b, minSharedColors, limit));
-    expect(matches.map(({ similarBrandName: _, ...m }) => m)).toEqual(expected);
-    if (minSharedColors <= 3) expect(expected.length).toBeGreaterThan(brands.length);
+  // Which colors are common decides only how much the statement walks: the same answers with none,
+  // a few and most of them common (their brands ranked by palette shape, paletteShapes.ts).
+  it.each([
+    ["no color common", null],
+    ["the two near-universal colors common", 25],
+    ["most colors common", 8],
+  ])("answers every brand as the definition does with %s", async (_, commonColorOwners) => {
+    if (commonColorOwners !== null) {
+      await settleCommonColors({ ...gateway.deps.graph!, commonColorOwners }, pool);
+      const common = await gateway.deps.graph!.driver.executeQuery("MATCH (c:Color:Common) WHERE c.hex IN $pool RETURN count(c) AS n", { pool }, { database: gateway.deps.graph!.database });
+      expect(common.records[0]!.get("n")).toBeGreaterThanOrEqual(commonColorOwners === 25 ? 2 : 5);
+    }
+    for (const minSharedColors of [1, 2, 3, 4, 6]) {
+      const limit = 50;
+      const matches = await findSimilarBrands(gateway.deps.graph, brands.map((b) => b.id), { minSharedColors, limit });
+      const expected = everySimilarBrand(brands, minSharedColors, limit);
+      expect(withoutNames(matches)).toEqual(expected);
+      if (minSharedColors <= 3) expect(expected.length).toBeGreaterThan(brands.length);
+    }
   });
 });

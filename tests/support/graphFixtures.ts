@@ -1,11 +1,12 @@
 // Test data for the relationship queries, written the way the sync will write it: Postgres rows
 // through Prisma (the truth) and the matching graph through Cypher with the seed plan's names, its
-// color pair counts kept by the projector's own statement.
+// color pair counts and palette shapes kept by the projector's own statements.
 // Every id and hex is fresh per fixture set, so parallel tests never see each other's data, and
 // cleanup deletes exactly what this set created (never the whole graph).
 import { randomBytes, randomUUID } from "node:crypto";
 import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
 import { colorPairCypher } from "../../src/projector/colorPairCounts.ts";
+import { paletteShapeCypher } from "../../src/projector/paletteShapes.ts";
 import { removeGraphSlice } from "./removeGraphSlice.ts";
 
 export interface PaletteColor {
@@ -61,6 +62,7 @@ export function graphFixtures({ prisma, graph }: Pick<GatewayDeps, "prisma" | "g
          SET r.name = color.name, r.usage = color.usage, r.usage_weight = color.usageWeight, r.context = color.context`,
         { id: brand.id, organizationId, name, createdAt: brand.createdAt.toISOString(), palette },
       );
+      await cypher(paletteShapeCypher.reshapeBrands, { brandIds: [brand.id] });
       return brand;
     },
 

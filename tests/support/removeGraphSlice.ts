@@ -1,5 +1,6 @@
 // Deletes what one test wrote into the run's shared graph: its brands, assets and templates with
-// their relationships, then those of its colors that nothing uses any more. Colors are shared
+// their relationships and the palette shapes of its colors, then those of its colors that nothing
+// uses any more. Colors are shared
 // vocabulary: a color another file's brands also own (the demo set's, say) stays, with their edges;
 // deleting it with DETACH took the demo brand's palette, and its similar brands, with it.
 import type { Driver } from "neo4j-driver";
@@ -22,6 +23,8 @@ export async function removeGraphSlice(driver: Driver, database: string, slice: 
   try {
     await session.executeWrite(async (tx) => {
       await tx.run(colorPairCypher.retractPairs, { assetIds: assets, feedbackIds: [], brandIds: brands });
+      // Shapes hold only common colors, and a test's common colors are its own.
+      await tx.run("MATCH (s:PaletteShape)-[:HAS_COMMON]->(c:Color) WHERE c.hex IN $hexes DETACH DELETE s", { hexes: ids(slice.hexes) });
       await tx.run(
         `MATCH (n) WHERE (n:Brand AND n.brand_id IN $brands) OR (n:Asset AND n.asset_id IN $assets)
             OR (n:Template AND n.template_id IN $templates)
