@@ -7,7 +7,7 @@ import neo4j from "neo4j-driver";
 import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import { retryTransient } from "../graph/retryTransient.ts";
-import { commonColorMarks, paletteShapeCypher, PRUNE_SHAPE, SHAPE_KEY } from "../projector/paletteShapes.ts";
+import { commonColorMarks, paletteShapeCypher, PRUNE_SHAPE, RESHAPE_LOCKED, SHAPE_KEY } from "../projector/paletteShapes.ts";
 
 const DIFFERING_SHAPES = `
   UNWIND $brandIds AS id
@@ -43,11 +43,11 @@ export async function differingShapes(graph: GraphConnection, brandIds: readonly
   return records[0]?.get("ids") ?? [];
 }
 
-/** Re-shapes the brands; the caller holds their entity locks. */
+/** Re-shapes the brands; the caller holds their entity locks, not their colors'. */
 export function reshapeBrands(graph: GraphConnection, brandIds: readonly string[]): Promise<void> {
   return retryTransient(TRANSIENT_ATTEMPTS, () =>
     inExplicitTransaction(graph, async (tx) => {
-      await tx.run(paletteShapeCypher.reshapeBrands, { brandIds });
+      await tx.run(RESHAPE_LOCKED, { brandIds });
       await tx.commit();
     }),
   );

@@ -14,9 +14,10 @@
 //
 // Locks: every projection touching a color holds that hex's Postgres lock (readColorState.ts), and a
 // flip runs under the lock of the projection that moved the owner count, so no palette write on that
-// color runs beside it. Two flips of different colors may share owners: each holds its color's write
-// lock (apoc.lock.nodes) and every re-shape read-locks the colors whose labels it reads, so one waits
-// for the other, or Neo4j finds the deadlock and the retried side reads the committed labels.
+// color runs beside it and a projection reads its colors' labels as they stay. Two flips of different
+// colors may share owners: each holds its color's write lock (apoc.lock.nodes) and read-locks the
+// colors whose labels it reads for the owners, so one waits for the other, or Neo4j finds the deadlock
+// and the retried side reads the committed labels.
 import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import { retryTransient } from "../graph/retryTransient.ts";
@@ -48,13 +49,17 @@ export const PRUNE_SHAPE = `
 export const SHAPE_KEY = `CASE WHEN size(common) = 0 THEN null
   ELSE reduce(k = '', x IN common | k + x.hex) + '/' + toString(colorCount - size(common)) END`;
 
-/** Re-derives brand `b`'s shape from its palette and its colors' labels, read under read locks. */
-const RESHAPE = `
+/**
+ * Re-derives brand `b`'s shape from its palette and its colors' labels. A projection holds the
+ * Postgres locks of every color it reads the label of, and labels change only under those, so it
+ * reads them as they are; anyone else (a flip re-shaping owners, reconcile) read-locks them.
+ */
+const reshape = ({ readLocks }: { readLocks: boolean }) => `
   CALL (b) {
     OPTIONAL MATCH (b)-[:OWNS_COLOR]->(c:Color)
     WITH c ORDER BY c.hex
     WITH collect(c) AS colors
-    CALL apoc.lock.read.nodes(colors)
+    ${readLocks ? "CALL apoc.lock.read.nodes(colors)" : ""}
     RETURN [x IN colors WHERE x:Common] AS common, size(colors) AS colorCount
   }
   WITH b, common, colorCount - size(common) AS others, ${SHAPE_KEY} AS key
@@ -80,7 +85,7 @@ export const paletteShapeCypher = {
   reshapeBrands: `
     UNWIND $brandIds AS id
     MATCH (b:Brand {brand_id: id})
-    ${RESHAPE}`,
+    ${reshape({ readLocks: false })}`,
 
   /** Before the brands are deleted: their shapes, pruned once they have no other member. */
   leaveShapes: `
@@ -113,10 +118,11 @@ const FLIP_COLOR = `
   MATCH (c)<-[:OWNS_COLOR]-(b:Brand)
   RETURN collect(b.brand_id) AS owners`;
 
-const RESHAPE_OWNERS = `
-  UNWIND $owners AS id
+/** Brands re-shaped outside their projection, under read locks on the colors they own. */
+export const RESHAPE_LOCKED = `
+  UNWIND $brandIds AS id
   MATCH (b:Brand {brand_id: id})
-  ${RESHAPE}`;
+  ${reshape({ readLocks: true })}`;
 
 const TRANSIENT_ATTEMPTS = 5;
 
@@ -132,7 +138,7 @@ export async function settleCommonColors(graph: GraphConnection, hexes: readonly
       inExplicitTransaction(graph, async (tx) => {
         const { records } = await tx.run(FLIP_COLOR, { hex, ...marks });
         const owners: string[] | null = records[0]?.get("owners") ?? null;
-        if (owners?.length) await tx.run(RESHAPE_OWNERS, { owners });
+        if (owners?.length) await tx.run(RESHAPE_LOCKED, { brandIds: owners });
         await tx.commit();
         return owners;
       }),
