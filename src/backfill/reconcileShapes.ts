@@ -7,18 +7,12 @@ import neo4j from "neo4j-driver";
 import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import { retryTransient } from "../graph/retryTransient.ts";
-import { commonColorMarks, paletteShapeCypher, PRUNE_SHAPE, RESHAPE_LOCKED, SHAPE_KEY } from "../projector/paletteShapes.ts";
+import { commonColorMarks, paletteShapeCypher, PRUNE_SHAPE, RESHAPE_LOCKED, shapeOf } from "../projector/paletteShapes.ts";
 
 const DIFFERING_SHAPES = `
   UNWIND $brandIds AS id
   MATCH (b:Brand {brand_id: id})
-  CALL (b) {
-    OPTIONAL MATCH (b)-[:OWNS_COLOR]->(c:Color)
-    WITH c ORDER BY c.hex
-    WITH collect(c) AS colors
-    WITH [x IN colors WHERE x:Common] AS common, size(colors) AS colorCount
-    RETURN ${SHAPE_KEY} AS key
-  }
+  ${shapeOf({ readLocks: false })}
   WITH b, key, [(b)-[:HAS_SHAPE]->(s) | s.key] AS held
   WHERE held <> CASE WHEN key IS NULL THEN [] ELSE [key] END
   RETURN collect(b.brand_id) AS ids`;

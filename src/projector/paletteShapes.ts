@@ -46,8 +46,19 @@ export const PRUNE_SHAPE = `
   }`;
 
 /** A shape's key from `common` (its common colors by hex) and `colorCount`; null for no common color. */
-export const SHAPE_KEY = `CASE WHEN size(common) = 0 THEN null
+const SHAPE_KEY = `CASE WHEN size(common) = 0 THEN null
   ELSE reduce(k = '', x IN common | k + x.hex) + '/' + toString(colorCount - size(common)) END`;
+
+/** Brand `b`'s shape: its key, its common colors (ascending hex) and how many others it has. */
+export const shapeOf = ({ readLocks }: { readLocks: boolean }) => `
+  CALL (b) {
+    OPTIONAL MATCH (b)-[:OWNS_COLOR]->(c:Color)
+    WITH c ORDER BY c.hex
+    WITH collect(c) AS colors
+    ${readLocks ? "CALL apoc.lock.read.nodes(colors)" : ""}
+    WITH [x IN colors WHERE x:Common] AS common, size(colors) AS colorCount
+    RETURN common, colorCount - size(common) AS others, ${SHAPE_KEY} AS key
+  }`;
 
 /**
  * Re-derives brand `b`'s shape from its palette and its colors' labels. A projection holds the
@@ -55,14 +66,7 @@ export const SHAPE_KEY = `CASE WHEN size(common) = 0 THEN null
  * reads them as they are; anyone else (a flip re-shaping owners, reconcile) read-locks them.
  */
 const reshape = ({ readLocks }: { readLocks: boolean }) => `
-  CALL (b) {
-    OPTIONAL MATCH (b)-[:OWNS_COLOR]->(c:Color)
-    WITH c ORDER BY c.hex
-    WITH collect(c) AS colors
-    ${readLocks ? "CALL apoc.lock.read.nodes(colors)" : ""}
-    RETURN [x IN colors WHERE x:Common] AS common, size(colors) AS colorCount
-  }
-  WITH b, common, colorCount - size(common) AS others, ${SHAPE_KEY} AS key
+  ${shapeOf({ readLocks })}
   CALL (b, key) {
     MATCH (b)-[held:HAS_SHAPE]->(s:PaletteShape)
     WHERE key IS NULL OR s.key <> key

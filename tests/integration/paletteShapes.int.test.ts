@@ -94,19 +94,20 @@ describe("palette shapes", () => {
     const palette = (share: number) => hexes.filter(() => random() < share).map((hex) => ({ hex }));
     const orgs = await Promise.all([0, 1, 2].map(() => writes.createOrganization()));
     organizations.push(...orgs.map((o) => o.id));
-    const brands: string[] = [];
-    for (let i = 0; i < 10; i++) brands.push((await writes.createBrand({ organizationId: orgs[i % 3]!.id, colors: palette(0.3) })).id);
+    // Three lanes at once, so projections of brands sharing a color overlap with its flips. Each lane
+    // changes only its own brands: a brand one lane deletes is never another's to update.
+    const lanes: string[][] = [[], [], []];
+    for (let i = 0; i < 12; i++) lanes[i % 3]!.push((await writes.createBrand({ organizationId: orgs[i % 3]!.id, colors: palette(0.3) })).id);
 
-    // Three lanes at once, so projections of brands sharing a color overlap with its flips.
     const race = async (share: number) => {
       let writing = true;
       const load = (async () => {
         await Promise.all(
-          [0, 1, 2].map(async () => {
+          lanes.map(async (brands) => {
             for (let i = 0; i < 15; i++) {
               const roll = random();
               if (roll < 0.7) await writes.updateBrand(pick(brands), { colors: palette(share) });
-              else if (roll < 0.85 || brands.length < 8) brands.push((await writes.createBrand({ organizationId: pick(orgs).id, colors: palette(share) })).id);
+              else if (roll < 0.85 || brands.length < 3) brands.push((await writes.createBrand({ organizationId: pick(orgs).id, colors: palette(share) })).id);
               else await writes.deleteBrand(brands.splice(Math.floor(random() * brands.length), 1)[0]!);
             }
           }),
