@@ -21,6 +21,7 @@ describe("loadConfig", () => {
       databaseUrl: undefined,
       neo4j: { uri: undefined, user: "neo4j", password: "", database: "neo4j" },
       graphSyncEnabled: true,
+      commonColorOwners: 1000,
       requestLimits: { postgresStatementMs: 15_000, graphReadMs: 10_000 },
       graphCapacity: { nodeLimit: 200_000, relationshipLimit: 400_000 },
       graphSync: {
@@ -66,6 +67,12 @@ describe("loadConfig", () => {
     expect(loadConfig({ PATTERN_MIN_ORGANIZATIONS: "5" }).patterns.minOrganizations).toBe(5);
     expect(problemsOf({ PATTERN_MIN_ORGANIZATIONS: "1" })[0]).toMatch(/^PATTERN_MIN_ORGANIZATIONS: expected at least 2/);
     expect(problemsOf({ PATTERN_REFRESH_INTERVAL_MS: "10" })[0]).toMatch(/^PATTERN_REFRESH_INTERVAL_MS: expected at least 1000/);
+  });
+
+  it("reads the common-color mark, at least 2 brands", () => {
+    expect(loadConfig({ COMMON_COLOR_OWNERS: "250" }).commonColorOwners).toBe(250);
+    expect(problemsOf({ COMMON_COLOR_OWNERS: "1" })[0]).toMatch(/^COMMON_COLOR_OWNERS: expected at least 2 brands/);
+    expect(problemsOf({ COMMON_COLOR_OWNERS: "many" })[0]).toMatch(/^COMMON_COLOR_OWNERS: expected a number of brands/);
   });
 
   it("accepts a coalescing window of 0 (off) but no negative one", () => {
