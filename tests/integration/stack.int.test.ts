@@ -45,6 +45,7 @@ describe("the local stack", () => {
       "Brand.brand_id",
       "Color.hex",
       "Industry.code",
+      "PaletteShape.key",
       "Pattern.pattern_id",
       "RECEIVED_FEEDBACK.feedback_id",
       "Template.template_id",
