@@ -92,7 +92,7 @@ async function main(): Promise<void> {
 
   const gateway = await createServer({ ...deps, graphCatchUp: seeded?.catchUp ?? null });
   stops.push(async () => {
-    const report = await gateway.drain(config.shutdownGraceMs, () => logger.info({ closedAt: Date.now() }, "listener closed"));
+    const report = await gateway.drain(config.shutdownGraceMs, (closedAt) => logger.info({ closedAt }, "listener closed"));
     if (report.cut > 0) logger.warn({ ...report, graceMs: config.shutdownGraceMs }, "grace period over: requests cut");
     else logger.info(report, "requests drained");
   });

@@ -49,7 +49,7 @@ export interface Gateway {
    * Stops accepting connections at once (`onListenerClosed` is told when), lets every request
    * already accepted finish within `graceMs`, then closes what is left (drainableServer.ts).
    */
-  drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport>;
+  drain(graceMs: number, onListenerClosed?: (closedAt: number) => void): Promise<DrainReport>;
   close(): Promise<void>;
 }
 
@@ -151,7 +151,7 @@ export async function createServer(deps: GatewayDeps): Promise<Gateway> {
     },
   };
 
-  async function drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport> {
+  async function drain(graceMs: number, onListenerClosed?: (closedAt: number) => void): Promise<DrainReport> {
     // Subscribers are told the server is going (close 1001) and resume elsewhere with `after`.
     await subscriptions?.close();
     const report = await connections.drain(graceMs, onListenerClosed);

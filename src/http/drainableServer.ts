@@ -65,11 +65,14 @@ export function drainable(server: http.Server) {
   const fresh = () => [...connections.values()].some((s) => !s.busy && s.requests === 0);
 
   return {
-    async drain(graceMs: number, onListenerClosed?: () => void): Promise<DrainReport> {
+    async drain(graceMs: number, onListenerClosed?: (closedAt: number) => void): Promise<DrainReport> {
       draining = true;
+      // Read before the close: a connection the kernel refuses or resets is refused after it, never
+      // before (read after, the clock may already be a millisecond on).
+      const closedAt = Date.now();
       // net.Server's close: stop listening, leave the connections to the loop below.
       const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
-      onListenerClosed?.();
+      onListenerClosed?.(closedAt);
       const started = Date.now();
       const deadline = started + graceMs;
       const freshUntil = started + Math.min(graceMs, FRESH_CONNECTION_MS);
