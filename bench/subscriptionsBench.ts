@@ -24,7 +24,8 @@ import { projectRoot } from "../src/stack/paths.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { growthMb, settledMemory } from "./support/settledMemory.ts";
 import { median, pairRatios, round } from "./support/stats.ts";
-import { markAllApplied, runLoad, waitForOutbox } from "./syncThroughput.ts";
+import { cpuTimeBetween, readCpuTime } from "./support/cpuTime.ts";
+import { jitShare, markAllApplied, runLoad, waitForOutbox, warmUp } from "./syncThroughput.ts";
 
 export interface SubscriptionsBenchOptions {
   readonly config: Config;
@@ -43,6 +44,9 @@ export interface SubscriptionsBenchOptions {
 }
 
 export interface SubscriptionsBenchResult {
+  /** Warm-up phases run until Neo4j's JIT settled (syncThroughput.ts warmUp), and its share of Neo4j's CPU in the last. */
+  readonly warmupPhases: number;
+  readonly warmupJitShare: number | null;
   readonly latencyMs: { readonly p50: number; readonly p99: number; readonly messages: number; readonly missing: number };
   /** The larger of the RSS and the retained-memory growth, in MiB. */
   readonly idleRssMb: number;
@@ -80,7 +84,11 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
       await waitForOutbox(prisma);
       return result.mutations / result.seconds;
     };
-    await load(options.warmupSeconds);
+    const warmup = await warmUp(options.warmupSeconds, async (seconds) => {
+      const from = readCpuTime();
+      await load(seconds);
+      return { cpu: cpuTimeBetween(from, readCpuTime()) };
+    });
 
     // The idle cost, measured on a quiet gateway: RSS settles a few seconds after a change.
     await sleep(3_000);
@@ -116,7 +124,10 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
     const withIdle = median(phases.filter((p) => p.idle).map((p) => p.perSecond));
     const without = median(phases.filter((p) => !p.idle).map((p) => p.perSecond));
     const ratios = pairRatios(phases, (p) => p.idle);
+    const settledJit = warmup.at(-1)?.cpu;
     return {
+      warmupPhases: warmup.length,
+      warmupJitShare: settledJit ? jitShare(settledJit) : null,
       latencyMs: await latencyOf(prisma, received, measuredFrom, measuredTo),
       idleRssMb: round(idleMemory.mb, 1),
       idleMemoryMb: { rss: round(idleMemory.rssMb, 1), retained: round(idleMemory.retainedMb, 1) },

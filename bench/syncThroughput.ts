@@ -1,10 +1,11 @@
 // Benchmark, not a test: sustained GraphQL mutation throughput with the graph sync on against
 // GRAPH_SYNC_ENABLED=false, and the commit-to-graph-visible lag at that load. One gateway per
 // phase (its own HTTP server and sync), clients in a worker thread (support/mutationLoad.ts).
-// An unmeasured warm-up phase first (JIT in Node and the JVM, Cypher plans), then `reps` pairs
-// of phases in alternating order so drift on a shared machine hits both sides alike; the table
-// reports each side's median throughput and, as the ratio, the median of the pairs' own ratios
-// (support/stats.ts pairRatios).
+// Unmeasured warm-up phases first, until Neo4j's JIT compiler has settled (warmUp), then `reps`
+// pairs of phases in alternating order so drift on a shared machine hits both sides alike; the
+// table reports each side's median throughput and, as the ratio, the median of the pairs' own
+// ratios (support/stats.ts pairRatios), and each side's CPU per mutation by process
+// (support/cpuTime.ts), which says where the ratio comes from.
 //
 //   npm run bench -- --suites sync
 //
@@ -15,6 +16,7 @@ import { createServer } from "../src/http/createServer.ts";
 import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { startTypescriptWorker } from "../src/stack/typescriptWorker.ts";
 import { benchDeps } from "./support/benchDeps.ts";
+import { cpuTimeBetween, readCpuTime, type CpuTime } from "./support/cpuTime.ts";
 import { median, pairRatios, round } from "./support/stats.ts";
 import { RAMPED_UP, type LoadOptions, type LoadResult } from "./support/mutationLoad.ts";
 
@@ -43,14 +45,27 @@ export interface SyncThroughputResult {
   readonly ratio: number;
   readonly pairRatios: readonly number[];
   readonly lagMs: { readonly p50: number; readonly p99: number; readonly events: number };
-  readonly phases: readonly { readonly syncEnabled: boolean; readonly perSecond: number }[];
+  /** CPU ms per counted mutation by who spent it, the median over each side's phases. */
+  readonly cpuMsPerMutation: { readonly syncOn: CpuPerMutation; readonly syncOff: CpuPerMutation };
+  readonly warmup: WarmupPhases;
+  readonly phases: readonly { readonly syncEnabled: boolean; readonly perSecond: number; readonly cpuMsPerMutation: CpuPerMutation }[];
+}
+
+/** The gateway is this process less the load's clients (their worker thread); `neo4jJit` is part of `neo4j`. */
+export interface CpuPerMutation {
+  readonly gateway: number;
+  readonly clients: number;
+  readonly postgres: number;
+  readonly neo4j: number;
+  readonly neo4jJit: number;
+  readonly total: number;
 }
 
 export async function measureSyncThroughput(options: SyncThroughputOptions): Promise<SyncThroughputResult> {
   const { prisma, reps } = options;
   // Anything left from an earlier run would be drained inside a measured phase.
   await markAllApplied(prisma);
-  await phase(options, true, options.warmupSeconds);
+  const warmup = await warmUp(options.warmupSeconds, (seconds) => phase(options, true, seconds));
   const phases: Phase[] = [];
   for (let rep = 0; rep < reps; rep++) {
     for (const syncEnabled of rep % 2 === 0 ? [true, false] : [false, true]) phases.push(await phase(options, syncEnabled, options.seconds));
@@ -65,7 +80,9 @@ export async function measureSyncThroughput(options: SyncThroughputOptions): Pro
     ratio: round(median(ratios), 2),
     pairRatios: ratios.map((r) => round(r, 2)),
     lagMs,
-    phases: phases.map(({ syncEnabled, perSecond }) => ({ syncEnabled, perSecond: round(perSecond, 0) })),
+    warmup: warmupPhases(warmup),
+    cpuMsPerMutation: { syncOn: medianCpu(phases.filter((p) => p.syncEnabled)), syncOff: medianCpu(phases.filter((p) => !p.syncEnabled)) },
+    phases: phases.map(({ syncEnabled, perSecond, cpu }) => ({ syncEnabled, perSecond: round(perSecond, 0), cpuMsPerMutation: roundCpu(cpu) })),
   };
 }
 
@@ -78,6 +95,7 @@ export interface PatternMaintenanceResult {
   /** Refreshes the pattern refresher finished during the measured "on" phases, and their mean duration. */
   readonly refreshes: number;
   readonly meanRefreshSeconds: number;
+  readonly warmup: WarmupPhases;
   readonly phases: readonly { readonly patterns: boolean; readonly perSecond: number }[];
 }
 
@@ -89,7 +107,7 @@ export async function measurePatternMaintenance(options: SyncThroughputOptions, 
   const { prisma, reps } = options;
   await markAllApplied(prisma);
   const withPatterns = { ...options, config: { ...options.config, patterns: { ...options.config.patterns, refreshIntervalMs } } };
-  await phase(withPatterns, true, options.warmupSeconds, true);
+  const warmup = await warmUp(options.warmupSeconds, (seconds) => phase(withPatterns, true, seconds, true));
   const phases: Phase[] = [];
   for (let rep = 0; rep < reps; rep++) {
     for (const patterns of rep % 2 === 0 ? [true, false] : [false, true]) phases.push(await phase(withPatterns, true, options.seconds, patterns));
@@ -104,9 +122,57 @@ export async function measurePatternMaintenance(options: SyncThroughputOptions, 
     ratio: round(median(ratios), 2),
     pairRatios: ratios.map((r) => round(r, 2)),
     refreshes,
+    warmup: warmupPhases(warmup),
     meanRefreshSeconds: refreshes ? round(phases.reduce((sum, p) => sum + p.refreshes.seconds, 0) / refreshes, 2) : 0,
     phases: phases.map(({ patterns, perSecond }) => ({ patterns, perSecond: round(perSecond, 0) })),
   };
+}
+
+/** The warm-up's phases: their throughput and CPU per mutation, to show the JVM had settled. */
+export type WarmupPhases = readonly { readonly perSecond: number; readonly cpuMsPerMutation: CpuPerMutation }[];
+
+const WARMUP_PHASE_SECONDS = 30;
+/** Warm once a phase's JIT compiling is under this share of Neo4j's CPU. */
+const SETTLED_JIT_SHARE = 0.1;
+const MAX_WARMUP_PHASES = 10;
+
+/**
+ * Unmeasured phases until the JVM has compiled what the load runs. A fresh Neo4j spends as much CPU
+ * in its JIT compiler threads as serving for a minute or two of this load (docs/sync.md), which a
+ * deployment's long-lived server does not; a phase measured meanwhile would charge that to the side
+ * it fell on. At least `minSeconds`, then phases of WARMUP_PHASE_SECONDS until one's JIT share of
+ * Neo4j's CPU falls below SETTLED_JIT_SHARE, at most MAX_WARMUP_PHASES in all.
+ */
+export async function warmUp<P extends { readonly cpu: Pick<CpuTime, "neo4j" | "neo4jJit"> }>(
+  minSeconds: number,
+  run: (seconds: number) => Promise<P>,
+): Promise<P[]> {
+  const phases: P[] = [];
+  if (minSeconds <= 0) return phases;
+  const settled = (p: P) => p.cpu.neo4jJit < SETTLED_JIT_SHARE * p.cpu.neo4j;
+  for (let seconds = 0; seconds < minSeconds || !settled(phases.at(-1)!); seconds += WARMUP_PHASE_SECONDS) {
+    if (phases.length === MAX_WARMUP_PHASES) break;
+    phases.push(await run(WARMUP_PHASE_SECONDS));
+  }
+  return phases;
+}
+
+/** Of Neo4j's CPU, the share its JIT compiler threads took. */
+export const jitShare = (cpu: Pick<CpuTime, "neo4j" | "neo4jJit">) => round(cpu.neo4jJit / Math.max(cpu.neo4j, 0.01), 2);
+
+/** How long the JVM took to settle, and how much of Neo4j's CPU its JIT still took then. */
+export function describeWarmup(phases: number, lastJitShare: number | null): string {
+  if (phases === 0 || lastJitShare === null) return "no warm-up";
+  return `after ${phases} warm-up phase(s) of ${WARMUP_PHASE_SECONDS} s, the last with JIT ${Math.round(100 * lastJitShare)}% of Neo4j's CPU`;
+}
+
+export function describeWarmupPhases(phases: WarmupPhases): string {
+  const last = phases.at(-1);
+  return describeWarmup(phases.length, last ? jitShare(last.cpuMsPerMutation) : null);
+}
+
+function warmupPhases(phases: readonly Phase[]): WarmupPhases {
+  return phases.map(({ perSecond, cpu }) => ({ perSecond: round(perSecond, 0), cpuMsPerMutation: roundCpu(cpu) }));
 }
 
 interface Phase {
@@ -114,6 +180,7 @@ interface Phase {
   readonly patterns: boolean;
   readonly refreshes: { readonly count: number; readonly seconds: number };
   readonly perSecond: number;
+  readonly cpu: CpuPerMutation;
   /** The outbox ids the phase wrote: after `first`, up to `last`. */
   readonly events: { readonly first: bigint; readonly last: bigint };
 }
@@ -132,17 +199,42 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
     const url = await gateway.listen(0, "127.0.0.1");
     if (patterns) deps.patterns!.start();
     let first: Promise<bigint> = Promise.resolve(0n);
-    const load = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers, hexes, industries: options.industries }, () => (first = lastEventId(prisma)));
+    let cpuFrom: CpuTime | null = null;
+    const load = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers, hexes, industries: options.industries }, () => {
+      cpuFrom = readCpuTime();
+      first = lastEventId(prisma);
+    });
+    const cpu = cpuPerMutation(cpuTimeBetween(cpuFrom ?? readCpuTime(), readCpuTime()), load);
     if (syncEnabled) await waitForOutbox(prisma);
     await deps.patterns?.stop();
     const refreshes = await refreshCount(deps);
-    return { syncEnabled, patterns, refreshes, perSecond: load.mutations / load.seconds, events: { first: await first, last: await lastEventId(prisma) } };
+    return { syncEnabled, patterns, refreshes, perSecond: load.mutations / load.seconds, cpu, events: { first: await first, last: await lastEventId(prisma) } };
   } finally {
     await gateway.close();
     await deps.close();
     // Events written with the sync off stay out of the next phase's work and of the lag figures.
     if (!syncEnabled) await markAllApplied(prisma);
   }
+}
+
+function cpuPerMutation(spent: CpuTime, load: LoadResult): CpuPerMutation {
+  const perMutation = (seconds: number) => (seconds * 1000) / Math.max(1, load.mutations);
+  const parts = {
+    gateway: perMutation(spent.gatewayProcess - load.clientCpuSeconds),
+    clients: perMutation(load.clientCpuSeconds),
+    postgres: perMutation(spent.postgres),
+    neo4j: perMutation(spent.neo4j),
+  };
+  return { ...parts, neo4jJit: perMutation(spent.neo4jJit), total: parts.gateway + parts.clients + parts.postgres + parts.neo4j };
+}
+
+function medianCpu(phases: readonly Phase[]): CpuPerMutation {
+  const of = (part: keyof CpuPerMutation) => median(phases.map((p) => p.cpu[part]));
+  return roundCpu({ gateway: of("gateway"), clients: of("clients"), postgres: of("postgres"), neo4j: of("neo4j"), neo4jJit: of("neo4jJit"), total: of("total") });
+}
+
+function roundCpu(cpu: CpuPerMutation): CpuPerMutation {
+  return Object.fromEntries(Object.entries(cpu).map(([part, ms]) => [part, round(ms)])) as unknown as CpuPerMutation;
 }
 
 /** Refreshes a gateway's refresher finished and the seconds they took: its duration histogram's count and sum. */

@@ -20,7 +20,7 @@ import { postGraphql } from "../support/benchClient.ts";
 import { benchDeps } from "../support/benchDeps.ts";
 import { compareLatency } from "../support/measureLatency.ts";
 import { round } from "../support/stats.ts";
-import { measurePatternMaintenance } from "../syncThroughput.ts";
+import { describeWarmupPhases, measurePatternMaintenance } from "../syncThroughput.ts";
 
 const GOALS = { ratio: 0.9, p99Ms: 50 };
 const SHORT_REFRESH_INTERVAL_MS = 2_000;
@@ -111,7 +111,7 @@ async function maintenance(ctx: BenchContext, checks: Check[], intervalMs: numbe
     intervalMs,
   ).finally(() => bookkeeping.$disconnect());
   checks.push({
-    what: `mutation throughput with the sync on, pattern refresher every ${seconds} s vs none (${options.writers} writers in ${options.writers} industries, ${options.reps} pair(s) of ${options.seconds} s, ratio the median of the pairs' ratios ${result.pairRatios.join(", ")}; ${result.refreshes} refreshes of ${result.meanRefreshSeconds} s on average)`,
+    what: `mutation throughput with the sync on, pattern refresher every ${seconds} s vs none (${options.writers} writers in ${options.writers} industries, ${options.reps} pair(s) of ${options.seconds} s, ratio the median of the pairs' ratios ${result.pairRatios.join(", ")}; ${result.refreshes} refreshes of ${result.meanRefreshSeconds} s on average; ${describeWarmupPhases(result.warmup)})`,
     measured: `${result.patternsOnPerSecond} vs ${result.patternsOffPerSecond} /s, ratio ${result.ratio}`,
     goal: goal ? `ratio ≥ ${GOALS.ratio}` : "— (the goal is checked at the short interval, the costliest)",
     met: goal ? result.ratio >= GOALS.ratio : null,

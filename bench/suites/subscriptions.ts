@@ -3,6 +3,7 @@
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import type { Suite } from "../suite.ts";
 import { measureSubscriptions } from "../subscriptionsBench.ts";
+import { describeWarmup } from "../syncThroughput.ts";
 
 const GOALS = { latencyP99Ms: 300, idleRssMb: 50, ratio: 0.95 };
 
@@ -39,7 +40,7 @@ export const run: Suite = async (ctx) => {
           met: result.idleRssMb <= GOALS.idleRssMb,
         },
         {
-          what: `mutation throughput with ${options.idleSubscribers} idle subscribers vs none (${options.reps} pairs of ${options.seconds} s, ratio the median of the pairs' ratios ${result.pairRatios.join(", ")})`,
+          what: `mutation throughput with ${options.idleSubscribers} idle subscribers vs none (${options.reps} pairs of ${options.seconds} s, ratio the median of the pairs' ratios ${result.pairRatios.join(", ")}; ${describeWarmup(result.warmupPhases, result.warmupJitShare)})`,
           measured: `${result.withIdlePerSecond} vs ${result.withoutIdlePerSecond} /s, ratio ${result.ratio}`,
           goal: `ratio ≥ ${GOALS.ratio}`,
           met: result.ratio >= GOALS.ratio,

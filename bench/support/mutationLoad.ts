@@ -10,6 +10,7 @@ import { randomInt } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import { colorNameOf } from "../dataset/generateDataset.ts";
 import { postGraphql } from "./benchClient.ts";
+import { threadCpuSeconds } from "./cpuTime.ts";
 
 export interface LoadOptions {
   readonly url: string;
@@ -27,6 +28,8 @@ export const RAMPED_UP = "ramped-up";
 export interface LoadResult {
   readonly mutations: number;
   readonly seconds: number;
+  /** CPU seconds this worker thread spent while counting: the clients' share of the process's. */
+  readonly clientCpuSeconds: number;
 }
 
 const MUTATIONS = {
@@ -59,10 +62,12 @@ async function runLoad({ url, rampSeconds, seconds, writers, hexes, industries }
     return Object.values(data)[0]!.id;
   };
   let started = performance.now();
+  let startedCpu = threadCpuSeconds();
   const deadline = started + (rampSeconds + seconds) * 1000;
   setTimeout(() => {
     counting = true;
     started = performance.now();
+    startedCpu = threadCpuSeconds();
     parentPort?.postMessage(RAMPED_UP);
   }, rampSeconds * 1000);
   await Promise.all(
@@ -81,7 +86,7 @@ async function runLoad({ url, rampSeconds, seconds, writers, hexes, industries }
       }
     }),
   );
-  return { mutations, seconds: (performance.now() - started) / 1000 };
+  return { mutations, seconds: (performance.now() - started) / 1000, clientCpuSeconds: threadCpuSeconds() - startedCpu };
 }
 
 if (parentPort) parentPort.postMessage(await runLoad(workerData as LoadOptions));
