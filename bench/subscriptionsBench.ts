@@ -24,8 +24,18 @@ import { projectRoot } from "../src/stack/paths.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { growthMb, settledMemory } from "./support/settledMemory.ts";
 import { median, pairRatios, round } from "./support/stats.ts";
-import { cpuTimeBetween, readCpuTime } from "./support/cpuTime.ts";
-import { jitShare, markAllApplied, runLoad, waitForOutbox, warmUp } from "./syncThroughput.ts";
+import { cpuTimeBetween, readCpuTime, type CpuTime } from "./support/cpuTime.ts";
+import {
+  cpuPerMutation,
+  jitShare,
+  markAllApplied,
+  medianCpu,
+  roundCpu,
+  runLoad,
+  waitForOutbox,
+  warmUp,
+  type CpuPerMutation,
+} from "./syncThroughput.ts";
 
 export interface SubscriptionsBenchOptions {
   readonly config: Config;
@@ -56,7 +66,9 @@ export interface SubscriptionsBenchResult {
   /** The median of `pairRatios`. */
   readonly ratio: number;
   readonly pairRatios: readonly number[];
-  readonly phases: readonly { readonly idle: boolean; readonly perSecond: number }[];
+  /** CPU ms per counted mutation by who spent it (the idle subscribers' own process not included), the median over each side's phases. */
+  readonly cpuMsPerMutation: { readonly withIdle: CpuPerMutation; readonly withoutIdle: CpuPerMutation };
+  readonly phases: readonly { readonly idle: boolean; readonly perSecond: number; readonly cpuMsPerMutation: CpuPerMutation }[];
 }
 
 export async function measureSubscriptions(options: SubscriptionsBenchOptions): Promise<SubscriptionsBenchResult> {
@@ -80,15 +92,15 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
     await waitFor(() => feed.subscriberCount() === 1);
 
     const load = async (seconds: number) => {
-      const result = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers: options.writers, hexes: options.hexes }, () => {});
+      let from: CpuTime | null = null;
+      const result = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers: options.writers, hexes: options.hexes }, () => {
+        from = readCpuTime();
+      });
+      const cpu = cpuPerMutation(cpuTimeBetween(from ?? readCpuTime(), readCpuTime()), result);
       await waitForOutbox(prisma);
-      return result.mutations / result.seconds;
+      return { perSecond: result.mutations / result.seconds, cpu };
     };
-    const warmup = await warmUp(options.warmupSeconds, async (seconds) => {
-      const from = readCpuTime();
-      await load(seconds);
-      return { cpu: cpuTimeBetween(from, readCpuTime()) };
-    });
+    const warmup = await warmUp(options.warmupSeconds, load);
 
     // The idle cost, measured on a quiet gateway: RSS settles a few seconds after a change.
     await sleep(3_000);
@@ -99,7 +111,7 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
     const idleMemory = growthMb(before, await settledMemory());
 
     const measuredFrom = await lastEventId(prisma);
-    const phases: { idle: boolean; perSecond: number }[] = [];
+    const phases: { idle: boolean; perSecond: number; cpu: CpuPerMutation }[] = [];
     for (let rep = 0; rep < options.reps; rep++) {
       for (const withIdle of rep % 2 === 0 ? [true, false] : [false, true]) {
         if (withIdle && !idle) {
@@ -112,7 +124,7 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
           await waitFor(() => feed.subscriberCount() === 1);
         }
         await sleep(PHASE_SETTLE_MS);
-        phases.push({ idle: withIdle, perSecond: await load(options.seconds) });
+        phases.push({ idle: withIdle, ...(await load(options.seconds)) });
       }
     }
     if (idle) await stopIdleSubscribers(idle);
@@ -135,7 +147,8 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
       withoutIdlePerSecond: round(without, 0),
       ratio: round(median(ratios), 3),
       pairRatios: ratios.map((r) => round(r, 3)),
-      phases: phases.map((p) => ({ ...p, perSecond: round(p.perSecond, 0) })),
+      cpuMsPerMutation: { withIdle: medianCpu(phases.filter((p) => p.idle)), withoutIdle: medianCpu(phases.filter((p) => !p.idle)) },
+      phases: phases.map(({ idle, perSecond, cpu }) => ({ idle, perSecond: round(perSecond, 0), cpuMsPerMutation: roundCpu(cpu) })),
     };
   } finally {
     await gateway.close();

@@ -96,7 +96,9 @@ export interface PatternMaintenanceResult {
   readonly refreshes: number;
   readonly meanRefreshSeconds: number;
   readonly warmup: WarmupPhases;
-  readonly phases: readonly { readonly patterns: boolean; readonly perSecond: number }[];
+  /** CPU ms per counted mutation by who spent it, the median over each side's phases. */
+  readonly cpuMsPerMutation: { readonly patternsOn: CpuPerMutation; readonly patternsOff: CpuPerMutation };
+  readonly phases: readonly { readonly patterns: boolean; readonly perSecond: number; readonly cpuMsPerMutation: CpuPerMutation }[];
 }
 
 /**
@@ -124,7 +126,8 @@ export async function measurePatternMaintenance(options: SyncThroughputOptions, 
     refreshes,
     warmup: warmupPhases(warmup),
     meanRefreshSeconds: refreshes ? round(phases.reduce((sum, p) => sum + p.refreshes.seconds, 0) / refreshes, 2) : 0,
-    phases: phases.map(({ patterns, perSecond }) => ({ patterns, perSecond: round(perSecond, 0) })),
+    cpuMsPerMutation: { patternsOn: medianCpu(phases.filter((p) => p.patterns)), patternsOff: medianCpu(phases.filter((p) => !p.patterns)) },
+    phases: phases.map(({ patterns, perSecond, cpu }) => ({ patterns, perSecond: round(perSecond, 0), cpuMsPerMutation: roundCpu(cpu) })),
   };
 }
 
@@ -169,6 +172,12 @@ export function describeWarmup(phases: number, lastJitShare: number | null): str
 export function describeWarmupPhases(phases: WarmupPhases): string {
   const last = phases.at(-1);
   return describeWarmup(phases.length, last ? jitShare(last.cpuMsPerMutation) : null);
+}
+
+/** Each part's CPU ms per mutation, one side vs the other. */
+export function describeCpu(on: CpuPerMutation, off: CpuPerMutation): string {
+  const parts = ["gateway", "clients", "postgres", "neo4j", "neo4jJit", "total"] as const;
+  return parts.map((part) => `${part} ${on[part]} vs ${off[part]}`).join(", ");
 }
 
 function warmupPhases(phases: readonly Phase[]): WarmupPhases {
@@ -217,7 +226,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   }
 }
 
-function cpuPerMutation(spent: CpuTime, load: LoadResult): CpuPerMutation {
+export function cpuPerMutation(spent: CpuTime, load: LoadResult): CpuPerMutation {
   const perMutation = (seconds: number) => (seconds * 1000) / Math.max(1, load.mutations);
   const parts = {
     gateway: perMutation(spent.gatewayProcess - load.clientCpuSeconds),
@@ -228,12 +237,12 @@ function cpuPerMutation(spent: CpuTime, load: LoadResult): CpuPerMutation {
   return { ...parts, neo4jJit: perMutation(spent.neo4jJit), total: parts.gateway + parts.clients + parts.postgres + parts.neo4j };
 }
 
-function medianCpu(phases: readonly Phase[]): CpuPerMutation {
+export function medianCpu(phases: readonly { readonly cpu: CpuPerMutation }[]): CpuPerMutation {
   const of = (part: keyof CpuPerMutation) => median(phases.map((p) => p.cpu[part]));
   return roundCpu({ gateway: of("gateway"), clients: of("clients"), postgres: of("postgres"), neo4j: of("neo4j"), neo4jJit: of("neo4jJit"), total: of("total") });
 }
 
-function roundCpu(cpu: CpuPerMutation): CpuPerMutation {
+export function roundCpu(cpu: CpuPerMutation): CpuPerMutation {
   return Object.fromEntries(Object.entries(cpu).map(([part, ms]) => [part, round(ms)])) as unknown as CpuPerMutation;
 }
 

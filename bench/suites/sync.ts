@@ -4,7 +4,7 @@
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import type { Suite } from "../suite.ts";
 import { measureCaptureOverhead } from "../captureOverhead.ts";
-import { describeWarmupPhases, measureSyncThroughput, type SyncThroughputResult } from "../syncThroughput.ts";
+import { describeCpu, describeWarmupPhases, measureSyncThroughput } from "../syncThroughput.ts";
 
 const GOALS = { ratio: 0.8, lagP99Ms: 250, captureOverhead: 2 };
 
@@ -36,7 +36,7 @@ export const run: Suite = async (ctx) => {
       },
       {
         what: "CPU ms per mutation at that load, sync on vs off (gateway process less its clients' thread, clients, Postgres, Neo4j and of that its JIT compiler threads): where the ratio comes from",
-        measured: describeCpu(result.cpuMsPerMutation),
+        measured: describeCpu(result.cpuMsPerMutation.syncOn, result.cpuMsPerMutation.syncOff),
         goal: "—",
         met: null,
       },
@@ -62,8 +62,3 @@ export const run: Suite = async (ctx) => {
     data: { ...options, coalesceMs, ...result, captureOverhead: { ...bulk, ...capture }, goals: GOALS },
   };
 };
-
-function describeCpu({ syncOn, syncOff }: SyncThroughputResult["cpuMsPerMutation"]): string {
-  const parts = ["gateway", "clients", "postgres", "neo4j", "neo4jJit", "total"] as const;
-  return parts.map((part) => `${part} ${syncOn[part]} vs ${syncOff[part]}`).join(", ");
-}
