@@ -24,14 +24,12 @@ import { projectRoot } from "../src/stack/paths.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { growthMb, settledMemory } from "./support/settledMemory.ts";
 import { median, pairRatios, round } from "./support/stats.ts";
-import { cpuTimeBetween, readCpuTime, type CpuTime } from "./support/cpuTime.ts";
 import {
-  cpuPerMutation,
   jitShare,
   markAllApplied,
   medianCpu,
   roundCpu,
-  runLoad,
+  runLoadWithCpu,
   waitForOutbox,
   warmUp,
   type CpuPerMutation,
@@ -92,13 +90,9 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
     await waitFor(() => feed.subscriberCount() === 1);
 
     const load = async (seconds: number) => {
-      let from: CpuTime | null = null;
-      const result = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers: options.writers, hexes: options.hexes }, () => {
-        from = readCpuTime();
-      });
-      const cpu = cpuPerMutation(cpuTimeBetween(from ?? readCpuTime(), readCpuTime()), result);
+      const result = await runLoadWithCpu({ url, rampSeconds: options.rampSeconds, seconds, writers: options.writers, hexes: options.hexes });
       await waitForOutbox(prisma);
-      return { perSecond: result.mutations / result.seconds, cpu };
+      return { perSecond: result.mutations / result.seconds, cpu: result.cpu };
     };
     const warmup = await warmUp(options.warmupSeconds, load);
 

@@ -16,7 +16,7 @@ import { createServer } from "../src/http/createServer.ts";
 import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { startTypescriptWorker } from "../src/stack/typescriptWorker.ts";
 import { benchDeps } from "./support/benchDeps.ts";
-import { cpuTimeBetween, readCpuTime, type CpuTime } from "./support/cpuTime.ts";
+import { cpuTimeBetween, readCpuTime, type CpuReading, type CpuTime } from "./support/cpuTime.ts";
 import { median, pairRatios, round } from "./support/stats.ts";
 import { RAMPED_UP, type LoadOptions, type LoadResult } from "./support/mutationLoad.ts";
 
@@ -208,16 +208,13 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
     const url = await gateway.listen(0, "127.0.0.1");
     if (patterns) deps.patterns!.start();
     let first: Promise<bigint> = Promise.resolve(0n);
-    let cpuFrom: CpuTime | null = null;
-    const load = await runLoad({ url, rampSeconds: options.rampSeconds, seconds, writers, hexes, industries: options.industries }, () => {
-      cpuFrom = readCpuTime();
+    const load = await runLoadWithCpu({ url, rampSeconds: options.rampSeconds, seconds, writers, hexes, industries: options.industries }, () => {
       first = lastEventId(prisma);
     });
-    const cpu = cpuPerMutation(cpuTimeBetween(cpuFrom ?? readCpuTime(), readCpuTime()), load);
     if (syncEnabled) await waitForOutbox(prisma);
     await deps.patterns?.stop();
     const refreshes = await refreshCount(deps);
-    return { syncEnabled, patterns, refreshes, perSecond: load.mutations / load.seconds, cpu, events: { first: await first, last: await lastEventId(prisma) } };
+    return { syncEnabled, patterns, refreshes, perSecond: load.mutations / load.seconds, cpu: load.cpu, events: { first: await first, last: await lastEventId(prisma) } };
   } finally {
     await gateway.close();
     await deps.close();
@@ -226,7 +223,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
   }
 }
 
-export function cpuPerMutation(spent: CpuTime, load: LoadResult): CpuPerMutation {
+function cpuPerMutation(spent: CpuTime, load: LoadResult): CpuPerMutation {
   const perMutation = (seconds: number) => (seconds * 1000) / Math.max(1, load.mutations);
   const parts = {
     gateway: perMutation(spent.gatewayProcess - load.clientCpuSeconds),
@@ -260,6 +257,16 @@ export function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<L
     worker.on("message", (message: LoadResult | typeof RAMPED_UP) => (message === RAMPED_UP ? onRampedUp() : resolve(message)));
     worker.once("error", reject);
   });
+}
+
+/** The load, and the CPU each process spent per counted mutation, from its ramp-up to its end. */
+export async function runLoadWithCpu(options: LoadOptions, onRampedUp: () => void = () => {}): Promise<LoadResult & { readonly cpu: CpuPerMutation }> {
+  let from: CpuReading | null = null;
+  const load = await runLoad(options, () => {
+    from = readCpuTime();
+    onRampedUp();
+  });
+  return { ...load, cpu: cpuPerMutation(cpuTimeBetween(from ?? readCpuTime(), readCpuTime()), load) };
 }
 
 export async function waitForOutbox(prisma: PrismaClient): Promise<void> {

@@ -2,11 +2,12 @@
 // and the load's worker thread), every Postgres process of the server, and every local Neo4j JVM
 // (src/stack/localNeo4j.ts). On two shared cores a saturated phase's throughput is a ratio of CPU
 // per request, so the CPU each side spends per mutation says where a throughput ratio comes from.
-// A process that exits between two readings takes its time with it: read while the phase's
-// connections are still open. Other work on the machine running Postgres or a local Neo4j is
-// counted too; the benchmark runs alone.
+// Each process is compared with itself: one that starts between two readings counts from zero, one
+// that exits takes its time with it (never a negative share). Other work on the machine running
+// Postgres or a local Neo4j is counted too; the benchmark runs alone.
 import fs from "node:fs";
 
+/** Seconds of CPU spent between two readings, by who spent them. */
 export interface CpuTime {
   /** This process, every thread. */
   readonly gatewayProcess: number;
@@ -16,35 +17,44 @@ export interface CpuTime {
   readonly neo4jJit: number;
 }
 
-/** Seconds of CPU (user + system) each has spent so far. */
-export function readCpuTime(): CpuTime {
-  let postgres = 0;
-  let neo4j = 0;
-  let neo4jJit = 0;
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const comm = readOrEmpty(`/proc/${entry}/comm`).trim();
-    if (comm === "postgres") postgres += cpuSecondsOf(`/proc/${entry}/stat`);
-    else if (comm === "java" && readOrEmpty(`/proc/${entry}/cmdline`).includes("mobius.LocalNeo4j")) {
-      neo4j += cpuSecondsOf(`/proc/${entry}/stat`);
-      neo4jJit += jitSecondsOf(entry);
+/** Seconds of CPU (user + system) each process has spent so far, by pid. */
+export interface CpuReading {
+  readonly gatewayProcess: number;
+  readonly postgres: ReadonlyMap<string, number>;
+  readonly neo4j: ReadonlyMap<string, number>;
+  readonly neo4jJit: ReadonlyMap<string, number>;
+}
+
+export function readCpuTime(): CpuReading {
+  const postgres = new Map<string, number>();
+  const neo4j = new Map<string, number>();
+  const neo4jJit = new Map<string, number>();
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    const comm = readOrEmpty(`/proc/${pid}/comm`).trim();
+    if (comm === "postgres") postgres.set(pid, cpuSecondsOf(`/proc/${pid}/stat`));
+    else if (comm === "java" && readOrEmpty(`/proc/${pid}/cmdline`).includes("mobius.LocalNeo4j")) {
+      neo4j.set(pid, cpuSecondsOf(`/proc/${pid}/stat`));
+      neo4jJit.set(pid, jitSecondsOf(pid));
     }
   }
   return { gatewayProcess: cpuSecondsOf("/proc/self/stat"), postgres, neo4j, neo4jJit };
 }
 
+export function cpuTimeBetween(from: CpuReading, to: CpuReading): CpuTime {
+  const spent = (before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>) =>
+    [...after].reduce((sum, [pid, seconds]) => sum + Math.max(0, seconds - (before.get(pid) ?? 0)), 0);
+  return {
+    gatewayProcess: to.gatewayProcess - from.gatewayProcess,
+    postgres: spent(from.postgres, to.postgres),
+    neo4j: spent(from.neo4j, to.neo4j),
+    neo4jJit: spent(from.neo4jJit, to.neo4jJit),
+  };
+}
+
 /** CPU seconds of the calling thread alone (a worker thread reads its own). */
 export function threadCpuSeconds(): number {
   return cpuSecondsOf("/proc/thread-self/stat");
-}
-
-export function cpuTimeBetween(from: CpuTime, to: CpuTime): CpuTime {
-  return {
-    gatewayProcess: to.gatewayProcess - from.gatewayProcess,
-    postgres: to.postgres - from.postgres,
-    neo4j: to.neo4j - from.neo4j,
-    neo4jJit: to.neo4jJit - from.neo4jJit,
-  };
 }
 
 /** HotSpot names its compiler threads "C1 CompilerThreadN" and "C2 CompilerThreadN" (15 characters shown). */
