@@ -174,6 +174,9 @@ export function describeWarmupPhases(phases: WarmupPhases): string {
   return describeWarmup(phases.length, last ? jitShare(last.cpuMsPerMutation) : null);
 }
 
+/** What describeCpu's parts are, for a table row's description. */
+export const CPU_PARTS = "gateway process less its clients' thread, clients, Postgres, Neo4j and of that its JIT compiler threads";
+
 /** Each part's CPU ms per mutation, one side vs the other. */
 export function describeCpu(on: CpuPerMutation, off: CpuPerMutation): string {
   const parts = ["gateway", "clients", "postgres", "neo4j", "neo4jJit", "total"] as const;

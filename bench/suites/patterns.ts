@@ -20,7 +20,7 @@ import { postGraphql } from "../support/benchClient.ts";
 import { benchDeps } from "../support/benchDeps.ts";
 import { compareLatency } from "../support/measureLatency.ts";
 import { round } from "../support/stats.ts";
-import { describeCpu, describeWarmupPhases, measurePatternMaintenance } from "../syncThroughput.ts";
+import { CPU_PARTS, describeCpu, describeWarmupPhases, measurePatternMaintenance } from "../syncThroughput.ts";
 
 const GOALS = { ratio: 0.9, p99Ms: 50 };
 const SHORT_REFRESH_INTERVAL_MS = 2_000;
@@ -117,7 +117,7 @@ async function maintenance(ctx: BenchContext, checks: Check[], intervalMs: numbe
     met: goal ? result.ratio >= GOALS.ratio : null,
   });
   checks.push({
-    what: `CPU ms per mutation at that load, refresher every ${seconds} s vs none (gateway process less its clients' thread, clients, Postgres, Neo4j and of that its JIT compiler threads)`,
+    what: `CPU ms per mutation at that load, refresher every ${seconds} s vs none (${CPU_PARTS})`,
     measured: describeCpu(result.cpuMsPerMutation.patternsOn, result.cpuMsPerMutation.patternsOff),
     goal: "—",
     met: null,

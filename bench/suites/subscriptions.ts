@@ -3,7 +3,7 @@
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import type { Suite } from "../suite.ts";
 import { measureSubscriptions } from "../subscriptionsBench.ts";
-import { describeCpu, describeWarmup } from "../syncThroughput.ts";
+import { CPU_PARTS, describeCpu, describeWarmup } from "../syncThroughput.ts";
 
 const GOALS = { latencyP99Ms: 300, idleRssMb: 50, ratio: 0.95 };
 
@@ -46,7 +46,7 @@ export const run: Suite = async (ctx) => {
           met: result.ratio >= GOALS.ratio,
         },
         {
-          what: `CPU ms per mutation at that load, with the idle subscribers vs none (gateway process less its clients' thread, clients, Postgres, Neo4j and of that its JIT compiler threads; the idle subscribers' own process not counted)`,
+          what: `CPU ms per mutation at that load, with the idle subscribers vs none (${CPU_PARTS}; the idle subscribers' own process not counted)`,
           measured: describeCpu(result.cpuMsPerMutation.withIdle, result.cpuMsPerMutation.withoutIdle),
           goal: "—",
           met: null,

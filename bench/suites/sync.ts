@@ -4,7 +4,7 @@
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import type { Suite } from "../suite.ts";
 import { measureCaptureOverhead } from "../captureOverhead.ts";
-import { describeCpu, describeWarmupPhases, measureSyncThroughput } from "../syncThroughput.ts";
+import { CPU_PARTS, describeCpu, describeWarmupPhases, measureSyncThroughput } from "../syncThroughput.ts";
 
 const GOALS = { ratio: 0.8, lagP99Ms: 250, captureOverhead: 2 };
 
@@ -35,7 +35,7 @@ export const run: Suite = async (ctx) => {
         met: result.ratio >= GOALS.ratio,
       },
       {
-        what: "CPU ms per mutation at that load, sync on vs off (gateway process less its clients' thread, clients, Postgres, Neo4j and of that its JIT compiler threads): where the ratio comes from",
+        what: `CPU ms per mutation at that load, sync on vs off (${CPU_PARTS}): where the ratio comes from`,
         measured: describeCpu(result.cpuMsPerMutation.syncOn, result.cpuMsPerMutation.syncOff),
         goal: "—",
         met: null,
