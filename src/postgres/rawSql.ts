@@ -2,6 +2,7 @@
 // templates). A Prisma transaction has it, and so does a transaction straight on the pg pool
 // (createPrisma.ts), so the drainer's dozen statements per pass can skip Prisma's per-statement
 // cost while the backfill keeps calling the same code with its Prisma transaction.
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { traceSqlStatement } from "../observability/traceStatements.ts";
 
@@ -16,11 +17,25 @@ const types = {
     oid === pg.types.builtins.INT8 ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format),
 } as pg.CustomTypesConfig;
 
-/** A tagged template as one parameterized statement: `${value}` becomes $1, $2, … */
+/**
+ * A tagged template as one parameterized statement: `${value}` becomes $1, $2, … It is a named
+ * (prepared) statement: each connection parses and plans it once, then only binds and runs it. The
+ * drainer runs the same few statements on every pass, and planning them cost Postgres more than
+ * running them (docs/sync.md). A template's text is fixed where it is written, so the names are
+ * bounded by the code, never by the data.
+ */
 export function rawStatement(strings: TemplateStringsArray, values: readonly unknown[]): pg.QueryConfig {
-  const text = strings.reduce((sql, part, i) => `${sql}$${i}${part}`);
-  return { text, values: [...values], types };
+  let prepared = PREPARED.get(strings);
+  if (!prepared) {
+    const text = strings.reduce((sql, part, i) => `${sql}$${i}${part}`);
+    prepared = { text, name: `mobius_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}` };
+    PREPARED.set(strings, prepared);
+  }
+  return { ...prepared, values: [...values], types };
 }
+
+/** By call site: a tagged template's strings array is one object per place in the code. */
+const PREPARED = new WeakMap<TemplateStringsArray, { readonly text: string; readonly name: string }>();
 
 export type OnQuery = (sql: string, durationMs: number) => void;
 

@@ -37,6 +37,26 @@ describe("sql.transaction", () => {
     expect(await organizationNamed(name)).toEqual([]);
   });
 
+  it("prepares a statement once per connection, then only binds it to each pass's values", async () => {
+    const runs = [];
+    for (const value of [1, 2, 3]) {
+      runs.push(
+        await deps.sql.transaction(async (tx) => {
+          const [row] = await tx.$queryRaw<{ pid: number; doubled: number }[]>`/* preparedOnce */ SELECT pg_backend_pid() AS pid, ${value}::int * 2 AS doubled`;
+          const prepared = await tx.$queryRaw<{ name: string; prepared: Date }[]>`
+            SELECT name, prepare_time AS prepared FROM pg_prepared_statements WHERE statement LIKE '/* preparedOnce */%'`;
+          return { ...row!, prepared };
+        }, LONG),
+      );
+    }
+    expect(runs.map((r) => r.doubled)).toEqual([2, 4, 6]);
+    // One idle connection, reused: the same session each time, holding the one statement it prepared first.
+    expect(new Set(runs.map((r) => r.pid)).size).toBe(1);
+    for (const { prepared } of runs) expect(prepared).toEqual(runs[0]!.prepared);
+    expect(runs[0]!.prepared).toHaveLength(1);
+    expect(runs[0]!.prepared[0]!.name).toMatch(/^mobius_/);
+  });
+
   it("loses a transaction idle past the timeout: its write and its locks are gone, the pool still works", async () => {
     const name = unique("Idle");
     const lockKey = Math.floor(Math.random() * 1e9);
