@@ -155,5 +155,6 @@ async function lastEventId(admin: pg.Pool): Promise<bigint> {
   return BigInt((await admin.query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM sync_events")).rows[0]!.id);
 }
 
-const describe = (d: Drain) =>
-  `node ${round(d.node, 3)}, Postgres ${round(d.postgres, 3)}, Neo4j ${round(d.neo4j, 3)} (JIT ${round(d.neo4jJit, 3)})`;
+function describe(d: Drain): string {
+  return `node ${round(d.node, 3)}, Postgres ${round(d.postgres, 3)}, Neo4j ${round(d.neo4j, 3)} (JIT ${round(d.neo4jJit, 3)})`;
+}
