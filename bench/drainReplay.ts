@@ -16,14 +16,14 @@ import { Registry } from "prom-client";
 import { createServer } from "../src/http/createServer.ts";
 import { createDriver } from "../src/graph/createDriver.ts";
 import { createLogger } from "../src/observability/createLogger.ts";
-import { createSql } from "../src/postgres/createPrisma.ts";
+import { createPrisma, createSql, type PrismaClient } from "../src/postgres/createPrisma.ts";
 import { drainPass, type DrainerDeps } from "../src/sync/drainPass.ts";
 import { createSyncMetrics } from "../src/sync/syncMetrics.ts";
 import { openBenchStores } from "./benchStores.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { cpuTimeBetween, readCpuTime } from "./support/cpuTime.ts";
 import { median, round } from "./support/stats.ts";
-import { runLoad } from "./syncThroughput.ts";
+import { lastEventId, markAllApplied, runLoad } from "./syncThroughput.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -56,34 +56,34 @@ interface Drain {
 const stores = await openBenchStores({ database: args.database, neo4jPort: Number(args["neo4j-port"]), rttMs: 0, popularity: "uniform" }, log);
 try {
   const data = await stores.loadDataset("medium", { fill: true });
-  const admin = new pg.Pool({ connectionString: data.databaseUrl, max: 2 });
+  const bookkeeping = createPrisma(data.databaseUrl, { maxConnections: 2 });
   const order = [...Array(warmup).keys()].map((i) => batchSizes[i % batchSizes.length]!);
   for (let rep = 0; rep < reps; rep++) order.push(...(rep % 2 ? [...batchSizes].reverse() : batchSizes));
   log(`recording ${order.length} batches of ${args.seconds} s of mutations with the sync off …`);
   const ranges: Range[] = [];
-  for (const _ of order) ranges.push(await recordBatch(admin, data.databaseUrl, data.sample.hexes));
+  for (const _ of order) ranges.push(await recordBatch(bookkeeping, data.databaseUrl, data.sample.hexes));
 
   const pool = new pg.Pool({ connectionString: data.databaseUrl, max: 2 });
   const driver = createDriver(stores.neo4jUri, stores.config.neo4j);
+  const deps: DrainerDeps = {
+    sql: createSql(pool),
+    graph: { driver, database: stores.config.neo4j.database },
+    logger: createLogger("silent"),
+    metrics: createSyncMetrics(new Registry()),
+    settings: stores.config.graphSync,
+    drainerId: "drain-replay",
+  };
   const drains: Drain[] = [];
   try {
     for (const [i, batch] of order.entries()) {
-      const deps: DrainerDeps = {
-        sql: createSql(pool),
-        graph: { driver, database: stores.config.neo4j.database },
-        logger: createLogger("silent"),
-        metrics: createSyncMetrics(new Registry()),
-        settings: { ...stores.config.graphSync, batchSize: batch },
-        drainerId: "drain-replay",
-      };
-      const drain = await drainBatch(admin, deps, ranges[i]!, batch);
+      const drain = await drainBatch(bookkeeping, { ...deps, settings: { ...deps.settings, batchSize: batch } }, ranges[i]!, batch);
       log(`${i < warmup ? "warm-up " : ""}claiming ${batch}: ${drain.events} events in ${drain.passes} passes, CPU ms per event ${describe(drain)}`);
       if (i >= warmup) drains.push(drain);
     }
   } finally {
     await driver.close();
     await pool.end();
-    await admin.end();
+    await bookkeeping.$disconnect();
   }
   console.table(
     batchSizes.map((batch) => {
@@ -108,25 +108,25 @@ try {
 }
 
 /** One gateway with the sync off under the sync benchmark's writers; its events are then parked as applied. */
-async function recordBatch(admin: pg.Pool, databaseUrl: string, hexes: readonly string[]): Promise<Range> {
+async function recordBatch(prisma: PrismaClient, databaseUrl: string, hexes: readonly string[]): Promise<Range> {
   const config = { ...stores.config, graphSyncEnabled: false };
   const deps = benchDeps({ config, neo4jUri: stores.neo4jUri }, databaseUrl, { maxConnections: 12 });
   const gateway = await createServer(deps);
   try {
-    const after = await lastEventId(admin);
+    const after = await lastEventId(prisma);
     await runLoad({ url: await gateway.listen(0, "127.0.0.1"), rampSeconds: 0, seconds: Number(args.seconds), writers: 8, hexes }, () => {});
-    await admin.query("UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL");
-    return [after, await lastEventId(admin)];
+    await markAllApplied(prisma);
+    return [after, await lastEventId(prisma)];
   } finally {
     await gateway.close();
     await deps.close();
   }
 }
 
-async function drainBatch(admin: pg.Pool, deps: DrainerDeps, [after, last]: Range, batch: number): Promise<Drain> {
-  await admin.query("UPDATE sync_events SET applied_at = NULL, applied_seq = NULL WHERE id > $1 AND id <= $2", [String(after), String(last)]);
+async function drainBatch(prisma: PrismaClient, deps: DrainerDeps, [after, last]: Range, batch: number): Promise<Drain> {
+  await prisma.$executeRaw`UPDATE sync_events SET applied_at = NULL, applied_seq = NULL WHERE id > ${after} AND id <= ${last}`;
   // The claims then skip the dead index entries the parking left, as a live outbox's would.
-  await admin.query("VACUUM sync_events");
+  await prisma.$executeRawUnsafe("VACUUM sync_events");
   const from = readCpuTime();
   const cpuFrom = process.cpuUsage();
   let passes = 0;
@@ -151,9 +151,6 @@ async function drainBatch(admin: pg.Pool, deps: DrainerDeps, [after, last]: Rang
   };
 }
 
-async function lastEventId(admin: pg.Pool): Promise<bigint> {
-  return BigInt((await admin.query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM sync_events")).rows[0]!.id);
-}
 
 function describe(d: Drain): string {
   return `node ${round(d.node, 3)}, Postgres ${round(d.postgres, 3)}, Neo4j ${round(d.neo4j, 3)} (JIT ${round(d.neo4jJit, 3)})`;

@@ -284,7 +284,7 @@ export async function markAllApplied(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRaw`UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL`;
 }
 
-async function lastEventId(prisma: PrismaClient): Promise<bigint> {
+export async function lastEventId(prisma: PrismaClient): Promise<bigint> {
   const [row] = await prisma.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM sync_events`;
   return row!.max ?? 0n;
 }
