@@ -1,9 +1,11 @@
 // A process's feed of applied changes: told by the listener how far the outbox has been applied,
 // it reads the new events once (however many subscribers) and hands each to the subscribers of its
-// organization. A subscriber given a resume position first replays the events after it from the
+// organization that watch it: subscribers are kept by organization and watched entity, so an event
+// costs two map lookups, not a call per subscriber. A subscriber given a resume position first replays the events after it from the
 // outbox, while live ones wait in its queue; both carry their position, so the seam has no gap and
 // no repeat. With no subscriber the feed reads nothing, only remembers the position.
 import type { Logger } from "pino";
+import type { EntityKind } from "../outbox/entityChange.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import { readAppliedAfter, readLatestSeq, readOrganizationAppliedAfter, type AppliedEvent } from "./appliedEvents.ts";
 import { startAppliedListener, type AppliedListener } from "./appliedListener.ts";
@@ -12,8 +14,8 @@ import { subscriberQueue, type SubscriberQueue } from "./subscriberQueue.ts";
 export interface SubscribeOptions {
   /** Only this organization's events; null: every organization's (authentication off). */
   readonly organizationId: string | null;
-  /** Only the events this accepts (e.g. one brand's). */
-  readonly accept?: (event: AppliedEvent) => boolean;
+  /** Only this entity's events (e.g. one brand's); absent: every entity's. */
+  readonly entity?: { readonly kind: EntityKind; readonly id: string };
   /** Replay the events applied after this position first. */
   readonly after?: bigint;
 }
@@ -36,15 +38,15 @@ export interface ChangeFeedDeps {
   readonly databaseUrl: string;
 }
 
-interface Subscriber {
-  readonly options: SubscribeOptions;
-  readonly queue: SubscriberQueue;
-}
+/** Where a subscriber is kept: the organization it is told of (null: every one's) and the entity it watches ("*": every one). */
+type Watch = readonly [organization: string | null, entity: string];
+const EVERY_ENTITY = "*";
+const entityKey = (kind: EntityKind, id: string): string => `${kind}:${id}`;
+const watchOf = ({ organizationId, entity }: SubscribeOptions): Watch => [organizationId, entity ? entityKey(entity.kind, entity.id) : EVERY_ENTITY];
 
 export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): ChangeFeed {
-  const subscribers = new Set<Subscriber>();
-  /** The same subscribers by the organization they are told of (null: every one's), so an event is offered to its own organization's only. */
-  const byOrganization = new Map<string | null, Set<Subscriber>>();
+  const queues = new Set<SubscriberQueue>();
+  const watchers = new Map<string | null, Map<string, Set<SubscriberQueue>>>();
   /** Everything at or before this position has been handed out (or skipped with no one listening). */
   let position: bigint | null = null;
   let target = 0n;
@@ -94,16 +96,17 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
 
   async function deliverUpTo(): Promise<void> {
     while (position !== null && position < target && !stopped) {
-      if (subscribers.size === 0) {
+      if (queues.size === 0) {
         position = target;
         return;
       }
       const events = await readAppliedAfter(sql, position, PAGE);
-      const everyOrganization = byOrganization.get(null);
       for (const event of events) {
-        const own = event.organizationId === null ? undefined : byOrganization.get(event.organizationId);
-        for (const group of [own, everyOrganization]) {
-          if (group) for (const { options, queue } of group) if (wants(options, event)) queue.push(event);
+        const key = entityKey(event.entity, event.entityId);
+        for (const organization of [event.organizationId, null]) {
+          const byEntity = watchers.get(organization);
+          if (!byEntity) continue;
+          for (const entity of [EVERY_ENTITY, key]) for (const queue of byEntity.get(entity) ?? []) queue.push(event);
         }
       }
       // A short page read everything committed, which includes all up to target (a notification is
@@ -115,32 +118,35 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
 
   return {
     subscribe(options) {
-      const entry: Subscriber = {
-        options,
-        queue: subscriberQueue(() => {
-          subscribers.delete(entry);
-          const group = byOrganization.get(options.organizationId);
-          group?.delete(entry);
-          if (group?.size === 0) byOrganization.delete(options.organizationId);
-        }),
-      };
-      subscribers.add(entry);
-      const group = byOrganization.get(options.organizationId) ?? new Set<Subscriber>();
-      byOrganization.set(options.organizationId, group.add(entry));
-      if (options.after !== undefined) replay(options, entry.queue);
-      return entry.queue.iterator;
+      const watch = watchOf(options);
+      const queue = subscriberQueue(() => unwatch(watch, queue));
+      queues.add(queue);
+      const byEntity = watchers.get(watch[0]) ?? new Map<string, Set<SubscriberQueue>>();
+      watchers.set(watch[0], byEntity);
+      byEntity.set(watch[1], (byEntity.get(watch[1]) ?? new Set()).add(queue));
+      if (options.after !== undefined) replay(options, queue);
+      return queue.iterator;
     },
-    subscriberCount: () => subscribers.size,
+    subscriberCount: () => queues.size,
     ready: () => readyPromise,
     async stop() {
       stopped = true;
       await listener.stop();
-      for (const { queue } of subscribers) queue.end();
-      subscribers.clear();
-      byOrganization.clear();
+      for (const queue of queues) queue.end();
+      queues.clear();
+      watchers.clear();
       await pumping;
     },
   };
+
+  function unwatch([organization, entity]: Watch, queue: SubscriberQueue): void {
+    queues.delete(queue);
+    const byEntity = watchers.get(organization);
+    const group = byEntity?.get(entity);
+    group?.delete(queue);
+    if (group?.size === 0) byEntity!.delete(entity);
+    if (byEntity?.size === 0) watchers.delete(organization);
+  }
 
   /** Pages of the organization's events after the resume position, ahead of the live ones queued meanwhile. */
   function replay(options: SubscribeOptions, queue: SubscriberQueue): void {
@@ -161,6 +167,7 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
   }
 }
 
-function wants({ organizationId, accept }: SubscribeOptions, event: AppliedEvent): boolean {
-  return (organizationId === null || event.organizationId === organizationId) && (accept?.(event) ?? true);
+/** The replay's filter: its pages are the organization's already, so only the entity is checked. */
+function wants({ entity }: SubscribeOptions, event: AppliedEvent): boolean {
+  return !entity || (event.entity === entity.kind && event.entityId === entity.id);
 }

@@ -7,6 +7,7 @@ import { ROLES } from "../../src/auth/access.ts";
 import { eventually } from "../support/outbox.ts";
 import { openSubscriptionSocket, type SubscriptionSocket } from "../support/subscriptionClient.ts";
 import { startTenants, type Tenants } from "../support/tenants.ts";
+import { createTestDeps, startTestGateway } from "../support/testDeps.ts";
 
 const GRAPH_CHANGED = `subscription($after: ID) { graphChanged(after: $after) { eventId entity id operation relationships appliedAt } }`;
 const BRAND_CHANGED = `subscription($id: ID!) { brandChanged(id: $id) { eventId brandId operation brand { id name } } }`;
@@ -194,6 +195,40 @@ describe("resuming with after", () => {
     await tenants.gateway.deps.prisma.$executeRaw`
       UPDATE sync_events SET applied_at = applied_at - ${windowSeconds + 60} * interval '1 second' WHERE id = ${BigInt(ownEvent!)}`;
     expect(await codeFor(ownEvent!)).toEqual({ code: "RESUME_WINDOW_EXCEEDED", field: "after" });
+  });
+});
+
+describe("with authentication off", () => {
+  it("tells graphChanged every organization's changes and brandChanged only its brand's", async () => {
+    const open = await startTestGateway(createTestDeps());
+    try {
+      await open.deps.changes!.ready();
+      const ownBrand = await createBrand(tenants.own.organizationId);
+      const foreignBrand = await createBrand(tenants.foreign.organizationId);
+      const socket = openSubscriptionSocket(open.url, undefined);
+      sockets.push(socket);
+      await socket.acknowledged;
+      const count = () => open.deps.changes!.subscriberCount();
+      const everything = socket.subscribe(GRAPH_CHANGED);
+      await eventually(async () => count(), (n) => n === 1);
+      const oneBrand = socket.subscribe(BRAND_CHANGED, { id: foreignBrand });
+      await eventually(async () => count(), (n) => n === 2);
+
+      const rename = async (brandId: string, name: string) => {
+        const result = await open.graphql(UPDATE_BRAND, { id: brandId, input: { name } }, { "x-graph-sync": "wait" });
+        expect(result.errors).toBeUndefined();
+      };
+      await rename(ownBrand, "Renamed by the open gateway");
+      await rename(foreignBrand, "Foreign renamed by the open gateway");
+
+      const all = [(await socket.take(everything)).payload.data.graphChanged, (await socket.take(everything)).payload.data.graphChanged];
+      expect(all.map((c) => c.id)).toEqual([ownBrand, foreignBrand]);
+      const watched = (await socket.take(oneBrand)).payload.data.brandChanged;
+      expect([watched.brandId, watched.brand.name]).toEqual([foreignBrand, "Foreign renamed by the open gateway"]);
+      expect(socket.messages.filter((m) => m.id === oneBrand)).toHaveLength(1);
+    } finally {
+      await open.close();
+    }
   });
 });
 

@@ -15,7 +15,7 @@ export const brandChanged: NonNullable<SubscriptionResolvers["brandChanged"]> = 
     const [brand] = await brandStore.rowsByIds(sql, [id], organizationId);
     if (!brand) throw notFound("Brand", id);
     const from = after == null ? undefined : await resumePosition(sql, organizationId, after, config.subscriptionResumeWindowSeconds);
-    return feed.subscribe({ organizationId, after: from, accept: (event) => event.entity === "brand" && event.entityId === id });
+    return feed.subscribe({ organizationId, after: from, entity: { kind: "brand", id } });
   },
   resolve(event: AppliedEvent, _args: unknown, context: GatewayContext) {
     renewLoaders(context);
