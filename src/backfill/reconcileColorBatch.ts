@@ -58,7 +58,8 @@ export async function reconcileColorBatch(deps: BatchDeps, colors: readonly Grap
     const hexes = drifted.map((c) => c.hex).sort();
     await deps.prisma.$transaction(async (tx) => {
       await lockColors(tx, hexes);
-      await writeGraph(deps.graph, NO_ENTITIES, await readColorState(tx, hexes));
+      const state = await readColorState(tx, hexes);
+      await writeGraph(deps.graph, NO_ENTITIES, async () => state);
     }, CHUNK_TRANSACTION);
   }
   const used = colors.filter((c) => derived.get(c.hex)!.used).map((c) => c.hex);

@@ -7,6 +7,7 @@
 // later, so an older state can never overwrite a newer one. Colors, shared by many entities, are
 // locked per hex here for the same reason. A backfill pages through ids and, per page, opens a
 // transaction, waits for lockEntities(tx, page) and projects the page.
+import type { Transaction } from "neo4j-driver";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { RawSql } from "../postgres/rawSql.ts";
 import { refKey, type EntityRef } from "../outbox/entityRef.ts";
@@ -38,13 +39,15 @@ export async function projectEntities(
   read?: ReadUnderLocks,
 ): Promise<ProjectionResult> {
   const state = read?.state ?? (await readEntityState(db, refs));
-  const hexes = new Set(await linkedHexes(graph, state, read?.graph));
-  for (const b of state.brands.upsert) for (const c of b.colors) hexes.add(c.hex);
-  for (const a of state.assets.upsert) for (const c of a.colors) hexes.add(c.hex);
-  const sortedHexes = [...hexes].sort();
-  await lockColors(db, sortedHexes);
-  const colors = await readColorState(db, sortedHexes);
-  const { deferred, bookmarks, crossing } = await writeGraph(graph, state, colors);
+  const { deferred, bookmarks, crossing } = await writeGraph(graph, state, async (tx) => {
+    const hexes = new Set(await linkedHexes(tx, state, read?.graph));
+    for (const b of state.brands.upsert) for (const c of b.colors) hexes.add(c.hex);
+    for (const a of state.assets.upsert) for (const c of a.colors) hexes.add(c.hex);
+    // A transient retry reads the links again and locks them again (the locks are re-entrant).
+    const sortedHexes = [...hexes].sort();
+    await lockColors(db, sortedHexes);
+    return readColorState(db, sortedHexes);
+  });
   // Under the same color locks: no palette write on these colors runs beside the flips.
   if (crossing.length > 0) await settleCommonColors(graph, crossing);
   const deferredKeys = new Set(deferred.map((d) => refKey(d.ref)));
@@ -57,7 +60,7 @@ export async function projectEntities(
  * adds links, and a brand's cascade removing its assets meanwhile leaves a harmless superset. A
  * deleted brand's assets' colors are not in its row, so then only the query will do.
  */
-async function linkedHexes(graph: GraphConnection, state: EntityState, rows: GraphState | undefined): Promise<string[]> {
-  if (!rows || state.brands.delete.length > 0) return readLinkedHexes(graph, state);
+async function linkedHexes(tx: Transaction, state: EntityState, rows: GraphState | undefined): Promise<string[]> {
+  if (!rows || state.brands.delete.length > 0) return readLinkedHexes(tx, state);
   return [...rows.brands, ...rows.assets].flatMap((row) => row.colors.map((c) => c.hex)).filter((hex) => hex !== null);
 }

@@ -3,7 +3,8 @@
 // touched), with the color pair counts retracted first and re-asserted once assets and feedback are
 // written, and last the colors whose owner counts crossed a common-color mark (paletteShapes.ts).
 // An explicit transaction (explicitTransaction.ts): only transient errors (deadlocks between
-// concurrent projections) are retried at once; an outage fails fast and the outbox backoff retries.
+// concurrent projections) are retried at once, the colors read again with it; an outage fails fast
+// and the outbox backoff retries.
 import type { Transaction } from "neo4j-driver";
 import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
 import { retryTransient } from "../graph/retryTransient.ts";
@@ -31,31 +32,34 @@ export interface DeferredRef {
   readonly reason: string;
 }
 
-/** Auto-commit, like the write below not retried by the driver: an outage fails the pass at once. */
-export async function readLinkedHexes(graph: GraphConnection, state: EntityState): Promise<string[]> {
-  const session = graph.driver.session({ database: graph.database, defaultAccessMode: "READ" });
-  try {
-    const result = await traceCypher("readLinkedHexes", cypher.readLinkedHexes, async () =>
-      session.run(cypher.readLinkedHexes, {
-        brandIds: [...state.brands.upsert.map((b) => b.brand_id), ...state.brands.delete],
-        deletedBrandIds: state.brands.delete,
-        assetIds: [...state.assets.upsert.map((a) => a.asset_id), ...state.assets.delete],
-      }),
-    );
-    return result.records[0]?.get("hexes") ?? [];
-  } finally {
-    await session.close();
-  }
+/** The colors the state's brands and assets link to in the graph now, read in the projection's own transaction. */
+export async function readLinkedHexes(tx: Transaction, state: EntityState): Promise<string[]> {
+  const result = await traceCypher("readLinkedHexes", cypher.readLinkedHexes, async () =>
+    tx.run(cypher.readLinkedHexes, {
+      brandIds: [...state.brands.upsert.map((b) => b.brand_id), ...state.brands.delete],
+      deletedBrandIds: state.brands.delete,
+      assetIds: [...state.assets.upsert.map((a) => a.asset_id), ...state.assets.delete],
+    }),
+  );
+  return result.records[0]?.get("hexes") ?? [];
 }
 
-export function writeGraph(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<GraphWrite> {
+/**
+ * The colors to write, read and locked in Postgres by the caller once the transaction is open, so a
+ * projection that must first read the graph (which colors the entities link to now) does so in the
+ * same Neo4j transaction as its write: one transaction a pass, not two.
+ */
+export type ColorsToWrite = (tx: Transaction) => Promise<readonly ColorState[]>;
+
+export function writeGraph(graph: GraphConnection, state: EntityState, colors: ColorsToWrite): Promise<GraphWrite> {
   return retryTransient(TRANSIENT_ATTEMPTS, () => writeOnce(graph, state, colors));
 }
 
 const TRANSIENT_ATTEMPTS = 3;
 
-function writeOnce(graph: GraphConnection, state: EntityState, colors: readonly ColorState[]): Promise<GraphWrite> {
+function writeOnce(graph: GraphConnection, state: EntityState, colorsToWrite: ColorsToWrite): Promise<GraphWrite> {
   return inExplicitTransaction(graph, async (tx, session) => {
+    const colors = await colorsToWrite(tx);
     const { deferred, crossing } = await writeStatements(tx, state, colors, commonColorMarks(graph));
     await tx.commit();
     return { deferred, crossing, bookmarks: session.lastBookmarks() };
