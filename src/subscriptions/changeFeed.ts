@@ -1,9 +1,10 @@
 // A process's feed of applied changes: told by the listener how far the outbox has been applied,
 // it reads the new events once (however many subscribers) and hands each to the subscribers of its
-// organization that watch it: subscribers are kept by organization and watched entity, so an event
-// costs two map lookups, not a call per subscriber. A subscriber given a resume position first replays the events after it from the
-// outbox, while live ones wait in its queue; both carry their position, so the seam has no gap and
-// no repeat. With no subscriber the feed reads nothing, only remembers the position.
+// organization that watch it. Subscribers are kept by organization and watched entity, so an event
+// costs a few map lookups, not a call per subscriber. A subscriber given a resume position first
+// replays the events after it from the outbox, while live ones wait in its queue; both carry their
+// position, so the seam has no gap and no repeat. With no subscriber the feed reads nothing, only
+// remembers the position.
 import type { Logger } from "pino";
 import type { EntityKind } from "../outbox/entityChange.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
