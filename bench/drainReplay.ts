@@ -151,7 +151,6 @@ async function drainBatch(prisma: PrismaClient, deps: DrainerDeps, [after, last]
   };
 }
 
-
 function describe(d: Drain): string {
   return `node ${round(d.node, 3)}, Postgres ${round(d.postgres, 3)}, Neo4j ${round(d.neo4j, 3)} (JIT ${round(d.neo4jJit, 3)})`;
 }

@@ -44,6 +44,8 @@ type Watch = readonly [organization: string | null, entity: string];
 const EVERY_ENTITY = "*";
 const entityKey = (kind: EntityKind, id: string): string => `${kind}:${id}`;
 const watchOf = ({ organizationId, entity }: SubscribeOptions): Watch => [organizationId, entity ? entityKey(entity.kind, entity.id) : EVERY_ENTITY];
+/** The entity keys under which an event's watchers are kept, live and in a replay alike. */
+const watchedAs = (event: AppliedEvent): readonly string[] => [EVERY_ENTITY, entityKey(event.entity, event.entityId)];
 
 export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): ChangeFeed {
   const queues = new Set<SubscriberQueue>();
@@ -103,11 +105,10 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
       }
       const events = await readAppliedAfter(sql, position, PAGE);
       for (const event of events) {
-        const key = entityKey(event.entity, event.entityId);
         for (const organization of [event.organizationId, null]) {
           const byEntity = watchers.get(organization);
           if (!byEntity) continue;
-          for (const entity of [EVERY_ENTITY, key]) for (const queue of byEntity.get(entity) ?? []) queue.push(event);
+          for (const entity of watchedAs(event)) for (const queue of byEntity.get(entity) ?? []) queue.push(event);
         }
       }
       // A short page read everything committed, which includes all up to target (a notification is
@@ -125,7 +126,7 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
       const byEntity = watchers.get(watch[0]) ?? new Map<string, Set<SubscriberQueue>>();
       watchers.set(watch[0], byEntity);
       byEntity.set(watch[1], (byEntity.get(watch[1]) ?? new Set()).add(queue));
-      if (options.after !== undefined) replay(options, queue);
+      if (options.after !== undefined) replay(watch, options.after, queue);
       return queue.iterator;
     },
     subscriberCount: () => queues.size,
@@ -150,13 +151,13 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
   }
 
   /** Pages of the organization's events after the resume position, ahead of the live ones queued meanwhile. */
-  function replay(options: SubscribeOptions, queue: SubscriberQueue): void {
+  function replay([organization, entity]: Watch, after: bigint, queue: SubscriberQueue): void {
     queue.holdLive();
     void (async () => {
-      let from = options.after!;
+      let from = after;
       for (;;) {
-        const events = await readOrganizationAppliedAfter(sql, options.organizationId, from, PAGE);
-        for (const event of events) if (wants(options, event)) queue.pushReplayed(event);
+        const events = await readOrganizationAppliedAfter(sql, organization, from, PAGE);
+        for (const event of events) if (watchedAs(event).includes(entity)) queue.pushReplayed(event);
         if (events.length < PAGE) break;
         from = events.at(-1)!.seq;
       }
@@ -166,9 +167,4 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
       queue.fail(error);
     });
   }
-}
-
-/** The replay's filter: its pages are the organization's already, so only the entity is checked. */
-function wants({ entity }: SubscribeOptions, event: AppliedEvent): boolean {
-  return !entity || (event.entity === entity.kind && event.entityId === entity.id);
 }

@@ -181,6 +181,24 @@ describe("resuming with after", () => {
     expect(again.messages.filter((m) => m.id === againId)).toHaveLength(missed.length + 1);
   });
 
+  it("replays to brandChanged only its brand's missed changes, then its live ones", async () => {
+    const organizationId = await tenants.fixtures.organization();
+    const watched = await createBrand(organizationId);
+    const other = await createBrand(organizationId);
+    const [lastSeen] = await eventIdsOf(other);
+    await mutate(organizationId, UPDATE_BRAND, { id: watched, input: { name: "Missed rename" } });
+    await mutate(organizationId, UPDATE_BRAND, { id: other, input: { name: "Not watched" } });
+    const [, missed] = await eventIdsOf(watched);
+
+    const socket = await connect("viewer", organizationId);
+    const id = socket.subscribe(`subscription($id: ID!, $after: ID) { brandChanged(id: $id, after: $after) { eventId brandId } }`, { id: watched, after: lastSeen });
+    expect((await socket.take(id)).payload.data.brandChanged).toEqual({ eventId: missed, brandId: watched });
+    await mutate(organizationId, UPDATE_BRAND, { id: watched, input: { name: "Live rename" } });
+    const [, , live] = await eventIdsOf(watched);
+    expect((await socket.take(id)).payload.data.brandChanged).toEqual({ eventId: live, brandId: watched });
+    expect(socket.messages.filter((m) => m.id === id)).toHaveLength(2);
+  });
+
   it("answers RESUME_WINDOW_EXCEEDED beyond the window or for another organization's event, BAD_USER_INPUT for a malformed id", async () => {
     const { own, foreign } = tenants;
     const brandId = await createBrand(own.organizationId);
