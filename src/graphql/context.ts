@@ -3,9 +3,10 @@ import type { Logger } from "pino";
 import type { Access } from "../auth/access.ts";
 import type { GatewayDeps } from "../gateway/gatewayDeps.ts";
 import type { AfterCommitOptions, GraphWait } from "../outbox/graphSync.ts";
-import { createRequestLoaders, type RequestLoaders } from "../relationships/relationshipReads.ts";
+import type { RequestLoaders } from "../relationships/relationshipReads.ts";
 import { causalGraph } from "../graph/causalGraph.ts";
 import { readCausalBookmarks } from "../sync/causalBookmarks.ts";
+import { withLazyLoaders } from "./lazyLoaders.ts";
 
 /** Everything a resolver may touch for one request; built fresh per request. */
 export interface GatewayContext extends RequestLoaders {
@@ -46,16 +47,8 @@ export function createContext(given: GatewayDeps, { requestId, access, headers }
           }),
         }
       : given;
-  return {
-    deps,
-    requestId,
-    access,
-    log,
-    ...createRequestLoaders(deps, access.organizationScope),
-    waitForGraph,
-    graphSync: { waitForGraph, onWaited: (wait) => graphWaits.push(wait) },
-    graphWaits,
-  };
+  const graphSync: AfterCommitOptions = { waitForGraph, onWaited: (wait) => graphWaits.push(wait) };
+  return withLazyLoaders({ deps, requestId, access, log, waitForGraph, graphSync, graphWaits }, deps, access.organizationScope);
 }
 
 export function waitForGraphOf(header: string | string[] | undefined, fallback: boolean): boolean {

@@ -8,7 +8,8 @@ import { sendJson } from "./sendJson.ts";
 import { rejectDeepNesting } from "./rejectDeepNesting.ts";
 import { inSpan } from "../observability/tracing.ts";
 
-const MAX_BODY_BYTES = 1_000_000;
+/** The most a client may send at once: a POST body, or one WebSocket message (subscriptionServer.ts). */
+export const MAX_BODY_BYTES = 1_000_000;
 
 /** GET carries the operation in the query string; extensions and variables as JSON text there. */
 function admitSearch(url: URL, admit: (params: OperationParams) => Admission): Admission & { search?: string } {

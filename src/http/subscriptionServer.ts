@@ -3,7 +3,8 @@
 // bearer token (`{ authorization: "Bearer …" }` in its payload, or the upgrade request's header): a
 // missing or invalid one closes the socket with 4401 and the reason. Only subscriptions are served
 // here, under the same trusted-documents rule and depth, alias and cost limits as HTTP; queries and
-// mutations go to POST.
+// mutations go to POST. A message is at most as large as a POST body. Each distinct document text is
+// parsed and checked once, and its subscribers share the result (checkedDocuments.ts).
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from "graphql";
@@ -19,6 +20,11 @@ import { createContext } from "../graphql/context.ts";
 import type { Admission, OperationParams } from "../graphql/trustedDocuments/admitOperation.ts";
 import { firstViolation, queryLimitRules } from "../graphql/plugins/queryLimits.ts";
 import { withDeclaredListSizes } from "../graphql/plugins/declaredListSizes.ts";
+import { checkedDocuments } from "./checkedDocuments.ts";
+import { MAX_BODY_BYTES } from "./graphqlHandler.ts";
+
+/** Characters of subscription text kept parsed and checked (some hundreds of distinct operations). */
+const DOCUMENT_CHARACTERS_KEPT = 500_000;
 
 /** graphql-ws's close code for an unauthorized connection; its client does not retry it. */
 export const CLOSE_UNAUTHENTICATED = 4401;
@@ -35,9 +41,23 @@ export function serveSubscriptions(
   deps: GatewayDeps,
   admit: (params: OperationParams) => Admission,
 ): SubscriptionServer {
-  const wss = new WebSocketServer({ server, path: "/graphql" });
+  // A larger message closes the connection with 1009 (ws's own default would be 100 MiB).
+  const wss = new WebSocketServer({ server, path: "/graphql", maxPayload: MAX_BODY_BYTES });
   const limits = queryLimitRules(deps.config.queryLimits);
   const failed = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
+  const documents = checkedDocuments((query) => {
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch (error) {
+      return { errors: failed((error as GraphQLError).message, "GRAPHQL_PARSE_FAILED") };
+    }
+    const invalid = validate(schema, document, specifiedRules);
+    if (invalid.length > 0) return { errors: invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) };
+    const violation = firstViolation(() => validate(schema, withDeclaredListSizes(schema, document), limits));
+    if (violation) return { errors: failed(violation.replace(/^Syntax Error: /, ""), ErrorCode.QueryTooComplex) };
+    return { document };
+  }, DOCUMENT_CHARACTERS_KEPT);
 
   const serving = useServer<Record<string, unknown> | undefined, { access: Access }>(
     {
@@ -57,16 +77,9 @@ export function serveSubscriptions(
       onSubscribe(ctx, _id, payload) {
         const admission = admit({ query: payload.query, extensions: payload.extensions });
         if (!admission.admitted) return failed(admission.message, admission.code);
-        let document: DocumentNode;
-        try {
-          document = parse(admission.params.query as string);
-        } catch (error) {
-          return failed((error as GraphQLError).message, "GRAPHQL_PARSE_FAILED");
-        }
-        const invalid = validate(schema, document, specifiedRules);
-        if (invalid.length > 0) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
-        const violation = firstViolation(() => validate(schema, withDeclaredListSizes(schema, document), limits));
-        if (violation) return failed(violation.replace(/^Syntax Error: /, ""), ErrorCode.QueryTooComplex);
+        const checked = documents(admission.params.query as string);
+        if ("errors" in checked) return [...checked.errors];
+        const { document } = checked;
         if (getOperationAST(document, payload.operationName)?.operation !== "subscription") {
           return failed("Only subscriptions are served over WebSocket; send queries and mutations to POST /graphql", ErrorCode.BadUserInput);
         }
@@ -79,6 +92,13 @@ export function serveSubscriptions(
     },
     wss,
   );
+  // A socket's 'error' is a client breaking the protocol (a message over maxPayload, a bad frame),
+  // and ws has already closed the connection with the code that says why. graphql-ws would print
+  // it to stderr as an internal error with its stack; it is logged as the client's.
+  wss.on("connection", (socket) => {
+    socket.removeAllListeners("error");
+    socket.on("error", (error) => deps.logger.info({ reason: error.message }, "subscription_connection_refused"));
+  });
 
   return {
     connections: () => wss.clients.size,

@@ -20,8 +20,8 @@ export interface RequestLoaders {
 }
 
 /** Built per request, so nothing read outlives the request that read it. */
-export function createRequestLoaders(deps: Postgres & { readonly graph: GraphConnection | null }, scope: OrganizationScope): RequestLoaders {
-  return { loaders: createLoaders(deps, scope), graphLoaders: createGraphLoaders(deps.graph, scope) };
+export function createRequestLoaders(deps: Postgres & { readonly graph: GraphConnection | null }, scope: OrganizationScope, requestStarted?: number): RequestLoaders {
+  return { loaders: createLoaders(deps, scope, requestStarted), graphLoaders: createGraphLoaders(deps.graph, scope) };
 }
 
 /**

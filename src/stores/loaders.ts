@@ -80,9 +80,9 @@ function brandsInScope(brands: DataLoader<string, Brand | null>, scope: Organiza
   };
 }
 
-export function createLoaders({ prisma, sql }: Postgres, scope: OrganizationScope): Loaders {
+/** `requestStarted`: performance.now() before any of the request's graph reads (pendingDeletes.ts). */
+export function createLoaders({ prisma, sql }: Postgres, scope: OrganizationScope, requestStarted = performance.now()): Loaders {
   const anyBrandById = byId((ids) => brandStore.rowsByIds(sql, ids));
-  const requestStarted = performance.now();
   const pendingDeletes = new DataLoader<EntityKind, PendingDeletes>((kinds) =>
     Promise.all(kinds.map((kind) => readPendingDeletes(sql, kind, requestStarted))),
   );

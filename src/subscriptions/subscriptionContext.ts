@@ -4,12 +4,9 @@
 // messages of one subscription are executed one after another, so no two share a renewal.
 import { ErrorCode, GatewayError } from "../errors/codes.ts";
 import type { GatewayContext } from "../graphql/context.ts";
-import { createRequestLoaders } from "../relationships/relationshipReads.ts";
 import type { ChangeFeed } from "./changeFeed.ts";
 
-export function renewLoaders(context: GatewayContext): void {
-  Object.assign(context, createRequestLoaders(context.deps, context.access.organizationScope));
-}
+export { renewLoaders } from "../graphql/lazyLoaders.ts";
 
 export function changeFeedOf(context: GatewayContext): ChangeFeed {
   const feed = context.deps.changes;

@@ -1,7 +1,7 @@
 // Subscriptions over graphql-ws: a message only once the graph applied the change, only to the
 // caller's organization (two organizations × every role), authenticated on connection_init,
 // resumable from the last event id, and no subscriber left registered by clients that went away.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../src/auth/access.ts";
 import { ROLES } from "../../src/auth/access.ts";
 import { eventually } from "../support/outbox.ts";
@@ -149,6 +149,35 @@ describe("the connection", () => {
     const message = await socket.take(id);
     expect(message.type).toBe("error");
     expect(message.payload[0].message).toMatch(/POST \/graphql/);
+  });
+
+  it("refuses a document that does not parse or validate each time it is sent, on any connection", async () => {
+    const refusals = [
+      { query: `subscription { graphChanged { eventId `, code: "GRAPHQL_PARSE_FAILED" },
+      { query: `subscription { graphChanged { noSuchField } }`, code: "GRAPHQL_VALIDATION_FAILED" },
+    ];
+    for (const role of ["viewer", "admin"] as const) {
+      const socket = await connect(role, tenants.own.organizationId);
+      for (const { query, code } of [...refusals, ...refusals]) {
+        const message = await socket.take(socket.subscribe(query));
+        expect(message.type).toBe("error");
+        expect(message.payload[0].extensions.code).toBe(code);
+      }
+    }
+  });
+
+  it("closes a connection whose message is larger than a POST body may be (1009), registering nothing and printing no stack", async () => {
+    const printed = vi.spyOn(console, "error");
+    try {
+      const socket = await connect("editor", tenants.own.organizationId);
+      const before = feed().subscriberCount();
+      socket.subscribe(`# ${"x".repeat(1_000_000)}\nsubscription { graphChanged { eventId } }`);
+      expect((await socket.closed).code).toBe(1009);
+      expect(feed().subscriberCount()).toBe(before);
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
   });
 });
 
