@@ -8,12 +8,18 @@ const deps = { prisma: {}, sql: {}, graph: null } as unknown as Postgres & { gra
 const scope = { organizationId: "org-1" } as never;
 
 describe("withLazyLoaders", () => {
-  it("builds the loaders on first read and serves the same ones after", () => {
-    const context = withLazyLoaders({ requestId: "r" }, deps, scope);
+  it("builds nothing until the loaders are read, then serves the same ones", () => {
+    let builds = 0;
+    // createLoaders takes the Postgres client from the deps once, when it builds.
+    const counted = Object.defineProperty({ ...deps }, "sql", { get: () => (builds++, {}) });
+    const context = withLazyLoaders({ requestId: "r" }, counted, scope);
+    expect(builds).toBe(0);
     const { loaders, graphLoaders } = context;
+    expect(builds).toBe(1);
     expect(loaders.brandById).toBeDefined();
     expect(context.loaders).toBe(loaders);
     expect(context.graphLoaders).toBe(graphLoaders);
+    expect(builds).toBe(1);
   });
 
   it("builds new loaders after renewLoaders, so nothing cached before is served", () => {

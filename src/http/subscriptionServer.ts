@@ -23,7 +23,7 @@ import { withDeclaredListSizes } from "../graphql/plugins/declaredListSizes.ts";
 import { checkedDocuments } from "./checkedDocuments.ts";
 import { MAX_BODY_BYTES } from "./graphqlHandler.ts";
 
-/** Characters of subscription text kept parsed and checked (some hundreds of distinct operations). */
+/** Characters of subscription text kept parsed and checked: thousands of operations of a few hundred characters. */
 const DOCUMENT_CHARACTERS_KEPT = 500_000;
 
 /** graphql-ws's close code for an unauthorized connection; its client does not retry it. */
