@@ -64,6 +64,15 @@ export interface SubscriptionsBenchResult {
   /** The median of `pairRatios`. */
   readonly ratio: number;
   readonly pairRatios: readonly number[];
+  /**
+   * An estimate, not the goal's figure: each phase's throughput times its load client's CPU per
+   * mutation. The client thread does the same work per mutation with subscribers or without, so its
+   * CPU per mutation gauges how fast the machine ran the phase; on a shared machine that moved by
+   * half within a run. A gateway slowed by the subscribers would also raise it (fewer requests per
+   * wake-up), which this scaling would hide.
+   */
+  readonly speedScaledRatio: number;
+  readonly speedScaledPairRatios: readonly number[];
   /** CPU ms per counted mutation by who spent it (the idle subscribers' own process not included), the median over each side's phases. */
   readonly cpuMsPerMutation: { readonly withIdle: CpuPerMutation; readonly withoutIdle: CpuPerMutation };
   readonly phases: readonly { readonly idle: boolean; readonly perSecond: number; readonly cpuMsPerMutation: CpuPerMutation }[];
@@ -130,6 +139,10 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
     const withIdle = median(phases.filter((p) => p.idle).map((p) => p.perSecond));
     const without = median(phases.filter((p) => !p.idle).map((p) => p.perSecond));
     const ratios = pairRatios(phases, (p) => p.idle);
+    const speedScaled = pairRatios(
+      phases.map((p) => ({ idle: p.idle, perSecond: p.perSecond * p.cpu.clients })),
+      (p) => p.idle,
+    );
     const settledJit = warmup.at(-1)?.cpu;
     return {
       warmupPhases: warmup.length,
@@ -141,6 +154,8 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
       withoutIdlePerSecond: round(without, 0),
       ratio: round(median(ratios), 3),
       pairRatios: ratios.map((r) => round(r, 3)),
+      speedScaledRatio: round(median(speedScaled), 3),
+      speedScaledPairRatios: speedScaled.map((r) => round(r, 3)),
       cpuMsPerMutation: { withIdle: medianCpu(phases.filter((p) => p.idle)), withoutIdle: medianCpu(phases.filter((p) => !p.idle)) },
       phases: phases.map(({ idle, perSecond, cpu }) => ({ idle, perSecond: round(perSecond, 0), cpuMsPerMutation: roundCpu(cpu) })),
     };

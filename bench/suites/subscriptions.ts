@@ -46,6 +46,12 @@ export const run: Suite = async (ctx) => {
           met: result.ratio >= GOALS.ratio,
         },
         {
+          what: `the same pairs, each phase's throughput scaled by its load client's CPU per mutation, which gauges the machine's speed (an estimate: a gateway slowed by the subscribers would raise that CPU too; pairs ${result.speedScaledPairRatios.join(", ")})`,
+          measured: `ratio ${result.speedScaledRatio}`,
+          goal: "—",
+          met: null,
+        },
+        {
           what: `CPU ms per mutation at that load, with the idle subscribers vs none (${CPU_PARTS}; the idle subscribers' own process not counted)`,
           measured: describeCpu(result.cpuMsPerMutation.withIdle, result.cpuMsPerMutation.withoutIdle),
           goal: "—",
