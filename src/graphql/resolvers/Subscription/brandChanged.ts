@@ -4,7 +4,8 @@ import { notFound } from "../../../errors/codes.ts";
 import { brandStore } from "../../../stores/brandStore.ts";
 import type { AppliedEvent } from "../../../subscriptions/appliedEvents.ts";
 import { resumePosition } from "../../../subscriptions/appliedEvents.ts";
-import { changeFeedOf, renewLoaders } from "../../../subscriptions/subscriptionContext.ts";
+import { changeFeedOf } from "../../../subscriptions/subscriptionContext.ts";
+import { renewLoaders } from "../../lazyLoaders.ts";
 
 export const brandChanged: NonNullable<SubscriptionResolvers["brandChanged"]> = {
   async subscribe(_, { id, after }, context) {

@@ -2,7 +2,8 @@ import type { SubscriptionResolvers } from "../../../generated/graphql.ts";
 import type { GatewayContext } from "../../context.ts";
 import type { AppliedEvent } from "../../../subscriptions/appliedEvents.ts";
 import { resumePosition } from "../../../subscriptions/appliedEvents.ts";
-import { changeFeedOf, renewLoaders } from "../../../subscriptions/subscriptionContext.ts";
+import { changeFeedOf } from "../../../subscriptions/subscriptionContext.ts";
+import { renewLoaders } from "../../lazyLoaders.ts";
 
 export const graphChanged: NonNullable<SubscriptionResolvers["graphChanged"]> = {
   async subscribe(_, { after }, context) {
