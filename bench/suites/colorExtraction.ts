@@ -14,6 +14,8 @@ import { createServer } from "../../src/http/createServer.ts";
 import type { BenchContext, Check, Suite } from "../suite.ts";
 import { postGraphql, putBytes } from "../support/benchClient.ts";
 import { benchDeps } from "../support/benchDeps.ts";
+import { cpuPerOperation, type CpuOfOperation, type CpuPerOperation } from "../support/cpuPerOperation.ts";
+import { startPaced } from "../support/pacedLoad.ts";
 import { latencyOf, median, round, type Latency } from "../support/stats.ts";
 
 const GOALS = { jpeg2048P50Ms: 120, readersP99Rise: 1.25 };
@@ -22,6 +24,8 @@ const UPLOADS_IN_FLIGHT = 4;
 const READER_ROUNDS = 6;
 /** A phase's p99 is its tenth slowest request: at 400 it was the fourth, and one stall moved it. */
 const READER_REQUESTS = 1_000;
+/** How long each kind of operation runs for its CPU per operation (and the idle phase before them). */
+const CPU_PHASE_SECONDS = 10;
 const UPDATE_ASSET_COLORS = `mutation ($id: ID!, $input: UpdateAssetInput!) { updateAsset(id: $id, input: $input) { id } }`;
 const SIMILAR_BRANDS = `query ($id: ID!) { brand(id: $id) { similarBrands { brand { id } sharedColorCount similarityScore } } }`;
 
@@ -40,18 +44,23 @@ interface ReadersUnderBurst {
   /** The median of the rounds' rises: the goal's figure. */
   readonly rise: number;
   /**
-   * The control: the same readers while the same lanes write what the uploads write (the asset's
-   * colors and compliance score, through updateAsset) at the uploads' rate, with no image to read:
+   * The control: the same readers while what the uploads write (the asset's colors and compliance
+   * score, through updateAsset) is written at the uploads' rate, on schedule, with no image to read:
    * what the write path alone costs the readers.
    */
   readonly writes: Latency;
   readonly writeRises: number[];
   readonly writeRise: number;
   readonly writesPerSecondWhileReading: number;
+  /** Each round's rates while reading; the control is paced at the latest burst's. */
+  readonly writesPerSecondByRound: number[];
+  readonly uploadsPerSecondByRound: number[];
   readonly uploads: number;
   /** Uploads per second while the burst ran alone (once, before the readers), and while the readers read. */
   readonly uploadsPerSecondAlone: number;
   readonly uploadsPerSecondWhileReading: number;
+  /** CPU per upload, per control write and per bare extraction, at the uploads' rate while reading, with no readers. */
+  readonly cpu: CpuPerOperation<"upload" | "write" | "extraction">;
 }
 
 /** How many uploads completed in the time `during` takes, per second. */
@@ -64,8 +73,8 @@ async function rateDuring<T>(count: () => number, during: () => Promise<T>): Pro
 /**
  * READERS callers ask similarBrands `requests` times per phase, in `rounds` rounds of three phases:
  * with nothing else running, while UPLOADS_IN_FLIGHT uploads of 2048² JPEGs run against the same
- * gateway, and while as many lanes write the same colors at the same rate without an image (the
- * control). The order rotates from round to round so a drift of the machine favours no phase. A p99
+ * gateway, and while the same colors are written at the uploads' rate, on schedule, without an
+ * image (the control). The order rotates from round to round so a drift of the machine favours no phase. A p99
  * of one phase is its few slowest requests, so each rise is the median of the rounds' own.
  */
 async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], requests: number, rounds: number): Promise<ReadersUnderBurst> {
@@ -92,22 +101,25 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       );
       return durations;
     };
-    // Each lane cycles over assets of its own and alternates the two images on each, so every upload
-    // is extracted: an image its asset already has is answered from its hash, and is not counted.
-    const assetsPerLane = assetIds.length / UPLOADS_IN_FLIGHT;
+    // Every upload is extracted: each asset alternates the two images (an image its asset already
+    // has is answered from its hash, and is not counted).
+    const imageTurns = new Map<string, number>();
     let uploads = 0;
-    // Per lane across bursts, so each asset's next image is always the other one.
+    const upload = async (assetId: string) => {
+      const turn = imageTurns.get(assetId) ?? 0;
+      imageTurns.set(assetId, turn + 1);
+      const answer = (await putBytes(`${url}/v1/assets/${assetId}/image`, images[turn % images.length]!)) as UploadAnswer & { extracted: boolean };
+      if (answer.extracted) uploads++;
+      return answer;
+    };
+    // Each lane cycles over assets of its own.
+    const assetsPerLane = assetIds.length / UPLOADS_IN_FLIGHT;
     const laneTurns = Array.from({ length: UPLOADS_IN_FLIGHT }, () => 0);
     const startBurst = () => {
       let uploading = true;
       const lanes = Promise.all(
         Array.from({ length: UPLOADS_IN_FLIGHT }, async (_, lane) => {
-          while (uploading) {
-            const turn = laneTurns[lane]!++;
-            const assetId = assetIds[lane + (turn % assetsPerLane) * UPLOADS_IN_FLIGHT];
-            const answer = (await putBytes(`${url}/v1/assets/${assetId}/image`, images[Math.floor(turn / assetsPerLane) % images.length]!)) as { extracted: boolean };
-            if (answer.extracted) uploads++;
-          }
+          while (uploading) await upload(assetIds[lane + (laneTurns[lane]!++ % assetsPerLane) * UPLOADS_IN_FLIGHT]!);
         }),
       );
       return async () => {
@@ -116,36 +128,21 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       };
     };
     // The extractor starts its processes (or threads) on the first images: started here, so the
-    // bursts below measure extraction, not start-up. The burst's first image on each asset is the other.
-    const extracted = (await Promise.all(assetIds.slice(0, UPLOADS_IN_FLIGHT).map((id) => putBytes(`${url}/v1/assets/${id}/image`, images[1]!)))) as UploadAnswer[];
-    // The control's lanes alternate two readings, so every write changes the asset's colors.
-    const readings = [extracted[0]!, { ...extracted[0]!, colors: extracted[0]!.colors.slice(1) }].map((a) => ({
+    // bursts below measure extraction, not start-up. An asset's second upload reads the other image.
+    const [first] = await Promise.all(assetIds.slice(0, UPLOADS_IN_FLIGHT).map(upload));
+    const second = await upload(assetIds[0]!);
+    // The control writes what the uploads write: each asset alternates the two images' colors.
+    const readings = [first!, second].map((a) => ({
       colors: a.colors.map(({ hex, coverage }) => ({ hex, coverage })),
       complianceScore: a.compliance_score,
     }));
     let writes = 0;
-    /** Paced to `perSecond` in all (the uploads' rate while reading): the same writes as the burst, at its rate. */
-    const startWrites = (perSecond: number) => {
-      let writing = true;
-      // A smoke run's phases may end before any upload does: then one write a second.
-      const interval = (UPLOADS_IN_FLIGHT * 1000) / Math.max(perSecond, 1);
-      const lanes = Promise.all(
-        Array.from({ length: UPLOADS_IN_FLIGHT }, async (_, lane) => {
-          const started = performance.now() + (lane * interval) / UPLOADS_IN_FLIGHT;
-          for (let i = 0; writing; i++) {
-            const due = started + i * interval - performance.now();
-            if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
-            const input = readings[i % readings.length]!;
-            await postGraphql(url, UPDATE_ASSET_COLORS, { id: assetIds[lane + (i % assetsPerLane) * UPLOADS_IN_FLIGHT], input });
-            writes++;
-          }
-        }),
-      );
-      return async () => {
-        writing = false;
-        await lanes;
-      };
+    const write = async (i: number) => {
+      await postGraphql(url, UPDATE_ASSET_COLORS, { id: assetIds[i % assetIds.length], input: readings[Math.floor(i / assetIds.length) % readings.length] });
+      writes++;
     };
+    /** The uploads' writes at `perSecond` (their rate while reading), on schedule however long each takes. */
+    const startWrites = (perSecond: number) => startPaced(perSecond, write);
     await read(); // warm-up
     const settle = () => new Promise((resolve) => setTimeout(resolve, 500)); // the burst under way
     const stopFirst = startBurst();
@@ -162,8 +159,9 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
           phases.quiet.push(await read());
           continue;
         }
-        // Every round's writes phase comes after a burst phase (round 0 runs quiet, burst, writes).
-        const stop = phase === "burst" ? startBurst() : startWrites(median(rates.burst));
+        // Every round's writes phase comes after a burst phase (round 0 runs quiet, burst, writes),
+        // and takes the rate of the latest: the uploads speed up as the JVM and the caches warm.
+        const stop = phase === "burst" ? startBurst() : startWrites(rates.burst.at(-1)!);
         await settle();
         const measured = await rateDuring(() => (phase === "burst" ? uploads : writes), read);
         await stop();
@@ -171,6 +169,12 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
         rates[phase].push(measured.perSecond);
       }
     }
+    const uploadRate = median(rates.burst);
+    const cpu = await cpuPerOperation(uploadRate, ctx.smoke ? 0.5 : CPU_PHASE_SECONDS, {
+      upload: (i) => upload(assetIds[i % assetIds.length]!),
+      write,
+      extraction: (i) => deps.colorExtractor.extract(images[i % images.length]!),
+    });
     const rises = (loaded: number[][]) => loaded.map((durations, i) => round(latencyOf(durations).p99 / latencyOf(phases.quiet[i]!).p99, 3));
     const [burstRises, writeRises] = [rises(phases.burst), rises(phases.writes)];
     return {
@@ -182,14 +186,21 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       writeRises,
       writeRise: round(median(writeRises), 3),
       writesPerSecondWhileReading: round(median(rates.writes), 1),
+      writesPerSecondByRound: rates.writes,
+      uploadsPerSecondByRound: rates.burst,
       uploads,
       uploadsPerSecondAlone: alone.perSecond,
-      uploadsPerSecondWhileReading: round(median(rates.burst), 1),
+      uploadsPerSecondWhileReading: round(uploadRate, 1),
+      cpu,
     };
   } finally {
     await gateway.close();
     await deps.close();
   }
+}
+
+function describeCpu(cpu: CpuOfOperation): string {
+  return `${cpu.total} ms (gateway ${cpu.gatewayMainThread} main thread + ${cpu.gatewayOtherThreads} other threads, extraction ${cpu.extraction}, Postgres ${cpu.postgres}, Neo4j ${cpu.neo4j})`;
 }
 
 async function timeEach(extractor: ColorExtractor, image: Buffer, iterations: number, warmup: number): Promise<Latency> {
@@ -292,8 +303,14 @@ export const run: Suite = async (ctx) => {
       met: rise <= GOALS.readersP99Rise,
     },
     {
-      what: `the control: the same readers while ${UPLOADS_IN_FLIGHT} lanes write the same colors with updateAsset at the uploads' rate, no image (rounds' rises ${readers.writeRises.join(", ")})`,
+      what: `the control: the same readers while the same colors are written with updateAsset at the uploads' rate, on schedule, no image (rounds' rises ${readers.writeRises.join(", ")})`,
       measured: `×${round(readers.writeRise, 2)}; pooled p99 ${readers.writes.p99} vs ${readers.quiet.p99} ms; ${readers.writesPerSecondWhileReading} writes/s while reading`,
+      goal: "—",
+      met: null,
+    },
+    {
+      what: `CPU per operation at ${readers.cpu.perSecond} /s (the uploads' rate while reading), no readers, above idle: an upload; the control's updateAsset; the upload's extraction alone`,
+      measured: (["upload", "write", "extraction"] as const).map((k) => `${k} ${describeCpu(readers.cpu.operations[k])}`).join("; "),
       goal: "—",
       met: null,
     },

@@ -1,6 +1,6 @@
 // CPU time by who spent it, read from /proc (Linux): this process (the gateway, its drainer thread
-// and the load's worker thread), every Postgres process of the server, and every local Neo4j JVM
-// (src/stack/localNeo4j.ts). On two shared cores a saturated phase's throughput is a ratio of CPU
+// and the load's worker thread), the gateway's color extraction processes, every Postgres process of
+// the server, and every local Neo4j JVM (src/stack/localNeo4j.ts). On two shared cores a saturated phase's throughput is a ratio of CPU
 // per request, so the CPU each side spends per mutation says where a throughput ratio comes from.
 // Each process is compared with itself: one that starts between two readings counts from zero, one
 // that exits takes its time with it (never a negative share). Other work on the machine running
@@ -11,6 +11,10 @@ import fs from "node:fs";
 export interface CpuTime {
   /** This process, every thread. */
   readonly gatewayProcess: number;
+  /** Of this process, its main thread alone. */
+  readonly gatewayMainThread: number;
+  /** The color extraction processes (src/pixels/extractionProcess.ts). */
+  readonly extraction: number;
   readonly postgres: number;
   readonly neo4j: number;
   /** Of `neo4j`, what its JIT compiler threads spent: the JVM warming up, not serving. */
@@ -20,12 +24,15 @@ export interface CpuTime {
 /** Seconds of CPU (user + system) each process has spent so far, by pid. */
 export interface CpuReading {
   readonly gatewayProcess: number;
+  readonly gatewayMainThread: number;
+  readonly extraction: ReadonlyMap<string, number>;
   readonly postgres: ReadonlyMap<string, number>;
   readonly neo4j: ReadonlyMap<string, number>;
   readonly neo4jJit: ReadonlyMap<string, number>;
 }
 
 export function readCpuTime(): CpuReading {
+  const extraction = new Map<string, number>();
   const postgres = new Map<string, number>();
   const neo4j = new Map<string, number>();
   const neo4jJit = new Map<string, number>();
@@ -33,12 +40,13 @@ export function readCpuTime(): CpuReading {
     if (!/^\d+$/.test(pid)) continue;
     const comm = readOrEmpty(`/proc/${pid}/comm`).trim();
     if (comm === "postgres") postgres.set(pid, cpuSecondsOf(`/proc/${pid}/stat`));
+    else if (comm === "node" && readOrEmpty(`/proc/${pid}/cmdline`).includes("extractionProcess")) extraction.set(pid, cpuSecondsOf(`/proc/${pid}/stat`));
     else if (comm === "java" && readOrEmpty(`/proc/${pid}/cmdline`).includes("mobius.LocalNeo4j")) {
       neo4j.set(pid, cpuSecondsOf(`/proc/${pid}/stat`));
       neo4jJit.set(pid, jitSecondsOf(pid));
     }
   }
-  return { gatewayProcess: cpuSecondsOf("/proc/self/stat"), postgres, neo4j, neo4jJit };
+  return { gatewayProcess: cpuSecondsOf("/proc/self/stat"), gatewayMainThread: cpuSecondsOf(`/proc/self/task/${process.pid}/stat`), extraction, postgres, neo4j, neo4jJit };
 }
 
 export function cpuTimeBetween(from: CpuReading, to: CpuReading): CpuTime {
@@ -46,6 +54,8 @@ export function cpuTimeBetween(from: CpuReading, to: CpuReading): CpuTime {
     [...after].reduce((sum, [pid, seconds]) => sum + Math.max(0, seconds - (before.get(pid) ?? 0)), 0);
   return {
     gatewayProcess: to.gatewayProcess - from.gatewayProcess,
+    gatewayMainThread: to.gatewayMainThread - from.gatewayMainThread,
+    extraction: spent(from.extraction, to.extraction),
     postgres: spent(from.postgres, to.postgres),
     neo4j: spent(from.neo4j, to.neo4j),
     neo4jJit: spent(from.neo4jJit, to.neo4jJit),

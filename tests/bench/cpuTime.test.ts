@@ -1,4 +1,7 @@
 import { Worker } from "node:worker_threads";
+import { createColorExtractor } from "../../src/pixels/createColorExtractor.ts";
+import { defaultColorExtractionSettings } from "../../src/pixels/colorExtractionSettings.ts";
+import { poster } from "../../src/pixels/syntheticImages.ts";
 import { describe, expect, it } from "vitest";
 import { cpuTimeBetween, readCpuTime, threadCpuSeconds } from "../../bench/support/cpuTime.ts";
 
@@ -20,6 +23,7 @@ describe("CPU time from /proc", () => {
     await new Promise((resolve) => worker.once("exit", resolve));
     const spent = cpuTimeBetween(before, readCpuTime());
     expect(spent.gatewayProcess).toBeGreaterThanOrEqual(0.4);
+    expect(spent.gatewayMainThread).toBeLessThan(0.2);
     expect(threadCpuSeconds() - threadBefore).toBeLessThan(0.2);
   });
 
@@ -28,5 +32,20 @@ describe("CPU time from /proc", () => {
     expect(first.postgres.size).toBeGreaterThan(0);
     const gone = { ...first, postgres: new Map([...first.postgres, ["999999999", 5]]) };
     expect(cpuTimeBetween(gone, readCpuTime()).postgres).toBeGreaterThanOrEqual(0);
+  });
+
+  it("counts the color extraction processes apart from this one", async () => {
+    const extractor = createColorExtractor({ ...defaultColorExtractionSettings, nice: 0 });
+    try {
+      const image = await poster(1024, "png");
+      await extractor.extract(image); // the process starts
+      const before = readCpuTime();
+      for (let i = 0; i < 10; i++) await extractor.extract(image);
+      const spent = cpuTimeBetween(before, readCpuTime());
+      expect(spent.extraction).toBeGreaterThan(0);
+      expect(spent.gatewayProcess).toBeLessThan(spent.extraction);
+    } finally {
+      await extractor.close();
+    }
   });
 });
