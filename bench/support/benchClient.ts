@@ -33,6 +33,7 @@ function send(
   payload?: string | Buffer,
   contentType = "application/json",
   extraHeaders: Record<string, string> = {},
+  retried = false,
 ): Promise<{ status: number; body: string }> {
   const headers = { ...extraHeaders, ...(payload === undefined ? {} : { "content-type": contentType, "content-length": Buffer.byteLength(payload) }) };
   return new Promise((resolve, reject) => {
@@ -42,7 +43,13 @@ function send(
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
       response.on("error", reject);
     });
-    request.on("error", reject);
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed (its keep-alive timeout) just as this request reused
+      // it: the request never reached the server, so it is sent once more on a new socket, as
+      // Node's http documentation advises for `reusedSocket`.
+      if (request.reusedSocket && error.code === "ECONNRESET" && !retried) resolve(send(method, url, payload, contentType, extraHeaders, true));
+      else reject(error);
+    });
     request.end(payload);
   });
 }

@@ -1,9 +1,9 @@
 // Schema changes go through `prisma migrate deploy` and the migrations in prisma/migrations,
 // never a hand-written migrator; the CLI is run as a child process with the resolved URL.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../stack/paths.ts";
+import { runCommand } from "../stack/runCommand.ts";
 
 export class MigrationFailed extends Error {
   override name = "MigrationFailed";
@@ -19,20 +19,9 @@ export function migrateDatabase(databaseUrl: string): Promise<void> {
       ),
     );
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn(prismaBin, ["migrate", "deploy"], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      if (code === 0) resolve();
-      else reject(new MigrationFailed(`prisma migrate deploy failed:\n${redactUrls(output).trim()}`));
-    });
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+  return runCommand(prismaBin, ["migrate", "deploy"], { cwd: projectRoot, env }).then(({ status, output }) => {
+    if (status !== 0) throw new MigrationFailed(`prisma migrate deploy failed:\n${redactUrls(output).trim()}`);
   });
 }
 

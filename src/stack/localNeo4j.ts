@@ -2,12 +2,13 @@
 // launcher in neo4j/ (resolved from Maven Central, APOC core loaded, Bolt on loopback) runs as a
 // detached Java process, so `scripts/neo4j.ts start` can outlive the command that started it.
 // Starting is idempotent: a Bolt port that already answers is reused as it is.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { dataDir, projectRoot } from "./paths.ts";
 import { portAnswers } from "./portAnswers.ts";
+import { runCommand } from "./runCommand.ts";
 
 const launcherDir = path.join(projectRoot, "neo4j");
 const classesDir = path.join(launcherDir, "target", "classes");
@@ -42,8 +43,8 @@ const boltUri = (o: LocalNeo4jOptions) => `bolt://127.0.0.1:${o.port}`;
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions = defaultLocalNeo4j): Promise<LocalNeo4j> {
   if (await portAnswers(options.port)) return { uri: boltUri(options), startedHere: false };
-  requireJava();
-  buildLauncher();
+  await requireJava();
+  await buildLauncher();
   fs.mkdirSync(options.home, { recursive: true });
   const log = fs.openSync(logFile(options), "w");
   const memory = options.memory ?? DEFAULT_MEMORY;
@@ -91,29 +92,33 @@ export async function localNeo4jStatus(options: LocalNeo4jOptions = defaultLocal
   };
 }
 
-function requireJava(): void {
-  const java = spawnSync("java", ["-version"], { encoding: "utf8" });
-  if (java.error || java.status !== 0) {
+async function requireJava(): Promise<void> {
+  const java = await runCommand("java", ["-version"]).catch(() => null);
+  if (!java || java.status !== 0) {
     throw new LocalNeo4jUnavailable("Java 17+ is not installed, so the local Neo4j cannot run");
   }
-  const major = Number(/version "(\d+)/.exec(java.stderr)?.[1]);
+  const major = Number(/version "(\d+)/.exec(java.output)?.[1]);
   if (major < 17) throw new LocalNeo4jUnavailable(`Java ${major} found; the local Neo4j needs Java 17+`);
 }
 
-/** Resolves Neo4j and APOC from Maven Central once; later starts reuse target/. */
-function buildLauncher(): void {
+let launcherBuild: Promise<void> | undefined;
+
+/** Resolves Neo4j and APOC from Maven Central once; later starts reuse target/. One build at a time per process. */
+function buildLauncher(): Promise<void> {
+  launcherBuild ??= buildLauncherIfStale().finally(() => (launcherBuild = undefined));
+  return launcherBuild;
+}
+
+async function buildLauncherIfStale(): Promise<void> {
   const pom = path.join(launcherDir, "pom.xml");
   const sources = [pom, path.join(launcherDir, "src", "main", "java", "mobius", "LocalNeo4j.java")];
   const newestSource = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
   const built = fs.existsSync(classesDir) && fs.statSync(classesDir).mtimeMs >= newestSource;
   if (built) return;
-  const mvn = spawnSync("mvn", ["-q", "-B", "-f", pom, "package", "-DskipTests"], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  if (mvn.error) throw new LocalNeo4jUnavailable("Maven (mvn) is not installed, so the local Neo4j cannot be built");
+  const mvn = await runCommand("mvn", ["-q", "-B", "-f", pom, "package", "-DskipTests"]).catch(() => null);
+  if (!mvn) throw new LocalNeo4jUnavailable("Maven (mvn) is not installed, so the local Neo4j cannot be built");
   if (mvn.status !== 0) {
-    throw new LocalNeo4jUnavailable(`building the local Neo4j failed:\n${(mvn.stdout + mvn.stderr).slice(-2000)}`);
+    throw new LocalNeo4jUnavailable(`building the local Neo4j failed:\n${mvn.output.slice(-2000)}`);
   }
   fs.utimesSync(classesDir, new Date(), new Date());
 }
