@@ -101,14 +101,18 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       );
       return durations;
     };
-    // Every upload is extracted: each asset alternates the two images (an image its asset already
-    // has is answered from its hash, and is not counted).
-    const imageTurns = new Map<string, number>();
+    // Each asset alternates the two images, by upload or by the control's write, so every upload is
+    // extracted (an image its asset already has is answered from its hash, and is not counted) and
+    // every write changes the asset's colors.
+    const turns = new Map<string, number>();
+    const nextTurn = (assetId: string) => {
+      const turn = turns.get(assetId) ?? 0;
+      turns.set(assetId, turn + 1);
+      return turn % images.length;
+    };
     let uploads = 0;
     const upload = async (assetId: string) => {
-      const turn = imageTurns.get(assetId) ?? 0;
-      imageTurns.set(assetId, turn + 1);
-      const answer = (await putBytes(`${url}/v1/assets/${assetId}/image`, images[turn % images.length]!)) as UploadAnswer & { extracted: boolean };
+      const answer = (await putBytes(`${url}/v1/assets/${assetId}/image`, images[nextTurn(assetId)]!)) as UploadAnswer & { extracted: boolean };
       if (answer.extracted) uploads++;
       return answer;
     };
@@ -131,14 +135,15 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
     // bursts below measure extraction, not start-up. An asset's second upload reads the other image.
     const [first] = await Promise.all(assetIds.slice(0, UPLOADS_IN_FLIGHT).map(upload));
     const second = await upload(assetIds[0]!);
-    // The control writes what the uploads write: each asset alternates the two images' colors.
+    // The control writes what the uploads write: the two images' colors, as read above.
     const readings = [first!, second].map((a) => ({
       colors: a.colors.map(({ hex, coverage }) => ({ hex, coverage })),
       complianceScore: a.compliance_score,
     }));
     let writes = 0;
     const write = async (i: number) => {
-      await postGraphql(url, UPDATE_ASSET_COLORS, { id: assetIds[i % assetIds.length], input: readings[Math.floor(i / assetIds.length) % readings.length] });
+      const id = assetIds[i % assetIds.length]!;
+      await postGraphql(url, UPDATE_ASSET_COLORS, { id, input: readings[nextTurn(id)] });
       writes++;
     };
     /** The uploads' writes at `perSecond` (their rate while reading), on schedule however long each takes. */
