@@ -15,9 +15,11 @@ describe("a paced load", () => {
       finished++;
     });
     await sleep(500);
+    // One call every 20 ms, counted against the time that really passed (a busy machine fires late).
+    const due = Math.floor((performance.now() - t0) / 20) + 1;
     await stop();
-    expect(started.length).toBeGreaterThanOrEqual(20);
-    expect(started.length).toBeLessThanOrEqual(27);
+    expect(started.length).toBeGreaterThanOrEqual(due - 2);
+    expect(started.length).toBeLessThanOrEqual(due + 1);
     expect(finished).toBe(started.length);
   });
 
