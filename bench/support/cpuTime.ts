@@ -1,7 +1,8 @@
 // CPU time by who spent it, read from /proc (Linux): this process (the gateway, its drainer thread
 // and the load's worker thread), the gateway's color extraction processes, every Postgres process of
-// the server, and every local Neo4j JVM (src/stack/localNeo4j.ts). On two shared cores a saturated phase's throughput is a ratio of CPU
-// per request, so the CPU each side spends per mutation says where a throughput ratio comes from.
+// the server, and every local Neo4j JVM (src/stack/localNeo4j.ts). On two shared cores a saturated
+// phase's throughput is a ratio of CPU per request, so the CPU each side spends per mutation says
+// where a throughput ratio comes from.
 // Each process is compared with itself: one that starts between two readings counts from zero, one
 // that exits takes its time with it (never a negative share). Other work on the machine running
 // Postgres or a local Neo4j is counted too; the benchmark runs alone.

@@ -10,7 +10,7 @@ const MAX_IN_FLIGHT = 16;
  * when every call has finished, and rejects with the first call's failure if one failed.
  */
 export function startPaced(perSecond: number, call: (i: number) => Promise<unknown>): () => Promise<void> {
-  // A smoke run's phases may end before any upload does: then one call a second.
+  // A rate under one a second (a smoke run's phase may see no upload to pace by) becomes one.
   const interval = 1000 / Math.max(perSecond, 1);
   const started = performance.now();
   const inFlight = new Set<Promise<unknown>>();
