@@ -3,8 +3,9 @@
 // processes). While they run, the main thread's event-loop delay is sampled: extraction runs in
 // its processes, so the loop stays free. Last, through a gateway on the query data set: the
 // similarBrands p99 of concurrent readers while a burst of image uploads (PUT /v1/assets/{id}/image)
-// runs against the same gateway, against none, and the uploads per second with and without readers
-// (extraction runs below the readers' CPU priority, so it slows down while they read).
+// runs against the same gateway, against none, and against its two halves at its rate (the write
+// without an image, the extraction without an upload); the uploads per second with and without
+// readers (extraction runs below the readers' CPU priority, so it slows down while they read).
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { defaultColorExtractionSettings } from "../../src/pixels/colorExtractionSettings.ts";
 import { createColorExtractor } from "../../src/pixels/createColorExtractor.ts";
@@ -12,9 +13,11 @@ import type { ColorExtractor } from "../../src/pixels/ColorExtractor.ts";
 import { poster } from "../../src/pixels/syntheticImages.ts";
 import { createServer } from "../../src/http/createServer.ts";
 import type { BenchContext, Check, Suite } from "../suite.ts";
-import { postGraphql, putBytes } from "../support/benchClient.ts";
 import { benchDeps } from "../support/benchDeps.ts";
+import { startBurstClient } from "../support/burstClient.ts";
 import { cpuPerOperation, type CpuOfOperation, type CpuPerOperation } from "../support/cpuPerOperation.ts";
+import { imageWrites, type ImageWritesState } from "../support/imageWrites.ts";
+import { watchMainThread, type MainThreadLoad } from "../support/mainThreadLoad.ts";
 import { startPaced } from "../support/pacedLoad.ts";
 import { latencyOf, median, round, type Latency } from "../support/stats.ts";
 
@@ -26,14 +29,6 @@ const READER_ROUNDS = 6;
 const READER_REQUESTS = 1_000;
 /** How long each kind of operation runs for its CPU per operation (and the idle phase before them). */
 const CPU_PHASE_SECONDS = 10;
-const UPDATE_ASSET_COLORS = `mutation ($id: ID!, $input: UpdateAssetInput!) { updateAsset(id: $id, input: $input) { id } }`;
-const SIMILAR_BRANDS = `query ($id: ID!) { brand(id: $id) { similarBrands { brand { id } sharedColorCount similarityScore } } }`;
-
-/** What an upload answers (src/rest/assetImageUpload.ts), as far as the control's writes repeat it. */
-interface UploadAnswer {
-  readonly colors: ReadonlyArray<{ readonly hex: string; readonly coverage: number }>;
-  readonly compliance_score: number | null;
-}
 
 interface ReadersUnderBurst {
   /** Every quiet phase's and every burst phase's requests, pooled. */
@@ -55,27 +50,42 @@ interface ReadersUnderBurst {
   /** Each round's rates while reading; the control is paced at the latest burst's. */
   readonly writesPerSecondByRound: number[];
   readonly uploadsPerSecondByRound: number[];
+  /**
+   * The pixels alone: the same readers while the gateway's extractor reads the same images at the
+   * uploads' rate, on schedule, with no upload to receive and nothing written.
+   */
+  readonly extractions: Latency;
+  readonly extractionRises: number[];
+  readonly extractionRise: number;
+  readonly extractionsPerSecondByRound: number[];
   readonly uploads: number;
   /** Uploads per second while the burst ran alone (once, before the readers), and while the readers read. */
   readonly uploadsPerSecondAlone: number;
   readonly uploadsPerSecondWhileReading: number;
+  /** The gateway's event loop in each kind of phase: the median over the rounds of each figure. */
+  readonly mainThread: Record<Phase, MainThreadLoad>;
   /** CPU per upload, per control write and per bare extraction, at the uploads' rate while reading, with no readers. */
   readonly cpu: CpuPerOperation<"upload" | "write" | "extraction">;
 }
 
-/** How many uploads completed in the time `during` takes, per second. */
-async function rateDuring<T>(count: () => number, during: () => Promise<T>): Promise<{ value: T; perSecond: number }> {
-  const [uploadsBefore, started] = [count(), performance.now()];
+type Phase = "quiet" | "burst" | "writes" | "extractions";
+type LoadedPhase = Exclude<Phase, "quiet">;
+
+/** How many operations `count` saw completed in the time `during` takes, per second. */
+async function rateDuring<T>(count: () => Promise<number>, during: () => Promise<T>): Promise<{ value: T; perSecond: number }> {
+  const [before, started] = [await count(), performance.now()];
   const value = await during();
-  return { value, perSecond: round((count() - uploadsBefore) / ((performance.now() - started) / 1000), 1) };
+  const seconds = (performance.now() - started) / 1000;
+  return { value, perSecond: round(((await count()) - before) / seconds, 1) };
 }
 
 /**
- * READERS callers ask similarBrands `requests` times per phase, in `rounds` rounds of three phases:
+ * READERS callers ask similarBrands `requests` times per phase, in `rounds` rounds of four phases:
  * with nothing else running, while UPLOADS_IN_FLIGHT uploads of 2048² JPEGs run against the same
- * gateway, and while the same colors are written at the uploads' rate, on schedule, without an
- * image (the control). The order rotates from round to round so a drift of the machine favours no phase. A p99
+ * gateway, while the same colors are written at the uploads' rate, on schedule, without an image
+ * (the control), and while the images are only extracted at that rate. The order rotates from round to round so a drift of the machine favours no phase. A p99
  * of one phase is its few slowest requests, so each rise is the median of the rounds' own.
+ * The readers and the writers are clients in worker threads of their own (burstClientWorker.ts).
  */
 async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], requests: number, rounds: number): Promise<ReadersUnderBurst> {
   const data = await ctx.stores.loadDataset(ctx.presets.queries, { fill: true });
@@ -84,104 +94,77 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
   const gateway = await createServer(deps);
   try {
     const url = await gateway.listen(0);
-    const { brandIds } = data.sample;
     const assetIds = (await deps.prisma.asset.findMany({ select: { id: true }, take: UPLOADS_IN_FLIGHT * 4, orderBy: { id: "asc" } })).map((a) => a.id);
-    const read = async () => {
-      const durations: number[] = [];
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: READERS }, async () => {
-          while (next < requests) {
-            const id = brandIds[next++ % brandIds.length]!;
-            const started = performance.now();
-            await postGraphql(url, SIMILAR_BRANDS, { id });
-            durations.push(performance.now() - started);
-          }
-        }),
-      );
-      return durations;
-    };
-    // Each asset alternates the two images, by upload or by the control's write, so every upload is
-    // extracted (an image its asset already has is answered from its hash, and is not counted) and
-    // every write changes the asset's colors.
-    const turns = new Map<string, number>();
-    const nextTurn = (assetId: string) => {
-      const turn = turns.get(assetId) ?? 0;
-      turns.set(assetId, turn + 1);
-      return turn % images.length;
-    };
-    let uploads = 0;
-    const upload = async (assetId: string) => {
-      const answer = (await putBytes(`${url}/v1/assets/${assetId}/image`, images[nextTurn(assetId)]!)) as UploadAnswer & { extracted: boolean };
-      if (answer.extracted) uploads++;
-      return answer;
-    };
-    // Each lane cycles over assets of its own.
-    const assetsPerLane = assetIds.length / UPLOADS_IN_FLIGHT;
-    const laneTurns = Array.from({ length: UPLOADS_IN_FLIGHT }, () => 0);
-    const startBurst = () => {
-      let uploading = true;
-      const lanes = Promise.all(
-        Array.from({ length: UPLOADS_IN_FLIGHT }, async (_, lane) => {
-          while (uploading) await upload(assetIds[lane + (laneTurns[lane]!++ % assetsPerLane) * UPLOADS_IN_FLIGHT]!);
-        }),
-      );
-      return async () => {
-        uploading = false;
-        await lanes;
-      };
-    };
-    // The extractor starts its processes (or threads) on the first images: started here, so the
-    // bursts below measure extraction, not start-up. An asset's second upload reads the other image.
-    const [first] = await Promise.all(assetIds.slice(0, UPLOADS_IN_FLIGHT).map(upload));
-    const second = await upload(assetIds[0]!);
-    // The control writes what the uploads write: the two images' colors, as read above.
-    const readings = [first!, second].map((a) => ({
-      colors: a.colors.map(({ hex, coverage }) => ({ hex, coverage })),
-      complianceScore: a.compliance_score,
-    }));
-    let writes = 0;
-    const write = async (i: number) => {
-      const id = assetIds[i % assetIds.length]!;
-      await postGraphql(url, UPDATE_ASSET_COLORS, { id, input: readings[nextTurn(id)] });
-      writes++;
-    };
-    /** The uploads' writes at `perSecond` (their rate while reading), on schedule however long each takes. */
-    const startWrites = (perSecond: number) => startPaced(perSecond, write);
-    await read(); // warm-up
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 500)); // the burst under way
-    const stopFirst = startBurst();
-    await settle();
-    const alone = await rateDuring(() => uploads, () => new Promise((resolve) => setTimeout(resolve, ctx.smoke ? 500 : 3000)));
-    await stopFirst();
-    const phases = { quiet: [] as number[][], burst: [] as number[][], writes: [] as number[][] };
-    const rates = { burst: [] as number[], writes: [] as number[] };
-    const order = ["quiet", "burst", "writes"] as const;
-    for (let turn = 0; turn < rounds; turn++) {
-      for (let k = 0; k < order.length; k++) {
-        const phase = order[(turn + k) % order.length]!;
-        if (phase === "quiet") {
-          phases.quiet.push(await read());
-          continue;
-        }
-        // Every round's writes phase comes after a burst phase (round 0 runs quiet, burst, writes),
-        // and takes the rate of the latest: the uploads speed up as the JVM and the caches warm.
-        const stop = phase === "burst" ? startBurst() : startWrites(rates.burst.at(-1)!);
-        await settle();
-        const measured = await rateDuring(() => (phase === "burst" ? uploads : writes), read);
-        await stop();
-        phases[phase].push(measured.value);
-        rates[phase].push(measured.perSecond);
+    const clientOptions = { url, brandIds: data.sample.brandIds, assetIds, images, readers: READERS };
+    const [readers, writers] = [startBurstClient(clientOptions), startBurstClient(clientOptions)];
+    let handedOn: ImageWritesState;
+    const phases: Record<Phase, number[][]> = { quiet: [], burst: [], writes: [], extractions: [] };
+    const loads: Record<Phase, MainThreadLoad[]> = { quiet: [], burst: [], writes: [], extractions: [] };
+    const rates: Record<LoadedPhase, number[]> = { burst: [], writes: [], extractions: [] };
+    let extractions = 0;
+    /** Starts what runs beside the readers in a phase: how to count what it completed, and how to stop it. */
+    const startBeside = async (phase: LoadedPhase): Promise<{ count: () => Promise<number>; stop: () => Promise<unknown> }> => {
+      // The control and the pixels take the latest burst's rate: the uploads speed up as the JVM and the caches warm.
+      const rate = rates.burst.at(-1)!;
+      switch (phase) {
+        case "burst":
+          await writers.startBurst(UPLOADS_IN_FLIGHT);
+          return { count: async () => (await writers.counts()).uploads, stop: writers.stop };
+        case "writes":
+          await writers.startWrites(rate);
+          return { count: async () => (await writers.counts()).writes, stop: writers.stop };
+        case "extractions":
+          return { count: async () => extractions, stop: startPaced(rate, (i) => deps.colorExtractor.extract(images[i % images.length]!).then(() => extractions++)) };
       }
+    };
+    let alone: number;
+    let uploads: number;
+    try {
+      await writers.prime(UPLOADS_IN_FLIGHT);
+      await readers.read(requests); // warm-up
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 500)); // the burst under way
+      const uploadsSoFar = async () => (await writers.counts()).uploads;
+      await writers.startBurst(UPLOADS_IN_FLIGHT);
+      await settle();
+      alone = (await rateDuring(uploadsSoFar, () => new Promise((resolve) => setTimeout(resolve, ctx.smoke ? 500 : 3000)))).perSecond;
+      await writers.stop();
+      const order = ["quiet", "burst", "writes", "extractions"] as const;
+      for (let turn = 0; turn < rounds; turn++) {
+        for (let k = 0; k < order.length; k++) {
+          const phase = order[(turn + k) % order.length]!;
+          if (phase === "quiet") {
+            const watched = watchMainThread();
+            phases.quiet.push(await readers.read(requests));
+            loads.quiet.push(watched());
+            continue;
+          }
+          // Round 0 runs quiet, burst, …, so every other phase has a burst's rate to take.
+          const beside = await startBeside(phase);
+          await settle();
+          const watched = watchMainThread();
+          const measured = await rateDuring(beside.count, () => readers.read(requests));
+          loads[phase].push(watched());
+          await beside.stop();
+          phases[phase].push(measured.value);
+          rates[phase].push(measured.perSecond);
+        }
+      }
+      handedOn = await writers.state();
+      uploads = (await writers.counts()).uploads;
+    } finally {
+      await Promise.all([readers.close(), writers.close()]);
     }
+    // The CPU of each operation is read with the calls made from this thread, as before the split:
+    // the gateway's main thread there includes the client sending each upload.
     const uploadRate = median(rates.burst);
+    const load = imageWrites(url, images, assetIds, handedOn);
     const cpu = await cpuPerOperation(uploadRate, ctx.smoke ? 0.5 : CPU_PHASE_SECONDS, {
-      upload: (i) => upload(assetIds[i % assetIds.length]!),
-      write,
+      upload: (i) => load.upload(assetIds[i % assetIds.length]!),
+      write: load.write,
       extraction: (i) => deps.colorExtractor.extract(images[i % images.length]!),
     });
     const rises = (loaded: number[][]) => loaded.map((durations, i) => round(latencyOf(durations).p99 / latencyOf(phases.quiet[i]!).p99, 3));
-    const [burstRises, writeRises] = [rises(phases.burst), rises(phases.writes)];
+    const [burstRises, writeRises, extractionRises] = [rises(phases.burst), rises(phases.writes), rises(phases.extractions)];
     return {
       quiet: latencyOf(phases.quiet.flat()),
       burst: latencyOf(phases.burst.flat()),
@@ -193,15 +176,26 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       writesPerSecondWhileReading: round(median(rates.writes), 1),
       writesPerSecondByRound: rates.writes,
       uploadsPerSecondByRound: rates.burst,
+      extractions: latencyOf(phases.extractions.flat()),
+      extractionRises,
+      extractionRise: round(median(extractionRises), 3),
+      extractionsPerSecondByRound: rates.extractions,
       uploads,
-      uploadsPerSecondAlone: alone.perSecond,
+      uploadsPerSecondAlone: alone,
       uploadsPerSecondWhileReading: round(uploadRate, 1),
+      mainThread: { quiet: medianLoad(loads.quiet), burst: medianLoad(loads.burst), writes: medianLoad(loads.writes), extractions: medianLoad(loads.extractions) },
       cpu,
     };
   } finally {
     await gateway.close();
     await deps.close();
   }
+}
+
+/** Each figure's median over the phases. */
+function medianLoad(loads: readonly MainThreadLoad[]): MainThreadLoad {
+  const of = (key: keyof MainThreadLoad) => median(loads.map((l) => l[key]));
+  return { utilization: of("utilization"), gcMsPerSecond: of("gcMsPerSecond"), gcPauses: of("gcPauses"), loopDelayP99Ms: of("loopDelayP99Ms") };
 }
 
 function describeCpu(cpu: CpuOfOperation): string {
@@ -310,6 +304,23 @@ export const run: Suite = async (ctx) => {
     {
       what: `the control: the same readers while the same colors are written with updateAsset at the uploads' rate, on schedule, no image (rounds' rises ${readers.writeRises.join(", ")})`,
       measured: `×${round(readers.writeRise, 2)}; pooled p99 ${readers.writes.p99} vs ${readers.quiet.p99} ms; ${readers.writesPerSecondWhileReading} writes/s while reading`,
+      goal: "—",
+      met: null,
+    },
+    {
+      what: `the pixels alone: the same readers while the gateway's extractor reads the same images at the uploads' rate, on schedule, with no upload and no write (rounds' rises ${readers.extractionRises.join(", ")})`,
+      measured: `×${round(readers.extractionRise, 2)}; pooled p99 ${readers.extractions.p99} vs ${readers.quiet.p99} ms; ${median(readers.extractionsPerSecondByRound)} extractions/s while reading`,
+      goal: "—",
+      met: null,
+    },
+    {
+      what: "the gateway's event loop while the readers read (its readers and writers are clients in worker threads; medians over the rounds): utilization, collector pauses, timer delay p99",
+      measured: (["quiet", "burst", "writes", "extractions"] as const)
+        .map((phase) => {
+          const load = readers.mainThread[phase];
+          return `${phase === "writes" ? "control" : phase === "extractions" ? "pixels" : phase} ${load.utilization} (GC ${load.gcMsPerSecond} ms/s, delay p99 ${load.loopDelayP99Ms} ms)`;
+        })
+        .join("; "),
       goal: "—",
       met: null,
     },
