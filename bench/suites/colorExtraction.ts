@@ -16,6 +16,7 @@ import type { BenchContext, Check, Suite } from "../suite.ts";
 import { benchDeps } from "../support/benchDeps.ts";
 import { startBurstClient } from "../support/burstClient.ts";
 import { cpuPerOperation, type CpuOfOperation, type CpuPerOperation } from "../support/cpuPerOperation.ts";
+import { watchCores, type CoresBusy } from "../support/cpuTime.ts";
 import { imageWrites, type ImageWritesState } from "../support/imageWrites.ts";
 import { watchMainThread, type MainThreadLoad } from "../support/mainThreadLoad.ts";
 import { startPaced } from "../support/pacedLoad.ts";
@@ -64,11 +65,14 @@ interface ReadersUnderBurst {
   readonly uploadsPerSecondWhileReading: number;
   /** The gateway's event loop in each kind of phase: the median over the rounds of each figure. */
   readonly mainThread: Record<Phase, MainThreadLoad>;
+  /** The cores each part of the machine kept busy in each kind of phase (this process: the gateway and its clients' threads), medians over the rounds. */
+  readonly cores: Record<Phase, CoresBusy>;
   /** CPU per upload, per control write and per bare extraction, at the uploads' rate while reading, with no readers. */
   readonly cpu: CpuPerOperation<"upload" | "write" | "extraction">;
 }
 
-type Phase = "quiet" | "burst" | "writes" | "extractions";
+const PHASES = ["quiet", "burst", "writes", "extractions"] as const;
+type Phase = (typeof PHASES)[number];
 type LoadedPhase = Exclude<Phase, "quiet">;
 
 /** How many operations `count` saw completed in the time `during` takes, per second. */
@@ -83,8 +87,9 @@ async function rateDuring<T>(count: () => Promise<number>, during: () => Promise
  * READERS callers ask similarBrands `requests` times per phase, in `rounds` rounds of four phases:
  * with nothing else running, while UPLOADS_IN_FLIGHT uploads of 2048² JPEGs run against the same
  * gateway, while the same colors are written at the uploads' rate, on schedule, without an image
- * (the control), and while the images are only extracted at that rate. The order rotates from round to round so a drift of the machine favours no phase. A p99
- * of one phase is its few slowest requests, so each rise is the median of the rounds' own.
+ * (the control), and while the images are only extracted at that rate. The order rotates from
+ * round to round so a drift of the machine favours no phase. A p99 of one phase is its few slowest
+ * requests, so each rise is the median of the rounds' own.
  * The readers and the writers are clients in worker threads of their own (burstClientWorker.ts).
  */
 async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], requests: number, rounds: number): Promise<ReadersUnderBurst> {
@@ -100,6 +105,7 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
     let handedOn: ImageWritesState;
     const phases: Record<Phase, number[][]> = { quiet: [], burst: [], writes: [], extractions: [] };
     const loads: Record<Phase, MainThreadLoad[]> = { quiet: [], burst: [], writes: [], extractions: [] };
+    const cores: Record<Phase, CoresBusy[]> = { quiet: [], burst: [], writes: [], extractions: [] };
     const rates: Record<LoadedPhase, number[]> = { burst: [], writes: [], extractions: [] };
     let extractions = 0;
     /** Starts what runs beside the readers in a phase: how to count what it completed, and how to stop it. */
@@ -128,25 +134,19 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       await settle();
       alone = (await rateDuring(uploadsSoFar, () => new Promise((resolve) => setTimeout(resolve, ctx.smoke ? 500 : 3000)))).perSecond;
       await writers.stop();
-      const order = ["quiet", "burst", "writes", "extractions"] as const;
       for (let turn = 0; turn < rounds; turn++) {
-        for (let k = 0; k < order.length; k++) {
-          const phase = order[(turn + k) % order.length]!;
-          if (phase === "quiet") {
-            const watched = watchMainThread();
-            phases.quiet.push(await readers.read(requests));
-            loads.quiet.push(watched());
-            continue;
-          }
-          // Round 0 runs quiet, burst, …, so every other phase has a burst's rate to take.
-          const beside = await startBeside(phase);
-          await settle();
-          const watched = watchMainThread();
-          const measured = await rateDuring(beside.count, () => readers.read(requests));
+        for (let k = 0; k < PHASES.length; k++) {
+          const phase = PHASES[(turn + k) % PHASES.length]!;
+          // Round 0 runs quiet, burst, …, so every later phase has a burst's rate to take.
+          const beside = phase === "quiet" ? null : await startBeside(phase);
+          if (beside) await settle();
+          const [watched, busy] = [watchMainThread(), watchCores()];
+          const measured = await rateDuring(beside?.count ?? (async () => 0), () => readers.read(requests));
           loads[phase].push(watched());
-          await beside.stop();
+          cores[phase].push(busy());
+          await beside?.stop();
           phases[phase].push(measured.value);
-          rates[phase].push(measured.perSecond);
+          if (phase !== "quiet") rates[phase].push(measured.perSecond);
         }
       }
       handedOn = await writers.state();
@@ -183,7 +183,8 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       uploads,
       uploadsPerSecondAlone: alone,
       uploadsPerSecondWhileReading: round(uploadRate, 1),
-      mainThread: { quiet: medianLoad(loads.quiet), burst: medianLoad(loads.burst), writes: medianLoad(loads.writes), extractions: medianLoad(loads.extractions) },
+      mainThread: byPhase((phase) => medianOf(loads[phase])),
+      cores: byPhase((phase) => medianOf(cores[phase])),
       cpu,
     };
   } finally {
@@ -192,11 +193,19 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
   }
 }
 
+const byPhase = <T>(of: (phase: Phase) => T) => Object.fromEntries(PHASES.map((phase) => [phase, of(phase)])) as Record<Phase, T>;
+
 /** Each figure's median over the phases. */
-function medianLoad(loads: readonly MainThreadLoad[]): MainThreadLoad {
-  const of = (key: keyof MainThreadLoad) => median(loads.map((l) => l[key]));
-  return { utilization: of("utilization"), gcMsPerSecond: of("gcMsPerSecond"), gcPauses: of("gcPauses"), loopDelayP99Ms: of("loopDelayP99Ms") };
+function medianOf<T extends { readonly [K in keyof T]: number }>(phases: readonly T[]): T {
+  const keys = Object.keys(phases[0]!) as (keyof T)[];
+  return Object.fromEntries(keys.map((key) => [key, median(phases.map((p) => p[key]))])) as T;
 }
+
+/** How the checks name the phases. */
+const PHASE_NAMES: Record<Phase, string> = { quiet: "quiet", burst: "burst", writes: "control", extractions: "pixels" };
+
+/** One figure of every kind of phase, named. */
+const eachPhase = (describe: (phase: Phase) => string) => PHASES.map((phase) => `${PHASE_NAMES[phase]} ${describe(phase)}`).join("; ");
 
 function describeCpu(cpu: CpuOfOperation): string {
   return `${cpu.total} ms (gateway ${cpu.gatewayMainThread} main thread + ${cpu.gatewayOtherThreads} other threads, extraction ${cpu.extraction}, Postgres ${cpu.postgres}, Neo4j ${cpu.neo4j})`;
@@ -314,13 +323,20 @@ export const run: Suite = async (ctx) => {
       met: null,
     },
     {
-      what: "the gateway's event loop while the readers read (its readers and writers are clients in worker threads; medians over the rounds): utilization, collector pauses, timer delay p99",
-      measured: (["quiet", "burst", "writes", "extractions"] as const)
-        .map((phase) => {
-          const load = readers.mainThread[phase];
-          return `${phase === "writes" ? "control" : phase === "extractions" ? "pixels" : phase} ${load.utilization} (GC ${load.gcMsPerSecond} ms/s, delay p99 ${load.loopDelayP99Ms} ms)`;
-        })
-        .join("; "),
+      what: "the gateway's event loop while the readers read (its readers and writers are clients in worker threads; medians over the rounds): utilization, the thread on a core and waiting for one (shares of the phase), collector pauses, timer delay p99",
+      measured: eachPhase((phase) => {
+        const load = readers.mainThread[phase];
+        return `${load.utilization} (on a core ${load.onCpu}, waiting ${load.waitingForCpu}; GC ${load.gcMsPerSecond} ms/s, delay p99 ${load.loopDelayP99Ms} ms)`;
+      }),
+      goal: "—",
+      met: null,
+    },
+    {
+      what: "cores kept busy while the readers read, by process (this one: the gateway and its clients' threads; medians over the rounds)",
+      measured: eachPhase((phase) => {
+        const busy = readers.cores[phase];
+        return `${busy.total} (this process ${busy.thisProcess}, extraction ${busy.extraction}, Postgres ${busy.postgres}, Neo4j ${busy.neo4j})`;
+      }),
       goal: "—",
       met: null,
     },

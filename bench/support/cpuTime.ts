@@ -102,3 +102,24 @@ function readOrEmpty(file: string): string {
     return "";
   }
 }
+
+/** Cores each part of the machine kept busy over a stretch of time (this process counts every thread of it). */
+export interface CoresBusy {
+  readonly thisProcess: number;
+  readonly extraction: number;
+  readonly postgres: number;
+  readonly neo4j: number;
+  readonly total: number;
+}
+
+/** Starts watching; the returned function stops and tells the cores each part kept busy meanwhile. */
+export function watchCores(): () => CoresBusy {
+  const [from, started] = [readCpuTime(), performance.now()];
+  return () => {
+    const spent = cpuTimeBetween(from, readCpuTime());
+    const seconds = (performance.now() - started) / 1000;
+    const cores = (s: number) => Math.round((s / seconds) * 1000) / 1000;
+    const parts = { thisProcess: cores(spent.gatewayProcess), extraction: cores(spent.extraction), postgres: cores(spent.postgres), neo4j: cores(spent.neo4j) };
+    return { ...parts, total: cores(spent.gatewayProcess + spent.extraction + spent.postgres + spent.neo4j) };
+  };
+}
