@@ -7,6 +7,7 @@
 // that exits takes its time with it (never a negative share). Other work on the machine running
 // Postgres or a local Neo4j is counted too; the benchmark runs alone.
 import fs from "node:fs";
+import { round } from "./stats.ts";
 
 /** Seconds of CPU spent between two readings, by who spent them. */
 export interface CpuTime {
@@ -118,7 +119,7 @@ export function watchCores(): () => CoresBusy {
   return () => {
     const spent = cpuTimeBetween(from, readCpuTime());
     const seconds = (performance.now() - started) / 1000;
-    const cores = (s: number) => Math.round((s / seconds) * 1000) / 1000;
+    const cores = (cpuSeconds: number) => round(cpuSeconds / seconds, 3);
     const parts = { thisProcess: cores(spent.gatewayProcess), extraction: cores(spent.extraction), postgres: cores(spent.postgres), neo4j: cores(spent.neo4j) };
     return { ...parts, total: cores(spent.gatewayProcess + spent.extraction + spent.postgres + spent.neo4j) };
   };
