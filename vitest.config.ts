@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+import { TEST_WORKERS } from "./tests/support/testStack.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -13,7 +14,9 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
     globalSetup: ["tests/setup/globalSetup.ts"],
-    // Integration tests share one Postgres and one Neo4j; each test isolates itself by its own ids.
+    // Each worker has a Postgres database and a Neo4j of its own (tests/setup/globalSetup.ts); within
+    // one, integration tests isolate themselves by their own ids.
+    maxWorkers: TEST_WORKERS,
     testTimeout: 30_000,
     hookTimeout: 240_000,
     pool: "forks",

@@ -11,7 +11,17 @@ export const devSecretFile = path.join(dataDir, "dev-jwt-secret");
 export function readOrCreateDevSecret(file = devSecretFile): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  fs.writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  // Written whole under a name of its own, then linked into place: two processes starting at once
+  // (test workers, two gateways on a fresh checkout) agree on the first secret linked, and neither
+  // can read a file still being written.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  fs.writeFileSync(draft, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  try {
+    fs.linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    fs.rmSync(draft, { force: true });
+  }
+  return fs.readFileSync(file, "utf8").trim();
 }

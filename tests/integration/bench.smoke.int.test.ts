@@ -7,18 +7,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SUITE_NAMES, allChecks, type BenchResults } from "../../bench/report/benchResults.ts";
 import { renderPerformancePage } from "../../bench/report/renderPerformancePage.ts";
 import { END_MARKER, START_MARKER, renderReadmeSummary, withReadmeSummary } from "../../bench/report/renderReadmeSummary.ts";
 import { projectRoot } from "../../src/stack/paths.ts";
 import { testStack } from "../support/testStack.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 describe("npm run bench -- --smoke", () => {
   it("runs every suite, writes a results file with machine and versions, and the performance page and README summary render from it", async () => {
     const { databaseName, neo4jPort } = testStack();
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mobius-bench-")), "results.json");
-    const args = ["--smoke", "--out", out, "--postgres-url", inject("databaseUrl"), "--database", `${databaseName}_bench`, "--neo4j-port", String(neo4jPort + 200)];
+    const args = ["--smoke", "--out", out, "--postgres-url", workerStack().databaseUrl, "--database", `${databaseName}_bench`, "--neo4j-port", String(neo4jPort + 200)];
     await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/run.ts", ...args], { cwd: projectRoot, timeout: 330_000 });
 
     const results = JSON.parse(fs.readFileSync(out, "utf8")) as BenchResults;

@@ -6,12 +6,13 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { mintToken } from "../../src/auth/mintToken.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import { projectRoot } from "../../src/stack/paths.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { startGatewayProcess } from "../support/gatewayProcess.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 const SECRET = "built-server-test-secret-of-32-chars";
 
@@ -32,7 +33,7 @@ describe("the compiled build", () => {
     const organization = await prisma.organization.create({ data: { name: `Built ${randomUUID()}` } });
     await prisma.$disconnect();
     const gateway = startGatewayProcess(
-      { NODE_ENV: "production", DATABASE_URL: databaseUrl, NEO4J_URI: inject("neo4jUri"), AUTH_JWT_SECRET: SECRET, PORT: "0", LOG_LEVEL: "info",
+      { NODE_ENV: "production", DATABASE_URL: databaseUrl, NEO4J_URI: workerStack().neo4jUri, AUTH_JWT_SECRET: SECRET, PORT: "0", LOG_LEVEL: "info",
         // A cold Neo4j on a loaded machine took 13 s to apply the first pass: the wait means it.
         GRAPH_SYNC_WAIT_TIMEOUT_MS: "60000",
         // Ad-hoc operations below; the build's manifest, which `only` runs from, is checked after.

@@ -5,19 +5,19 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { drainUntilApplied, eventually } from "../support/outbox.ts";
 import { newScope, uniqueHex, type TestScope } from "../support/syncedWrites.ts";
 import { createTestDeps, startTestGateway, type TestDeps } from "../support/testDeps.ts";
 import { runFor } from "../support/unsyncedData.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 let deps: TestDeps;
 let psql: pg.Client;
 beforeAll(async () => {
   deps = createTestDeps();
-  psql = new pg.Client({ connectionString: inject("databaseUrl"), application_name: "psql" });
+  psql = new pg.Client({ connectionString: workerStack().databaseUrl, application_name: "psql" });
   await psql.connect();
 });
 afterAll(async () => {
@@ -226,7 +226,7 @@ describe("capture by triggers", () => {
     await drainScope(scope, [ids.organization]);
     const before = await eventsOf([ids.brand, ids.asset]);
 
-    const loader = new pg.Client({ connectionString: inject("databaseUrl"), application_name: "bulk load" });
+    const loader = new pg.Client({ connectionString: workerStack().databaseUrl, application_name: "bulk load" });
     await loader.connect();
     try {
       await loader.query("SET mobius.capture = off");

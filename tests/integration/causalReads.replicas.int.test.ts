@@ -4,11 +4,12 @@
 // (the other replica's `causal_graph_read` debug line). On this single Neo4j server every bookmark is
 // already satisfied; on a cluster it is what makes a follower wait until it has the change.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
 import { startGatewayProcess, type GatewayProcess } from "../support/gatewayProcess.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { TENANCY_SECRET, tenancyHeaders } from "../support/tenants.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 let databaseUrl: string;
 let prisma: PrismaClient;
@@ -17,7 +18,7 @@ const replicas: { process: GatewayProcess; url: string }[] = [];
 async function startReplica() {
   const process = startGatewayProcess({
     DATABASE_URL: databaseUrl,
-    NEO4J_URI: inject("neo4jUri"),
+    NEO4J_URI: workerStack().neo4jUri,
     AUTH_JWT_SECRET: TENANCY_SECRET,
     PORT: "0",
     LOG_LEVEL: "debug",

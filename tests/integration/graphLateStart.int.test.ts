@@ -2,7 +2,7 @@
 // compatibility check, constraints and indexes) the moment the graph answers, and only then lets its
 // drainer apply the events that waited in the outbox.
 import net from "node:net";
-import { inject, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import neo4j from "neo4j-driver";
 import { ensureGraphSchema } from "../../src/graph/ensureGraphSchema.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
@@ -10,6 +10,7 @@ import { startGatewayProcess } from "../support/gatewayProcess.ts";
 import { eventually, outboxRows } from "../support/outbox.ts";
 import { newScope, syncedWrites } from "../support/syncedWrites.ts";
 import { createTestDeps } from "../support/testDeps.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 // An index only (no constraint), so dropping it for a moment slows other tests at worst.
 const INDEX = "received_feedback_action";
@@ -45,13 +46,13 @@ function boltForwarder(port: number, target: URL) {
 
 describe("a graph that was away at start", () => {
   it("is prepared as soon as it answers, before the drainer applies the events that waited", async () => {
-    const driver = neo4j.driver(inject("neo4jUri"), neo4j.auth.basic("neo4j", process.env.TEST_NEO4J_PASSWORD ?? ""));
+    const driver = neo4j.driver(workerStack().neo4jUri, neo4j.auth.basic("neo4j", process.env.TEST_NEO4J_PASSWORD ?? ""));
     const indexExists = async () =>
       (await driver.executeQuery(`SHOW INDEXES YIELD name WHERE name = $name RETURN name`, { name: INDEX }, { database: "neo4j" })).records.length > 0;
     const databaseUrl = await createIsolatedDatabase("late_graph");
     const writer = createTestDeps({ databaseUrl, neo4jUri: null });
     const port = await freePort();
-    const forwarder = boltForwarder(port, new URL(inject("neo4jUri").replace(/^\w+:/, "http:")));
+    const forwarder = boltForwarder(port, new URL(workerStack().neo4jUri.replace(/^\w+:/, "http:")));
     const gateway = startGatewayProcess({
       NODE_ENV: "production",
       // Ad-hoc operations below; production would run only the manifest's (trustedDocuments.int.test.ts).

@@ -1,9 +1,10 @@
 // Production mode refuses to guess: without a database, a graph or a token key it names what is
 // missing and stops; with them it serves only what it was given (no demo data, no dev token).
-import { inject, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { startGatewayProcess } from "../support/gatewayProcess.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 const SECRET = "production-test-secret-of-32-chars!!";
 const complete = () => ({
@@ -59,7 +60,7 @@ describe("production mode", () => {
     const gateway = startGatewayProcess({
       ...complete(),
       DATABASE_URL: databaseUrl,
-      NEO4J_URI: inject("neo4jUri"),
+      NEO4J_URI: workerStack().neo4jUri,
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
     });

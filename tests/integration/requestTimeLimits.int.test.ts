@@ -2,7 +2,7 @@
 // cancelled on the database itself, and the caller gets QUERY_TIMEOUT (503 over REST), never a 500.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import { GatewayError } from "../../src/errors/codes.ts";
 import { createDriver, type Driver } from "../../src/graph/createDriver.ts";
@@ -12,6 +12,7 @@ import { removeGraphSlice } from "../support/removeGraphSlice.ts";
 import { eventually } from "../support/outbox.ts";
 import { tenancyHeaders, tenancyVerifier } from "../support/tenants.ts";
 import { createTestDeps, startTestGateway, type TestGateway } from "../support/testDeps.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 const LIMIT_MS = 300;
 const ORGANIZATION = "019abcde-0000-7000-8000-0000000000aa";
@@ -80,7 +81,7 @@ describe("a Postgres statement of a request", () => {
 describe("a graph read of a request", () => {
   let driver: Driver;
   beforeAll(() => {
-    driver = createDriver(inject("neo4jUri"), loadConfig({}).neo4j);
+    driver = createDriver(workerStack().neo4jUri, loadConfig({}).neo4j);
   });
   afterAll(() => driver?.close());
 

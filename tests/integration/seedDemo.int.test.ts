@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ORGANIZATIONS } from "../../src/demo/demoData.ts";
 import { seedDemo, seedDemoIfEmpty } from "../../src/demo/seedDemo.ts";
 import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
@@ -8,6 +8,7 @@ import { migrateDatabase } from "../../src/postgres/migrate.ts";
 import { queueOnlySync } from "../../src/outbox/graphSync.ts";
 import { syncEventsFor } from "../support/crudFactory.ts";
 import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 describe("the demo data set", () => {
   let deps: TestDeps;
@@ -92,7 +93,7 @@ describe("the demo data set", () => {
 describe("seeding on start-up", () => {
   // Needs a database with no organization at all, which the shared test database never is:
   // a scratch database of its own on the same server, dropped afterwards.
-  const serverUrl = new URL(inject("databaseUrl"));
+  const serverUrl = new URL(workerStack().databaseUrl);
   const scratchName = `${serverUrl.pathname.slice(1)}_seed_${randomUUID().slice(0, 8)}`;
   let scratchUrl: string;
   let prisma: PrismaClient;

@@ -2,12 +2,13 @@
 // drainer finish its pass and exits 0, leaving no outbox event held by a pass it abandoned.
 import http from "node:http";
 import { randomUUID } from "node:crypto";
-import { inject, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mintToken } from "../../src/auth/mintToken.ts";
 import { createPrisma } from "../../src/postgres/createPrisma.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { startGatewayProcess } from "../support/gatewayProcess.ts";
 import { createTestDeps } from "../support/testDeps.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 const SECRET = "shutdown-test-secret-of-32-chars!!!!";
 const CLIENTS = 8;
@@ -48,7 +49,7 @@ describe("graceful shutdown", () => {
       // The load below is ad-hoc operations; production would run only the manifest's (trustedDocuments.int.test.ts).
       TRUSTED_DOCUMENTS: "allow-unknown",
       DATABASE_URL: databaseUrl,
-      NEO4J_URI: inject("neo4jUri"),
+      NEO4J_URI: workerStack().neo4jUri,
       AUTH_JWT_SECRET: SECRET,
       PORT: "0",
       SHUTDOWN_GRACE_MS: "30000",

@@ -1,11 +1,12 @@
 // The gateway as an operator runs it: a real process, configured only by its environment.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { inject, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mintToken } from "../../src/auth/mintToken.ts";
 import { DEMO_COLORS, DEMO_ORGANIZATIONS } from "../../src/demo/demoData.ts";
 import { projectRoot } from "../../src/stack/paths.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 const SECRET = "startup-test-secret-of-32-characters!";
 
@@ -61,7 +62,7 @@ describe("starting the gateway", () => {
 
   it("serves the Postgres side and reports the graph unavailable when NEO4J_URI does not answer", async () => {
     const gateway = runGateway({
-      DATABASE_URL: inject("databaseUrl"),
+      DATABASE_URL: workerStack().databaseUrl,
       NEO4J_URI: "bolt://127.0.0.1:1",
       AUTH_JWT_SECRET: SECRET,
       // Its drainer would poll the shared outbox and reschedule other tests' events as failed.
@@ -96,7 +97,7 @@ describe("the first start on an empty database", () => {
   it("has the demo data in the graph before it says it is serving, and is ready at once", async () => {
     // A database of its own, so its drainer polls only its own outbox; no key, so the pages'
     // development token is handed out, as on a fresh clone.
-    const gateway = runGateway({ DATABASE_URL: await createIsolatedDatabase("first_start"), NEO4J_URI: inject("neo4jUri"), PORT: "0", LOG_LEVEL: "info" });
+    const gateway = runGateway({ DATABASE_URL: await createIsolatedDatabase("first_start"), NEO4J_URI: workerStack().neo4jUri, PORT: "0", LOG_LEVEL: "info" });
     try {
       expect(await gateway.waitFor("gateway serving", 120_000), gateway.output().stderr).toBe(true);
       const { stdout } = gateway.output();

@@ -4,7 +4,7 @@
 // reconnects and catches up. A database of its own: both processes' drainers poll the whole outbox.
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
 import { LISTENER_NAME } from "../../src/subscriptions/appliedListener.ts";
 import { startGatewayProcess } from "../support/gatewayProcess.ts";
@@ -12,6 +12,7 @@ import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { eventually } from "../support/outbox.ts";
 import { openSubscriptionSocket, type SubscriptionSocket } from "../support/subscriptionClient.ts";
 import { TENANCY_SECRET, tenancyHeaders } from "../support/tenants.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 const GRAPH_CHANGED = `subscription { graphChanged { eventId entity id operation } }`;
 
@@ -28,7 +29,7 @@ const sockets: SubscriptionSocket[] = [];
 async function startReplica(): Promise<Replica> {
   const gateway = startGatewayProcess({
     DATABASE_URL: databaseUrl,
-    NEO4J_URI: inject("neo4jUri"),
+    NEO4J_URI: workerStack().neo4jUri,
     AUTH_JWT_SECRET: TENANCY_SECRET,
     PORT: "0",
     LOG_LEVEL: "info",

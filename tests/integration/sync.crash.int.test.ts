@@ -3,7 +3,7 @@
 // Runs on a database of its own, so the restarted gateway's drainer sees only this test's outbox.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDriver } from "../../src/graph/createDriver.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
@@ -12,6 +12,7 @@ import { expectedGraphSlice, readGraphSlice } from "../support/graphSlice.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { eventually, outboxRows } from "../support/outbox.ts";
 import { newScope, uniqueHex, type TestScope } from "../support/syncedWrites.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 let databaseUrl: string;
 let prisma: PrismaClient;
@@ -24,7 +25,7 @@ afterAll(() => prisma?.$disconnect());
 function run(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, NEO4J_URI: inject("neo4jUri"), ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, NEO4J_URI: workerStack().neo4jUri, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
@@ -68,7 +69,7 @@ describe("a gateway killed between commit and projection", () => {
       await kill(restarted.child, "SIGTERM");
     }
 
-    const driver = createDriver(inject("neo4jUri"), loadConfig({}).neo4j);
+    const driver = createDriver(workerStack().neo4jUri, loadConfig({}).neo4j);
     try {
       const graph = { driver, database: "neo4j" };
       expect(await readGraphSlice(graph, scope)).toEqual(await expectedGraphSlice(prisma, scope));

@@ -4,12 +4,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
 import { startGatewayProcess, type GatewayProcess } from "../support/gatewayProcess.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { eventually } from "../support/outbox.ts";
 import { TENANCY_SECRET, tenancyHeaders } from "../support/tenants.ts";
+import { workerStack } from "../support/workerStack.ts";
 
 interface OtlpSpan {
   name: string;
@@ -44,7 +45,7 @@ beforeAll(async () => {
   prisma = createPrisma(databaseUrl, { maxConnections: 2 });
   gateway = startGatewayProcess({
     DATABASE_URL: databaseUrl,
-    NEO4J_URI: inject("neo4jUri"),
+    NEO4J_URI: workerStack().neo4jUri,
     AUTH_JWT_SECRET: TENANCY_SECRET,
     PORT: "0",
     LOG_LEVEL: "info",

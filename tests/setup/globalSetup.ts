@@ -1,6 +1,7 @@
-// Once per test run: a fresh, migrated Postgres database and a real Neo4j with an empty graph.
-// Either comes from TEST_DATABASE_URL / TEST_NEO4J_URI when set, else from the local stack
-// (the Postgres server on 5432 or PGlite; the project's local Neo4j on its own test port).
+// Once per test run: for each test worker (testStack.ts), a fresh, migrated Postgres database and a
+// real Neo4j with an empty graph. Either comes from TEST_DATABASE_URL / TEST_NEO4J_URI when set
+// (then the run has one worker), else from the local stack (the Postgres server on 5432 or PGlite;
+// the project's local Neo4j on the worker's own test port).
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import type { TestProject } from "vitest/node";
@@ -8,25 +9,39 @@ import { ensureGraphSchema } from "../../src/graph/ensureGraphSchema.ts";
 import { warmProjectionCypher } from "../../src/projector/warmProjectionCypher.ts";
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
 import { recreateDatabase } from "../../src/postgres/recreateDatabase.ts";
-import { resolvePostgres } from "../../src/stack/localPostgres.ts";
-import { startLocalNeo4j, stopLocalNeo4j } from "../../src/stack/localNeo4j.ts";
+import { resolvePostgres, type PostgresEndpoint } from "../../src/stack/localPostgres.ts";
+import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from "../../src/stack/localNeo4j.ts";
 import { dataDir } from "../../src/stack/paths.ts";
-import { testStack } from "../support/testStack.ts";
+import { TEST_WORKERS, testStack } from "../support/testStack.ts";
+import type { WorkerStack } from "../support/workerStack.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseUrl: string;
-    neo4jUri: string;
+    /** The servers of worker n at n − 1. */
+    stacks: WorkerStack[];
   }
 }
 
 export default async function setup(project: TestProject) {
-  const { databaseName, neo4jPort } = testStack();
   const postgres = await resolvePostgres(process.env.TEST_DATABASE_URL, `postgres`);
+  const workers = Array.from({ length: TEST_WORKERS }, (_, i) => i + 1);
+  const localNeo4js = workers.map((worker) => {
+    const { neo4jPort: port } = testStack(worker);
+    return { port, home: path.join(dataDir, `neo4j-test-${port}`) };
+  });
+  const stacks = await Promise.all(workers.map((worker, i) => startWorkerStack(postgres, testStack(worker).databaseName, localNeo4js[i]!)));
+  project.provide("stacks", stacks);
+
+  return async () => {
+    if (!process.env.TEST_NEO4J_URI) await Promise.all(localNeo4js.map((local) => stopLocalNeo4j(local)));
+    await postgres.stop();
+  };
+}
+
+async function startWorkerStack(postgres: PostgresEndpoint, databaseName: string, localNeo4j: LocalNeo4jOptions): Promise<WorkerStack> {
   const databaseUrl = process.env.TEST_DATABASE_URL ?? (await recreateDatabase(postgres.url, databaseName));
   await migrateDatabase(databaseUrl);
 
-  const localNeo4j = { port: neo4jPort, home: path.join(dataDir, `neo4j-test-${neo4jPort}`) };
   const neo4jUri = process.env.TEST_NEO4J_URI ?? (await startLocalNeo4j(localNeo4j)).uri;
   const driver = neo4j.driver(neo4jUri, neo4j.auth.basic("neo4j", process.env.TEST_NEO4J_PASSWORD ?? ""));
   // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
@@ -39,12 +54,5 @@ export default async function setup(project: TestProject) {
   await ensureGraphSchema(driver, "neo4j");
   await warmProjectionCypher({ driver, database: "neo4j" });
   await driver.close();
-
-  project.provide("databaseUrl", databaseUrl);
-  project.provide("neo4jUri", neo4jUri);
-
-  return async () => {
-    if (!process.env.TEST_NEO4J_URI) await stopLocalNeo4j(localNeo4j);
-    await postgres.stop();
-  };
+  return { databaseUrl, neo4jUri };
 }

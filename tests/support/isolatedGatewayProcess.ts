@@ -3,11 +3,12 @@
 // the test runner. Raw bytes go over node:net, so malformed request lines reach the server as sent.
 import type { ChildProcess } from "node:child_process";
 import net from "node:net";
-import { inject } from "vitest";
+
 import { mintToken } from "../../src/auth/mintToken.ts";
 import type { Role } from "../../src/auth/access.ts";
 import { startGatewayProcess } from "./gatewayProcess.ts";
 import { createIsolatedDatabase } from "./isolatedDatabase.ts";
+import { workerStack } from "./workerStack.ts";
 
 const SECRET = "gateway-process-secret-of-32-characters!";
 
@@ -34,7 +35,7 @@ export async function startIsolatedGatewayProcess(name: string, env: Record<stri
   const databaseUrl = await createIsolatedDatabase(name);
   const gateway = startGatewayProcess({
     DATABASE_URL: databaseUrl,
-    NEO4J_URI: inject("neo4jUri"),
+    NEO4J_URI: workerStack().neo4jUri,
     AUTH_JWT_SECRET: SECRET,
     // Its own database: no other test's outbox to drain, and the shared graph stays untouched.
     GRAPH_SYNC_ENABLED: "false",

@@ -3,12 +3,12 @@
 // does not poll unless asked: tests share one outbox, and a polling drainer would apply events
 // another test is deliberately keeping pending; a test that polls brings its own database.
 import type { Logger } from "pino";
-import { inject } from "vitest";
 import type { TokenVerifier } from "../../src/auth/tokenVerifier.ts";
 import { loadConfig, type Config } from "../../src/config/config.ts";
 import { createDeps, type OwnedDeps } from "../../src/gateway/createDeps.ts";
 import { createServer, type Gateway } from "../../src/http/createServer.ts";
 import { createLogger } from "../../src/observability/createLogger.ts";
+import { workerStack } from "./workerStack.ts";
 
 export type TestDeps = OwnedDeps;
 
@@ -41,10 +41,10 @@ export function createTestDeps(options: TestDepsOptions = {}): TestDeps {
   return createDeps({
     config,
     logger: options.logger ?? createLogger("silent"),
-    databaseUrl: options.databaseUrl ?? inject("databaseUrl"),
+    databaseUrl: options.databaseUrl ?? workerStack().databaseUrl,
     maxConnections: 5,
     onQuery: onQuery && ((sql) => onQuery(sql)),
-    neo4jUri: options.neo4jUri === undefined ? inject("neo4jUri") : options.neo4jUri,
+    neo4jUri: options.neo4jUri === undefined ? workerStack().neo4jUri : options.neo4jUri,
     sync: { poll: options.poll ?? false, thread: options.drainerThread ?? false },
     auth: verifyToken && (() => ({ verifyToken, devToken: options.devToken ?? null })),
   });
