@@ -7,24 +7,26 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimEvents } from "../../src/outbox/claimEvents.ts";
 import { countUnapplied } from "../../src/outbox/settleEvents.ts";
+import { createPostgres, type Postgres } from "../../src/postgres/createPrisma.ts";
 import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
-import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
+import { eventually } from "../support/outbox.ts";
 
 const APPLIED = 5_000;
 const PENDING_INDEX = "sync_events_applied_at_next_attempt_at_id_idx";
 
-let deps: TestDeps;
+// One connection: the statistics it reads are flushed by the very backend that did the reading.
+let deps: Postgres;
 let stats: pg.Client;
 beforeAll(async () => {
   const databaseUrl = await createIsolatedDatabase("claim");
-  deps = createTestDeps({ databaseUrl, neo4jUri: null });
+  deps = createPostgres(databaseUrl, { maxConnections: 1 });
   stats = new pg.Client({ connectionString: databaseUrl });
   await stats.connect();
   await stats.query("ALTER TABLE sync_events SET (autovacuum_enabled = false)");
 });
 afterAll(async () => {
   await stats.end();
-  await deps.close();
+  await deps.prisma.$disconnect();
 });
 
 /** Events applied since the last VACUUM: each leaves a dead entry no scan has met yet. */
@@ -36,6 +38,13 @@ async function applyManyEvents(): Promise<void> {
   await stats.query("UPDATE sync_events SET applied_at = now() WHERE applied_at IS NULL");
   // What autovacuum's analyze would have told the planner; it leaves the dead index entries alone.
   await stats.query("ANALYZE sync_events");
+  // A scan marks an entry dead only once no snapshot in this database can still see its row, and
+  // autovacuum may be analyzing a catalog of this new database with one open.
+  await eventually(
+    async () =>
+      (await stats.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (backend_xmin IS NOT NULL OR backend_xid IS NOT NULL)`)).rowCount,
+    (others) => others === 0,
+  );
 }
 
 /** Entries `work` read from the pending index (its statistics flushed before they are read). */

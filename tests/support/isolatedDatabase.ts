@@ -1,6 +1,5 @@
 // A migrated database of a test's own on the run's Postgres server, for tests whose drainer polls
-// the whole outbox: in the shared database it would apply events other tests keep pending on purpose.
-
+// the whole outbox: in its worker's database it would apply events other tests keep pending on purpose.
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
 import { recreateDatabase } from "../../src/postgres/recreateDatabase.ts";
 import { workerStack } from "./workerStack.ts";

@@ -3,7 +3,6 @@
 // the test runner. Raw bytes go over node:net, so malformed request lines reach the server as sent.
 import type { ChildProcess } from "node:child_process";
 import net from "node:net";
-
 import { mintToken } from "../../src/auth/mintToken.ts";
 import type { Role } from "../../src/auth/access.ts";
 import { startGatewayProcess } from "./gatewayProcess.ts";
