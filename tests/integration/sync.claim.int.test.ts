@@ -14,7 +14,7 @@ import { eventually } from "../support/outbox.ts";
 const APPLIED = 5_000;
 const PENDING_INDEX = "sync_events_applied_at_next_attempt_at_id_idx";
 
-// One connection: the statistics it reads are flushed by the very backend that did the reading.
+// One connection, so the backend that scanned is the one asked to flush its statistics.
 let deps: Postgres;
 let stats: pg.Client;
 beforeAll(async () => {

@@ -24,21 +24,22 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const postgres = await resolvePostgres(process.env.TEST_DATABASE_URL, `postgres`);
-  const workers = Array.from({ length: TEST_WORKERS }, (_, i) => i + 1);
-  const localNeo4js = workers.map((worker) => {
-    const { neo4jPort: port } = testStack(worker);
-    return { port, home: path.join(dataDir, `neo4j-test-${port}`) };
+  const workers = Array.from({ length: TEST_WORKERS }, (_, i) => {
+    const { databaseName, neo4jPort: port } = testStack(i + 1);
+    return { databaseName, localNeo4j: { port, home: path.join(dataDir, `neo4j-test-${port}`) } };
   });
-  const stacks = await Promise.all(workers.map((worker, i) => startWorkerStack(postgres, testStack(worker).databaseName, localNeo4js[i]!)));
-  project.provide("stacks", stacks);
+  project.provide("stacks", await Promise.all(workers.map((worker) => startWorkerStack(postgres, worker))));
 
   return async () => {
-    if (!process.env.TEST_NEO4J_URI) await Promise.all(localNeo4js.map((local) => stopLocalNeo4j(local)));
+    if (!process.env.TEST_NEO4J_URI) await Promise.all(workers.map((worker) => stopLocalNeo4j(worker.localNeo4j)));
     await postgres.stop();
   };
 }
 
-async function startWorkerStack(postgres: PostgresEndpoint, databaseName: string, localNeo4j: LocalNeo4jOptions): Promise<WorkerStack> {
+async function startWorkerStack(
+  postgres: PostgresEndpoint,
+  { databaseName, localNeo4j }: { databaseName: string; localNeo4j: LocalNeo4jOptions },
+): Promise<WorkerStack> {
   const databaseUrl = process.env.TEST_DATABASE_URL ?? (await recreateDatabase(postgres.url, databaseName));
   await migrateDatabase(databaseUrl);
 

@@ -1,10 +1,8 @@
-/**
- * The servers of a test run. Files run in TEST_WORKERS processes at once, and each worker has a
- * Postgres database and a Neo4j of its own: files in different workers never share an outbox, a
- * drainer's events or a graph, while files in one worker run one after another, as a whole run
- * once did. Two checkouts on one machine (or CI beside a developer) pick their own with
- * MOBIUS_TEST_SLOT, so their runs never share or stop each other's servers.
- */
+// The servers of a test run. Files run in TEST_WORKERS processes at once, and each worker has a
+// Postgres database and a Neo4j of its own: files in different workers never share an outbox, a
+// drainer's events or a graph, while files in one worker run one after another, as a whole run
+// once did. Two checkouts on one machine (or CI beside a developer) pick their own with
+// MOBIUS_TEST_SLOT, so their runs never share or stop each other's servers.
 
 /**
  * Servers given from outside (TEST_DATABASE_URL, TEST_NEO4J_URI) are one of each, so their runs
