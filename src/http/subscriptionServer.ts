@@ -21,10 +21,14 @@ import type { Admission, OperationParams } from "../graphql/trustedDocuments/adm
 import { firstViolation, queryLimitRules } from "../graphql/plugins/queryLimits.ts";
 import { withDeclaredListSizes } from "../graphql/plugins/declaredListSizes.ts";
 import { checkedDocuments } from "./checkedDocuments.ts";
+import { startSocketHeartbeat } from "./socketHeartbeat.ts";
 import { MAX_BODY_BYTES } from "./graphqlHandler.ts";
 
 /** Characters of subscription text kept parsed and checked: thousands of operations of a few hundred characters. */
 const DOCUMENT_CHARACTERS_KEPT = 500_000;
+
+/** How often every socket is pinged; one left unanswered for this long is terminated (graphql-ws's own default). */
+const HEARTBEAT_INTERVAL_MS = 12_000;
 
 /** graphql-ws's close code for an unauthorized connection; its client does not retry it. */
 export const CLOSE_UNAUTHENTICATED = 4401;
@@ -91,7 +95,9 @@ export function serveSubscriptions(
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
     },
     wss,
+    0, // Its per-socket keep-alive off: one heartbeat pings every socket (socketHeartbeat.ts).
   );
+  const heartbeat = startSocketHeartbeat(wss, HEARTBEAT_INTERVAL_MS);
   // A socket's 'error' is a client breaking the protocol (a message over maxPayload, a bad frame),
   // and ws has already closed the connection with the code that says why. graphql-ws would print
   // it to stderr as an internal error with its stack; it is logged as the client's.
@@ -103,6 +109,7 @@ export function serveSubscriptions(
   return {
     connections: () => wss.clients.size,
     async close() {
+      heartbeat.stop();
       for (const socket of wss.clients) socket.terminate();
       await serving.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
