@@ -36,6 +36,7 @@ describe("loadConfig", () => {
       patterns: { minOrganizations: 3, refreshIntervalMs: 60_000, limitPerIndustry: 200 },
       outboxRetention: { retentionSeconds: 604_800, batchSize: 500, intervalMs: 60_000 },
       subscriptionResumeWindowSeconds: 3600,
+      subscriptionHeartbeatMs: 12_000,
       port: 4000,
       host: "127.0.0.1",
       shutdownGraceMs: 25_000,

@@ -150,6 +150,7 @@ const envSchema = z.object({
   OUTBOX_PRUNE_INTERVAL_MS: milliseconds(60_000),
   // An hour: keep it within the outbox's retention of applied events, which are the resume log.
   SUBSCRIPTION_RESUME_WINDOW_SECONDS: positiveInt("a number of seconds", 3_600),
+  SUBSCRIPTION_HEARTBEAT_MS: milliseconds(12_000, 100),
   GRAPH_NODE_LIMIT: positiveInt("a number of nodes", 200_000),
   GRAPH_RELATIONSHIP_LIMIT: positiveInt("a number of relationships", 400_000),
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default("development")),
@@ -342,6 +343,8 @@ export interface Config {
   readonly colorExtraction: ColorExtractionSettings;
   /** How far back a subscription may resume (`after`): applied events younger than this. */
   readonly subscriptionResumeWindowSeconds: number;
+  /** How often every subscription socket is pinged; one that left the previous ping unanswered is ended. */
+  readonly subscriptionHeartbeatMs: number;
   /** OpenTelemetry traces (OTEL_* variables); null when not configured. */
   readonly tracing: TracingSettings | null;
 }
@@ -422,6 +425,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     subscriptionResumeWindowSeconds: e.SUBSCRIPTION_RESUME_WINDOW_SECONDS,
+    subscriptionHeartbeatMs: e.SUBSCRIPTION_HEARTBEAT_MS,
     logLevel: e.LOG_LEVEL,
     production,
     auth: Object.freeze({ key: keys[0] ?? null, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE }),

@@ -20,7 +20,18 @@ export function startSocketHeartbeat(wss: WebSocketServer, intervalMs: number): 
     awaitingPong.delete(this);
   };
   wss.on("connection", (socket) => socket.on("pong", answered));
+  let beating = false;
   async function beat(): Promise<void> {
+    // A beat still pinging its slices when the next is due: the next would end sockets it just pinged.
+    if (beating) return;
+    beating = true;
+    try {
+      await pingEverySocket();
+    } finally {
+      beating = false;
+    }
+  }
+  async function pingEverySocket(): Promise<void> {
     let inSlice = 0;
     for (const socket of [...wss.clients]) {
       if (awaitingPong.has(socket)) {

@@ -27,9 +27,6 @@ import { MAX_BODY_BYTES } from "./graphqlHandler.ts";
 /** Characters of subscription text kept parsed and checked: thousands of operations of a few hundred characters. */
 const DOCUMENT_CHARACTERS_KEPT = 500_000;
 
-/** How often every socket is pinged; one left unanswered for this long is terminated (graphql-ws's own default). */
-const HEARTBEAT_INTERVAL_MS = 12_000;
-
 /** graphql-ws's close code for an unauthorized connection; its client does not retry it. */
 export const CLOSE_UNAUTHENTICATED = 4401;
 
@@ -97,7 +94,7 @@ export function serveSubscriptions(
     wss,
     0, // Its per-socket keep-alive off: one heartbeat pings every socket (socketHeartbeat.ts).
   );
-  const heartbeat = startSocketHeartbeat(wss, HEARTBEAT_INTERVAL_MS);
+  const heartbeat = startSocketHeartbeat(wss, deps.config.subscriptionHeartbeatMs);
   // A socket's 'error' is a client breaking the protocol (a message over maxPayload, a bad frame),
   // and ws has already closed the connection with the code that says why. graphql-ws would print
   // it to stderr as an internal error with its stack; it is logged as the client's.

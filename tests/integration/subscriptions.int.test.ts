@@ -6,7 +6,7 @@ import type { Role } from "../../src/auth/access.ts";
 import { ROLES } from "../../src/auth/access.ts";
 import { eventually } from "../support/outbox.ts";
 import { openSubscriptionSocket, type SubscriptionSocket } from "../support/subscriptionClient.ts";
-import { startTenants, type Tenants } from "../support/tenants.ts";
+import { startTenants, tenancyVerifier, type Tenants } from "../support/tenants.ts";
 import { createTestDeps, startTestGateway } from "../support/testDeps.ts";
 
 const GRAPH_CHANGED = `subscription($after: ID) { graphChanged(after: $after) { eventId entity id operation relationships appliedAt } }`;
@@ -297,5 +297,35 @@ describe("clients that go away", () => {
     }
     await eventually(async () => tenants.gateway.subscriptions!.connections(), (n) => n === before.connections);
     expect(feed().subscriberCount()).toBe(before.subscribers);
+  });
+
+  it("are ended by the heartbeat when they leave its pings unanswered, with their subscriptions, every role of either organization", async () => {
+    const deps = createTestDeps({ verifyToken: tenancyVerifier(), config: { subscriptionHeartbeatMs: 200 } });
+    const gateway = await startTestGateway(deps);
+    try {
+      await deps.changes!.ready();
+      const open = async (role: Role, organizationId: string, answersPings: boolean) => {
+        const socket = openSubscriptionSocket(gateway.url, (await tenants.as(role, organizationId)).authorization, { answersPings });
+        sockets.push(socket);
+        await socket.acknowledged;
+        socket.subscribe(GRAPH_CHANGED);
+        return socket;
+      };
+      const callers = [tenants.own, tenants.foreign].flatMap(({ organizationId }) => ROLES.map((role) => [role, organizationId] as const));
+      const silent = await Promise.all(callers.map(([role, organizationId]) => open(role, organizationId, false)));
+      const answering = await Promise.all(callers.map(([role, organizationId]) => open(role, organizationId, true)));
+      await eventually(async () => deps.changes!.subscriberCount(), (n) => n === callers.length * 2);
+
+      const closes = await Promise.all(silent.map((socket) => socket.closed));
+      expect(closes.map((c) => c.code)).toEqual(silent.map(() => 1006)); // terminated, no close frame
+      await eventually(async () => deps.changes!.subscriberCount(), (n) => n === callers.length);
+      // Three more beats: the sockets that answer stay, with their subscriptions.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(gateway.subscriptions!.connections()).toBe(callers.length);
+      expect(deps.changes!.subscriberCount()).toBe(callers.length);
+      for (const socket of answering) expect(socket.messages.filter((m) => m.type === "error")).toEqual([]);
+    } finally {
+      await gateway.close();
+    }
   });
 });

@@ -23,8 +23,9 @@ export interface SubscriptionSocket {
   terminate(): void;
 }
 
-export function openSubscriptionSocket(httpUrl: string, authorization: string | undefined): SubscriptionSocket {
-  const socket = new WebSocket(`${httpUrl.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws");
+/** `answersPings: false` leaves the server's WebSocket pings unanswered, as a peer that vanished would. */
+export function openSubscriptionSocket(httpUrl: string, authorization: string | undefined, { answersPings = true } = {}): SubscriptionSocket {
+  const socket = new WebSocket(`${httpUrl.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws", { autoPong: answersPings });
   const messages: Message[] = [];
   const taken = new Map<string, number>();
   const waiters = new Set<() => void>();
