@@ -1,8 +1,9 @@
 // Probe, not part of `npm run bench`: what keeping 1,000 idle WebSocket subscribers alive costs a
 // server, with graphql-ws's keep-alive (a timer per socket) and with the gateway's heartbeat (one
 // timer for every socket, src/http/socketHeartbeat.ts). Each way runs twice, alternating: a
-// graphql-ws server in a process of its own, 1,000 subscribers in another, then the server's CPU and
-// its main thread's voluntary context switches (wake-ups) over 36 s idle.
+// graphql-ws server in a process of its own, the subscriptions benchmark's 1,000 idle subscribers in
+// another (support/idleSubscribers.ts), then the server's CPU and its main thread's voluntary context
+// switches (wake-ups) over 36 s idle.
 //
 //   node --import tsx bench/heartbeatCost.ts
 import { fork, spawn } from "node:child_process";
@@ -13,9 +14,8 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { buildSchema } from "graphql";
-import { createClient } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
-import WebSocket, { WebSocketServer } from "ws";
+import { WebSocketServer } from "ws";
 import { startSocketHeartbeat } from "../src/http/socketHeartbeat.ts";
 
 const SUBSCRIBERS = 1_000;
@@ -23,20 +23,20 @@ const IDLE_MS = 36_000;
 const KEEP_ALIVE_MS = 12_000;
 type Way = "perSocket" | "heartbeat";
 const self = fileURLToPath(import.meta.url);
-const [role, arg1, arg2] = process.argv.slice(2);
+const idleSubscribers = fileURLToPath(new URL("./support/idleSubscribers.ts", import.meta.url));
+const [role, way] = process.argv.slice(2);
 
-if (role === "server") serve(arg1 as Way);
-else if (role === "subscribers") await subscribe(arg1!, Number(arg2));
+if (role === "server") serve(way as Way);
 else await measure();
 
 function serve(way: Way): void {
-  const schema = buildSchema(`type Query { a: Int } type Subscription { idle: Int }`);
+  const schema = buildSchema(`type Query { a: Int } type Change { eventId: ID } type Subscription { brandChanged(id: ID!): Change }`);
   const server = createServer();
   const wss = new WebSocketServer({ server, path: "/graphql" });
   const neverSends = async function* () {
     await new Promise(() => {});
   };
-  useServer({ schema, roots: { subscription: { idle: neverSends } } }, wss, way === "perSocket" ? KEEP_ALIVE_MS : 0);
+  useServer({ schema, roots: { subscription: { brandChanged: neverSends } } }, wss, way === "perSocket" ? KEEP_ALIVE_MS : 0);
   if (way === "heartbeat") startSocketHeartbeat(wss, KEEP_ALIVE_MS);
   server.listen(0, "127.0.0.1", () => process.send!({ port: (server.address() as AddressInfo).port }));
   process.on("message", () => {
@@ -46,25 +46,11 @@ function serve(way: Way): void {
   });
 }
 
-async function subscribe(url: string, count: number): Promise<void> {
-  for (let opened = 0; opened < count; opened += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, count - opened) }, connect));
-  }
-  process.stdout.write("READY\n");
-
-  function connect(): Promise<void> {
-    return new Promise((resolve) => {
-      const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, on: { connected: () => resolve() } });
-      client.subscribe({ query: "subscription { idle }" }, { next() {}, error() {}, complete() {} });
-    });
-  }
-}
-
 async function measure(): Promise<void> {
   for (const way of ["perSocket", "heartbeat", "perSocket", "heartbeat"] as const) {
     const server = fork(self, ["server", way], { execArgv: ["--import", "tsx"] });
     const [{ port }] = (await once(server, "message")) as [{ port: number }];
-    const subscribers = spawn(process.execPath, ["--import", "tsx", self, "subscribers", `ws://127.0.0.1:${port}/graphql`, String(SUBSCRIBERS)], {
+    const subscribers = spawn(process.execPath, ["--import", "tsx", idleSubscribers, `http://127.0.0.1:${port}`, String(SUBSCRIBERS), "quiet-brand"], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     await new Promise<void>((resolve) => subscribers.stdout!.on("data", (chunk) => String(chunk).includes("READY") && resolve()));

@@ -21,8 +21,8 @@ import type { Admission, OperationParams } from "../graphql/trustedDocuments/adm
 import { firstViolation, queryLimitRules } from "../graphql/plugins/queryLimits.ts";
 import { withDeclaredListSizes } from "../graphql/plugins/declaredListSizes.ts";
 import { checkedDocuments } from "./checkedDocuments.ts";
-import { startSocketHeartbeat } from "./socketHeartbeat.ts";
 import { MAX_BODY_BYTES } from "./graphqlHandler.ts";
+import { startSocketHeartbeat } from "./socketHeartbeat.ts";
 
 /** Characters of subscription text kept parsed and checked: thousands of operations of a few hundred characters. */
 const DOCUMENT_CHARACTERS_KEPT = 500_000;
