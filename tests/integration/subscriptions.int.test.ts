@@ -247,11 +247,13 @@ describe("resuming with after", () => {
 
 describe("with authentication off", () => {
   it("tells graphChanged every organization's changes and brandChanged only its brand's", async () => {
+    // Made before the gateway starts, so its feed starts after their events: a notification of them
+    // reaching it late would otherwise hand them to the subscribers below.
+    const ownBrand = await createBrand(tenants.own.organizationId);
+    const foreignBrand = await createBrand(tenants.foreign.organizationId);
     const open = await startTestGateway(createTestDeps());
     try {
       await open.deps.changes!.ready();
-      const ownBrand = await createBrand(tenants.own.organizationId);
-      const foreignBrand = await createBrand(tenants.foreign.organizationId);
       const socket = openSubscriptionSocket(open.url, undefined);
       sockets.push(socket);
       await socket.acknowledged;
