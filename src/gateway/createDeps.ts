@@ -89,7 +89,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     { poll: options.sync?.poll ?? false, thread, held: options.sync?.held, listenUrl },
   );
   const auth = options.auth?.(prisma) ?? { verifyToken: null, devToken: null };
-  const changes = options.subscriptions === false ? null : createChangeFeed({ sql, logger, databaseUrl });
+  const changes = options.subscriptions === false ? null : createChangeFeed({ sql, logger, databaseUrl, onQuery });
   // Each feature's series beside the sync's: read at scrape time, so any replica shows them.
   registerGraphCapacityGauges({ config, graph, metrics });
   registerBackfillGauges(metrics, prisma);

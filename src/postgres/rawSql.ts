@@ -40,7 +40,7 @@ const PREPARED = new WeakMap<TemplateStringsArray, { readonly text: string; read
 export type OnQuery = (sql: string, durationMs: number) => void;
 
 /** One statement on the pool or a connection, reported to `onQuery` like Prisma's statements are. */
-export async function timedQuery(on: pg.Pool | pg.PoolClient, statement: pg.QueryConfig, onQuery?: OnQuery): Promise<pg.QueryResult> {
+export async function timedQuery(on: pg.Pool | pg.ClientBase, statement: pg.QueryConfig, onQuery?: OnQuery): Promise<pg.QueryResult> {
   const started = performance.now();
   const result = await on.query(statement);
   const durationMs = performance.now() - started;

@@ -32,8 +32,11 @@ const COLUMNS = `applied_seq AS seq, id, entity_type AS entity, entity_id AS "en
 
 const toEvent = (row: EventRow): AppliedEvent => ({ ...row, seq: BigInt(row.seq), id: BigInt(row.id) });
 
+/** Where the feed's own reads run: the listener's connection (or any that can run a statement). */
+export type StatementRunner = Pick<Sql, "rows">;
+
 /** Applied events after `seq` of every organization, oldest first: what a process's feed fans out. */
-export async function readAppliedAfter(sql: Sql, seq: bigint, limit: number): Promise<AppliedEvent[]> {
+export async function readAppliedAfter(sql: StatementRunner, seq: bigint, limit: number): Promise<AppliedEvent[]> {
   const rows = await sql.rows<EventRow>(
     `/* appliedEventsAfter */ SELECT ${COLUMNS} FROM sync_events
       WHERE applied_seq > $1 AND organization_id IS NOT NULL ORDER BY applied_seq LIMIT $2`,
@@ -54,7 +57,7 @@ export async function readOrganizationAppliedAfter(sql: Sql, organizationId: str
 }
 
 /** The newest applied position: where a feed starts, and catches up to after a lost connection. */
-export async function readLatestSeq(sql: Sql): Promise<bigint> {
+export async function readLatestSeq(sql: StatementRunner): Promise<bigint> {
   const [row] = await sql.rows<{ seq: string | null }>(`/* latestAppliedSeq */ SELECT max(applied_seq) AS seq FROM sync_events`, []);
   return BigInt(row?.seq ?? 0);
 }

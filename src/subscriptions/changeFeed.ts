@@ -1,5 +1,6 @@
 // A process's feed of applied changes: told by the listener how far the outbox has been applied,
-// it reads the new events once (however many subscribers) and hands each to the subscribers of its
+// it reads the new events once (however many subscribers), on the listener's own connection so live
+// updates never wait behind requests for a pooled one, and hands each to the subscribers of its
 // organization that watch it. Subscribers are kept by organization and watched entity, so an event
 // costs a few map lookups, not a call per subscriber. A subscriber given a resume position first
 // replays the events after it from the outbox, while live ones wait in its queue; both carry their
@@ -8,6 +9,7 @@
 import type { Logger } from "pino";
 import type { EntityKind } from "../outbox/entityChange.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
+import type { OnQuery } from "../postgres/rawSql.ts";
 import { readAppliedAfter, readLatestSeq, readOrganizationAppliedAfter, type AppliedEvent } from "./appliedEvents.ts";
 import { startAppliedListener, type AppliedListener } from "./appliedListener.ts";
 import { subscriberQueue, type SubscriberQueue } from "./subscriberQueue.ts";
@@ -37,6 +39,8 @@ export interface ChangeFeedDeps {
   readonly logger: Logger;
   /** Where the listener connects (its own connection, outside the pool). */
   readonly databaseUrl: string;
+  /** Called with every statement the listener's connection runs, as with the pool's. */
+  readonly onQuery?: OnQuery;
 }
 
 /** Where a subscriber is kept: the organization it is told of (null: every one's) and the entity it watches ("*": every one). */
@@ -47,7 +51,7 @@ const watchOf = ({ organizationId, entity }: SubscribeOptions): Watch => [organi
 /** The entity keys under which an event's watchers are kept, live and in a replay alike. */
 const watchedAs = (event: AppliedEvent): readonly string[] => [EVERY_ENTITY, entityKey(event.entity, event.entityId)];
 
-export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): ChangeFeed {
+export function createChangeFeed({ sql, logger, databaseUrl, onQuery }: ChangeFeedDeps): ChangeFeed {
   const queues = new Set<SubscriberQueue>();
   const watchers = new Map<string | null, Map<string, Set<SubscriberQueue>>>();
   /** Everything at or before this position has been handed out (or skipped with no one listening). */
@@ -66,7 +70,7 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
     },
     onConnected() {
       // Whatever was applied while the listener was away (or before it first connected).
-      void readLatestSeq(sql)
+      void readLatestSeq(listener)
         .then((latest) => {
           if (position === null) position = latest;
           if (latest > target) target = latest;
@@ -75,7 +79,7 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
         })
         .catch((error: Error) => logger.warn({ err: error }, "subscriptions feed could not read the outbox position"));
     },
-  });
+  }, onQuery);
 
   function pump(): void {
     if (pumping) {
@@ -103,7 +107,7 @@ export function createChangeFeed({ sql, logger, databaseUrl }: ChangeFeedDeps): 
         position = target;
         return;
       }
-      const events = await readAppliedAfter(sql, position, PAGE);
+      const events = await readAppliedAfter(listener, position, PAGE);
       for (const event of events) {
         for (const organization of [event.organizationId, null]) {
           const byEntity = watchers.get(organization);

@@ -281,6 +281,36 @@ describe("with authentication off", () => {
   });
 });
 
+describe("a gateway whose request pool is busy", () => {
+  it("still tells its subscribers of a change: the feed reads on its listener's connection", async () => {
+    const brandId = await createBrand(tenants.own.organizationId);
+    const busy = await startTestGateway(createTestDeps());
+    try {
+      await busy.deps.changes!.ready();
+      const socket = openSubscriptionSocket(busy.url, undefined);
+      sockets.push(socket);
+      await socket.acknowledged;
+      const before = busy.deps.changes!.subscriberCount();
+      // No field that reads Postgres: the pool is held while the message is sent.
+      const watching = socket.subscribe(`subscription($id: ID!) { brandChanged(id: $id) { eventId brandId operation } }`, { id: brandId });
+      await eventually(async () => busy.deps.changes!.subscriberCount(), (n) => n > before);
+
+      // Every pooled connection (the test gateway's pool holds 5) busy for longer than delivery takes.
+      let held = true;
+      const holding = Promise.all(Array.from({ length: 5 }, () => busy.deps.sql.rows(`SELECT pg_sleep(8)`, []))).finally(() => (held = false));
+      await eventually(async () => (await tenants.gateway.deps.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(8)' AND state = 'active'`)[0]!.n, (n) => n === 5n);
+      await mutate(tenants.own.organizationId, UPDATE_BRAND, { id: brandId, input: { name: "Renamed while the pool is busy" } });
+
+      const change = (await socket.take(watching, 7_000)).payload.data.brandChanged;
+      expect(held).toBe(true);
+      expect([change.brandId, change.operation]).toEqual([brandId, "UPSERT"]);
+      await holding;
+    } finally {
+      await busy.close();
+    }
+  });
+});
+
 describe("clients that go away", () => {
   it("leave no subscriber behind: 1,000 connects and disconnects, half of them abrupt", { timeout: 240_000 }, async () => {
     const { organizationId } = tenants.own;
