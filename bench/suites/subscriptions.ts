@@ -29,9 +29,9 @@ export const run: Suite = async (ctx) => {
       checks: [
         {
           what: `mutation commit → graphChanged message (${options.writers} writers flat out)`,
-          measured: `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms (${result.latencyMs.messages} messages)`,
-          goal: `p99 ≤ ${GOALS.latencyP99Ms} ms`,
-          met: result.latencyMs.p99 <= GOALS.latencyP99Ms,
+          measured: `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms (${result.latencyMs.messages} messages, ${result.latencyMs.missing} events never told)`,
+          goal: `p99 ≤ ${GOALS.latencyP99Ms} ms, every event told`,
+          met: result.latencyMs.p99 <= GOALS.latencyP99Ms && result.latencyMs.missing === 0,
         },
         {
           what: `extra memory of ${options.idleSubscribers} idle subscribers (after forced GC; the larger of RSS and heap + external)`,

@@ -41,6 +41,8 @@ export interface ChangeFeedDeps {
   readonly databaseUrl: string;
   /** Called with every statement the listener's connection runs, as with the pool's. */
   readonly onQuery?: OnQuery;
+  /** How the feed listens; a test wraps it to interleave a commit with the feed's read. */
+  readonly startListener?: typeof startAppliedListener;
 }
 
 /** Where a subscriber is kept: the organization it is told of (null: every one's) and the entity it watches ("*": every one). */
@@ -51,7 +53,7 @@ const watchOf = ({ organizationId, entity }: SubscribeOptions): Watch => [organi
 /** The entity keys under which an event's watchers are kept, live and in a replay alike. */
 const watchedAs = (event: AppliedEvent): readonly string[] => [EVERY_ENTITY, entityKey(event.entity, event.entityId)];
 
-export function createChangeFeed({ sql, logger, databaseUrl, onQuery }: ChangeFeedDeps): ChangeFeed {
+export function createChangeFeed({ sql, logger, databaseUrl, onQuery, startListener = startAppliedListener }: ChangeFeedDeps): ChangeFeed {
   const queues = new Set<SubscriberQueue>();
   const watchers = new Map<string | null, Map<string, Set<SubscriberQueue>>>();
   /** Everything at or before this position has been handed out (or skipped with no one listening). */
@@ -63,7 +65,7 @@ export function createChangeFeed({ sql, logger, databaseUrl, onQuery }: ChangeFe
   let markReady: () => void;
   const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
 
-  const listener: AppliedListener = startAppliedListener(databaseUrl, logger, {
+  const listener: AppliedListener = startListener(databaseUrl, logger, {
     onApplied(seq) {
       if (seq > target) target = seq;
       pump();
@@ -107,6 +109,9 @@ export function createChangeFeed({ sql, logger, databaseUrl, onQuery }: ChangeFe
         position = target;
         return;
       }
+      // Told before this read began, so its snapshot holds everything up to here. A notification
+      // handled while the read runs may announce a commit the read cannot see: the next round reads it.
+      const announced = target;
       const events = await readAppliedAfter(listener, position, PAGE);
       for (const event of events) {
         for (const organization of [event.organizationId, null]) {
@@ -115,10 +120,10 @@ export function createChangeFeed({ sql, logger, databaseUrl, onQuery }: ChangeFe
           for (const entity of watchedAs(event)) for (const queue of byEntity.get(entity) ?? []) queue.push(event);
         }
       }
-      // A short page read everything committed, which includes all up to target (a notification is
-      // sent at commit, the position read after it); rows of no organization are skipped over too.
+      // A short page read everything committed before it began, which includes all up to what was
+      // announced then; rows of no organization are skipped over too.
       const last = events.at(-1)?.seq ?? position;
-      position = events.length === PAGE || last > target ? last : target;
+      position = events.length === PAGE || last > announced ? last : announced;
     }
   }
 

@@ -83,6 +83,33 @@ describe("graphChanged", () => {
     for (const { organizationId, socket, id } of listeners) expect(socket.messages.filter((m) => m.id === id)).toHaveLength(expected[organizationId]!.length);
   });
 
+  it("misses none of the changes applied while it reads, and repeats none: eight writers at once", async () => {
+    const { own } = tenants;
+    const socket = await connect("viewer", own.organizationId);
+    const id = await subscribed(socket, GRAPH_CHANGED);
+    const headers = await tenants.as("editor", own.organizationId);
+    const WRITERS = 8;
+    const RENAMES = 30;
+    const brands = await Promise.all(
+      Array.from({ length: WRITERS }, async (_, writer) => {
+        const created = await tenants.gateway.graphql(CREATE_BRAND, { input: { organizationId: own.organizationId, name: `Writer ${writer}` } }, headers);
+        const brandId = created.data.createBrand.id as string;
+        for (let i = 0; i < RENAMES; i++) await tenants.gateway.graphql(UPDATE_BRAND, { id: brandId, input: { name: `Writer ${writer}, rename ${i}` } }, headers);
+        return brandId;
+      }),
+    );
+    const applied = await eventually(
+      () => tenants.gateway.deps.prisma.syncEvent.findMany({ where: { entityId: { in: brands } }, orderBy: { appliedSeq: "asc" }, select: { id: true, appliedSeq: true } }),
+      (rows) => rows.every((row) => row.appliedSeq !== null),
+      60_000,
+    );
+    expect(applied).toHaveLength(WRITERS * (1 + RENAMES));
+
+    const received: string[] = [];
+    for (const _ of applied) received.push((await socket.take(id)).payload.data.graphChanged.eventId);
+    expect(received).toEqual(applied.map((row) => String(row.id)));
+  });
+
   it("is sent once the graph has the change: the subscriber's re-query of a graph field sees it", async () => {
     const { own } = tenants;
     const socket = await connect("viewer", own.organizationId);
