@@ -4,9 +4,9 @@
 // reads the events themselves, on this same connection. On every (re)connect `onConnected` lets the
 // feed catch up on whatever was applied while it was away.
 import type { Logger } from "pino";
-import type { OnQuery } from "../postgres/rawSql.ts";
 import { APPLIED_CHANNEL } from "../outbox/settleEvents.ts";
 import { startChannelListener, type ChannelListener } from "../postgres/channelListener.ts";
+import type { OnQuery } from "../postgres/rawSql.ts";
 
 export interface AppliedListenerHandlers {
   onApplied(seq: bigint): void;

@@ -96,7 +96,8 @@ export function createChangeFeed({ sql, logger, databaseUrl, onQuery, startListe
         } while (again && !stopped);
       } catch (error) {
         // Left at the last delivered position: the next notification (or reconnect) reads on from it.
-        logger.warn({ err: error }, "subscriptions feed could not read applied events");
+        // Stopping ends the connection a read may be waiting on: no warning for that.
+        if (!stopped) logger.warn({ err: error }, "subscriptions feed could not read applied events");
       } finally {
         pumping = null;
       }
