@@ -53,6 +53,16 @@ async function mutate(organizationId: string, query: string, variables: Record<s
 const createBrand = async (organizationId: string, colors: { hex: string }[] = []) =>
   (await mutate(organizationId, CREATE_BRAND, { input: { organizationId, name: "Live brand", colors } })).createBrand.id as string;
 
+/** A second gateway with authentication off, its feed listening, and a connected socket to it. */
+async function openGatewayAndSocket() {
+  const gateway = await startTestGateway(createTestDeps());
+  await gateway.deps.changes!.ready();
+  const socket = openSubscriptionSocket(gateway.url, undefined);
+  sockets.push(socket);
+  await socket.acknowledged;
+  return { gateway, socket };
+}
+
 async function eventIdsOf(entityId: string): Promise<string[]> {
   const rows = await tenants.gateway.deps.prisma.syncEvent.findMany({ where: { entityId }, orderBy: { appliedSeq: "asc" }, select: { id: true } });
   return rows.map((r) => String(r.id));
@@ -278,12 +288,8 @@ describe("with authentication off", () => {
     // reaching it late would otherwise hand them to the subscribers below.
     const ownBrand = await createBrand(tenants.own.organizationId);
     const foreignBrand = await createBrand(tenants.foreign.organizationId);
-    const open = await startTestGateway(createTestDeps());
+    const { gateway: open, socket } = await openGatewayAndSocket();
     try {
-      await open.deps.changes!.ready();
-      const socket = openSubscriptionSocket(open.url, undefined);
-      sockets.push(socket);
-      await socket.acknowledged;
       const count = () => open.deps.changes!.subscriberCount();
       const everything = socket.subscribe(GRAPH_CHANGED);
       await eventually(async () => count(), (n) => n === 1);
@@ -311,12 +317,8 @@ describe("with authentication off", () => {
 describe("a gateway whose request pool is busy", () => {
   it("still tells its subscribers of a change: the feed reads on its listener's connection", async () => {
     const brandId = await createBrand(tenants.own.organizationId);
-    const busy = await startTestGateway(createTestDeps());
+    const { gateway: busy, socket } = await openGatewayAndSocket();
     try {
-      await busy.deps.changes!.ready();
-      const socket = openSubscriptionSocket(busy.url, undefined);
-      sockets.push(socket);
-      await socket.acknowledged;
       const before = busy.deps.changes!.subscriberCount();
       // No field that reads Postgres: the pool is held while the message is sent.
       const watching = socket.subscribe(`subscription($id: ID!) { brandChanged(id: $id) { eventId brandId operation } }`, { id: brandId });
