@@ -9,15 +9,25 @@
 //   scored      — how many of them have a score (avg = score_nanos / scored / 1e9; none while 0).
 //
 // Kept exact in the projection's own transaction by retracting and re-asserting: before any write,
-// every asset the projection may change has its current contribution subtracted (and is marked
-// with a transaction-local label); after the writes, every marked or upserted asset that is still
-// there adds its new one. Marking takes the asset node's write lock before its state is read, so
-// two projections touching one asset (its own event and its feedback's, say) apply one after the
-// other, each subtracting what the previous one added. A pair whose count reaches 0 is deleted.
+// every asset the projection may change has its current contribution subtracted and is marked with
+// a transaction-local label; after the writes, every marked asset still there adds its new one.
+// Marking takes the asset node's write lock before its state is read, so two projections touching
+// one asset (its own event and its feedback's, say) apply one after the other, each subtracting what
+// the previous one added. Only a marked asset is written to: an asset this projection creates is
+// marked as it is made (it had no contribution), and feedback is written only on a marked asset,
+// one that appeared after the retraction (another projection created it meanwhile) being deferred
+// like a missing one, since what it already adds was never subtracted here.
+//
+// A pair whose count reaches 0 is deleted. Neo4j reads committed: a projection adding to a pair may
+// match it, wait for its lock while another deletes it, and then write to nothing. The addition
+// reports such a vanished pair and the projection's transaction is tried again, finding it gone.
 import type { EntityState } from "./readEntityState.ts";
 
 /** The relationship and its three counters, named once for the projector, the reads and the tests. */
 export const PAIRS_WITH = "PAIRS_WITH";
+
+/** The transaction-local label of the assets whose pairs the projection retracted (or created). */
+export const PAIRS_MARK = "PairsRecount";
 
 /** Compliance scores (0–1) are summed in billionths. */
 export const NANOS = 1_000_000_000;
@@ -45,7 +55,7 @@ export const colorPairCypher = {
       UNWIND $brandIds AS id
       MATCH (:Brand {brand_id: id})-[:GENERATED_ASSET]->(a:Asset) RETURN a
     }
-    SET a:PairsRecount
+    SET a:${PAIRS_MARK}
     ${APPROVED_PAIRS}
     MATCH (c1)-[p:${PAIRS_WITH}]->(c2)
     SET p.count = p.count - assets, p.score_nanos = p.score_nanos - scoreNanos, p.scored = p.scored - scored
@@ -53,17 +63,14 @@ export const colorPairCypher = {
     DELETE p`,
 
   assertPairs: `
-    CALL () {
-      UNWIND $assetIds AS id
-      MATCH (a:Asset {asset_id: id}) RETURN a
-      UNION
-      MATCH (a:PairsRecount) RETURN a
-    }
-    REMOVE a:PairsRecount
+    MATCH (a:${PAIRS_MARK})
+    REMOVE a:${PAIRS_MARK}
     ${APPROVED_PAIRS}
     MERGE (c1)-[p:${PAIRS_WITH}]->(c2)
     ON CREATE SET p.count = 0, p.score_nanos = 0, p.scored = 0
-    SET p.count = p.count + assets, p.score_nanos = p.score_nanos + scoreNanos, p.scored = p.scored + scored`,
+    SET p.count = p.count + assets, p.score_nanos = p.score_nanos + scoreNanos, p.scored = p.scored + scored
+    WITH p WHERE p.count IS NULL
+    RETURN count(p) AS vanished`,
 } as const;
 
 /** The parameters both statements take for a projection's state: every asset whose pairs it may change. */

@@ -5,7 +5,7 @@
 // graph and is retried later rather than written half-linked. The color pair counts Color.pairings
 // reads are kept by two more statements around these (colorPairCounts.ts), the palette shapes
 // similarBrands reads by three more (paletteShapes.ts).
-import { colorPairCypher } from "./colorPairCounts.ts";
+import { colorPairCypher, PAIRS_MARK } from "./colorPairCounts.ts";
 import { paletteShapeCypher } from "./paletteShapes.ts";
 
 export const projectionCypher = {
@@ -79,6 +79,7 @@ export const projectionCypher = {
     UNWIND $rows AS row
     MATCH (b:Brand {brand_id: row.brand_id})
     MERGE (a:Asset {asset_id: row.asset_id})
+    ON CREATE SET a:${PAIRS_MARK}
     SET a.organization_id = row.organization_id,
         a.prompt = row.prompt,
         a.image_url = row.image_url,
@@ -109,10 +110,13 @@ export const projectionCypher = {
     MATCH ()-[r:RECEIVED_FEEDBACK {feedback_id: id}]->()
     DELETE r`,
 
-  /** The seed plan's self-loop on the asset, keyed by feedback_id (a unique relationship property). */
+  /**
+   * The seed plan's self-loop on the asset, keyed by feedback_id (a unique relationship property);
+   * only on an asset whose pairs this projection retracted (colorPairCounts.ts).
+   */
   upsertFeedback: `
     UNWIND $rows AS row
-    MATCH (a:Asset {asset_id: row.asset_id})
+    MATCH (a:Asset:${PAIRS_MARK} {asset_id: row.asset_id})
     MERGE (a)-[r:RECEIVED_FEEDBACK {feedback_id: row.feedback_id}]->(a)
     SET r.action = row.action, r.reason = row.reason, r.timestamp = datetime(row.timestamp)
     RETURN row.feedback_id AS id`,

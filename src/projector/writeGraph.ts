@@ -3,11 +3,11 @@
 // touched), with the color pair counts retracted first and re-asserted once assets and feedback are
 // written, and last the colors whose owner counts crossed a common-color mark (paletteShapes.ts).
 // An explicit transaction (explicitTransaction.ts): only transient errors (deadlocks between
-// concurrent projections) are retried at once, the colors read again with it; an outage fails fast
-// and the outbox backoff retries.
+// concurrent projections, a color pair deleted under its re-assertion) are retried at once, the
+// colors read again with it; an outage fails fast and the outbox backoff retries.
 import type { Transaction } from "neo4j-driver";
 import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
-import { retryTransient } from "../graph/retryTransient.ts";
+import { retryTransient, VanishedUnderWrite } from "../graph/retryTransient.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { ColorState } from "./readColorState.ts";
 import type { EntityState } from "./readEntityState.ts";
@@ -104,8 +104,10 @@ async function writeStatements(
     crossingColors: send("crossingColors", { hexes: used }, marks),
   };
   const results = await Promise.all(Object.values(sent));
-  const written = (name: keyof typeof sent) =>
-    new Set(results[Object.keys(sent).indexOf(name)]?.records.map((r) => r.get("id") as string) ?? []);
+  const records = (name: keyof typeof sent) => results[Object.keys(sent).indexOf(name)]?.records ?? [];
+  const written = (name: keyof typeof sent) => new Set(records(name).map((r) => r.get("id") as string));
+  const vanished = Number(records("assertPairs")[0]?.get("vanished") ?? 0);
+  if (vanished > 0) throw new VanishedUnderWrite(`${vanished} color pair(s) deleted while this projection added to them`);
 
   const deferred = [
     ...missing(state.assets.upsert, written("upsertAssets"), (a) => ({ entity: "asset", id: a.asset_id }), (a) => `brand ${a.brand_id} is not in the graph yet`),

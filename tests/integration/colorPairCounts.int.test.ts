@@ -1,13 +1,15 @@
 // The color pair counts Color.pairings reads (PAIRS_WITH, src/projector/colorPairCounts.ts) stay
 // equal to what they summarise — for every two colors, the approved assets in Postgres using both,
 // and their compliance scores — while two drainers race over assets, feedback and brands changing
-// at once; and reconcile finds and repairs counts changed around the projector.
+// at once; an approval added to a pair another projection is deleting is kept; and reconcile finds
+// and repairs counts changed around the projector.
 import { GraphQLError } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recountColorPairs } from "../../src/backfill/recountColorPairs.ts";
 import { seededRandom } from "../../src/domain/seededRandom.ts";
 import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 import { NANOS, PAIRS_WITH } from "../../src/projector/colorPairCounts.ts";
+import { eventually } from "../support/outbox.ts";
 import { drainRacing, racingDrainers, type RacingDrainers } from "../support/racingDrainers.ts";
 import { removeGraphSlice } from "../support/removeGraphSlice.ts";
 import { newScope, syncedWrites, uniqueHex, type TestScope } from "../support/syncedWrites.ts";
@@ -16,11 +18,12 @@ import type { TestDeps } from "../support/testDeps.ts";
 let drainers: RacingDrainers;
 let writer: TestDeps;
 let first: TestDeps;
+let second: TestDeps;
 const scopes: TestScope[] = [];
 const organizations: string[] = [];
 beforeAll(() => {
   drainers = racingDrainers({ batchSize: 5 });
-  ({ writer, first } = drainers);
+  ({ writer, first, second } = drainers);
 });
 afterAll(async () => {
   for (const scope of scopes) await removeGraphSlice(first.graph!.driver, first.graph!.database, scope);
@@ -130,6 +133,48 @@ describe("color pair counts", () => {
     expect(await recountColorPairs(first.graph!, hexes, true)).toBe(0);
   }, 120_000);
 
+  it("keep an approval added to a pair while another projection deletes it (the addition tried again, not lost)", async () => {
+    const scope = newScope();
+    scopes.push(scope);
+    const writes = syncedWrites(writer, scope);
+    const [low, high, third] = Array.from({ length: 3 }, () => uniqueHex(scope)).sort() as [string, string, string];
+    const org = await writes.createOrganization();
+    organizations.push(org.id);
+    const brand = await writes.createBrand({ organizationId: org.id, colors: [] });
+    const recolored = await writes.createAsset({ brandId: brand.id, colors: [{ hex: low }, { hex: high }], complianceScore: 0.5 });
+    await writes.recordFeedback({ assetId: recolored.id, action: "approve" });
+    const approved = await writes.createAsset({ brandId: brand.id, colors: [{ hex: low }, { hex: high }], complianceScore: 0.25 });
+    await writes.createAsset({ brandId: brand.id, colors: [{ hex: third }] });
+    await drainRacing(drainers, scope, () => false);
+    const hexes = [low, high, third];
+    expect((await pairsInGraph(first.graph!, hexes)).map((p) => [p.pair, p.count])).toEqual([[`${low}-${high}`, 1]]);
+
+    // The recoloring's projection takes the pair's only approved asset away, deleting the pair, and
+    // then waits: the test holds the third color, which the recolored asset is about to link to.
+    const graph = first.graph!;
+    const holder = graph.driver.session({ database: graph.database });
+    const hold = await holder.beginTransaction();
+    try {
+      await hold.run(`MATCH (c:Color {hex: $third}) SET c.held = true`, { third });
+      const recoloring = await writes.updateAsset(recolored.id, { colors: [{ hex: low }, { hex: third }] });
+      const approval = await writes.recordFeedback({ assetId: approved.id, action: "approve" });
+      const recolorDrained = first.sync.drainer!.drainOnce(recoloring.eventIds);
+      await blockedTransactions(graph, 1);
+      // The approval's projection adds to the pair the recoloring has deleted but not yet committed.
+      const approvalDrained = second.sync.drainer!.drainOnce(approval.eventIds);
+      await blockedTransactions(graph, 2);
+      await hold.rollback();
+      await Promise.all([recolorDrained, approvalDrained]);
+    } finally {
+      await holder.close();
+    }
+    await drainRacing(drainers, scope, () => false);
+
+    const expected = await pairsInPostgres(writer, hexes);
+    expect(expected.map((p) => [p.pair, p.count])).toEqual([[`${low}-${high}`, 1], [`${low}-${third}`, 1]]);
+    expectSamePairs(await pairsInGraph(graph, hexes), expected);
+  });
+
   it("are recounted by reconcile when the graph changed around the projector, and a dry run only counts", async () => {
     const scope = newScope();
     scopes.push(scope);
@@ -169,6 +214,16 @@ describe("color pair counts", () => {
     expect(await recountColorPairs(graph, hexes, false)).toBe(0);
   });
 });
+
+/** Waits until `count` transactions of the graph wait for another's lock. */
+async function blockedTransactions(graph: GraphConnection, count: number): Promise<void> {
+  const blocked = async () =>
+    Number(
+      (await graph.driver.executeQuery(`SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n`, {}, { database: graph.database }))
+        .records[0]!.get("n"),
+    );
+  await eventually(blocked, (n) => n >= count);
+}
 
 /** A lane may write to an asset (or its feedback) another lane has just deleted: refused, as it should be. */
 function ignoreDeletedParent(error: unknown) {

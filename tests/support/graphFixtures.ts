@@ -5,7 +5,7 @@
 // cleanup deletes exactly what this set created (never the whole graph).
 import { randomBytes, randomUUID } from "node:crypto";
 import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
-import { colorPairCypher } from "../../src/projector/colorPairCounts.ts";
+import { colorPairCypher, PAIRS_MARK } from "../../src/projector/colorPairCounts.ts";
 import { paletteShapeCypher } from "../../src/projector/paletteShapes.ts";
 import { removeGraphSlice } from "./removeGraphSlice.ts";
 
@@ -31,6 +31,16 @@ export function graphFixtures({ prisma, graph }: Pick<GatewayDeps, "prisma" | "g
   const created = { organizations: [] as string[], brands: [] as string[], assets: [] as string[], hexes: new Set<string>() };
   const cypher = (text: string, params: Record<string, unknown>) =>
     graph.driver.executeQuery(text, params, { database: graph.database });
+  const inOneTransaction = async (statements: readonly string[], params: Record<string, unknown>) => {
+    const session = graph.driver.session({ database: graph.database });
+    try {
+      await session.executeWrite(async (tx) => {
+        for (const statement of statements) await tx.run(statement, params);
+      });
+    } finally {
+      await session.close();
+    }
+  };
 
   return {
     /** n fresh colors, remembered for cleanup. */
@@ -75,24 +85,24 @@ export function graphFixtures({ prisma, graph }: Pick<GatewayDeps, "prisma" | "g
       const given = await Promise.all(
         feedback.map((action) => prisma.feedback.create({ data: { assetId: asset.id, brandId, action } })),
       );
-      await cypher(
+      // Created marked, in one transaction with the projector's addition of its pairs.
+      await inOneTransaction([
         `MATCH (b:Brand {brand_id: $brandId})
-         CREATE (a:Asset {asset_id: $id, organization_id: b.organization_id, prompt: 'fixture',
+         CREATE (a:Asset:${PAIRS_MARK} {asset_id: $id, organization_id: b.organization_id, prompt: 'fixture',
                           compliance_score: $complianceScore, status: 'generated', created_at: datetime($createdAt)})
          MERGE (b)-[:GENERATED_ASSET]->(a)
          FOREACH (hex IN $colors | MERGE (c:Color {hex: hex}) MERGE (a)-[:USES_COLOR {coverage: 0.25, source: 'declared'}]->(c))
          FOREACH (f IN $feedback |
            CREATE (a)-[:RECEIVED_FEEDBACK {feedback_id: f.id, action: f.action, timestamp: datetime($createdAt)}]->(a))`,
-        {
-          brandId,
-          id: asset.id,
-          complianceScore: complianceScore ?? null,
-          createdAt: asset.createdAt.toISOString(),
-          colors,
-          feedback: given.map((f) => ({ id: f.id, action: f.action })),
-        },
-      );
-      await cypher(colorPairCypher.assertPairs, { assetIds: [asset.id] });
+        colorPairCypher.assertPairs,
+      ], {
+        brandId,
+        id: asset.id,
+        complianceScore: complianceScore ?? null,
+        createdAt: asset.createdAt.toISOString(),
+        colors,
+        feedback: given.map((f) => ({ id: f.id, action: f.action })),
+      });
       return asset.id;
     },
 
