@@ -1,18 +1,18 @@
 // Neo4j's transient errors (a deadlock between two transactions locking the same relationships in
-// another order, say), and a write whose target vanished under it, succeed when tried again at
-// once; anything else is the caller's to handle.
+// another order, say), and a change another commit slipped under a write, succeed when tried again
+// at once; anything else is the caller's to handle.
 import { Neo4jError } from "neo4j-driver";
 
 export const isTransientGraphError = (error: unknown): boolean =>
-  (error instanceof Neo4jError && error.code.startsWith("Neo.TransientError.")) || error instanceof VanishedUnderWrite;
+  (error instanceof Neo4jError && error.code.startsWith("Neo.TransientError.")) || error instanceof ChangedUnderWrite;
 
 /**
- * A write found what it had matched deleted by a transaction that committed while it waited for the
- * lock (Neo4j reads committed, and such a write silently does nothing): trying the transaction again
- * reads the deletion.
+ * A transaction found that another one, committed meanwhile, changed what it had read: Neo4j reads
+ * committed and reports nothing (a write to a relationship deleted while the write waited for its
+ * lock silently does nothing). Trying the transaction again reads the change.
  */
-export class VanishedUnderWrite extends Error {
-  override readonly name = "VanishedUnderWrite";
+export class ChangedUnderWrite extends Error {
+  override readonly name = "ChangedUnderWrite";
 }
 
 /** Runs `attempt` up to `attempts` times while it fails with a transient error. */

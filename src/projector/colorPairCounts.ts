@@ -13,14 +13,18 @@
 // a transaction-local label; after the writes, every marked asset still there adds its new one.
 // Marking takes the asset node's write lock before its state is read, so two projections touching
 // one asset (its own event and its feedback's, say) apply one after the other, each subtracting what
-// the previous one added. Only a marked asset is written to: an asset this projection creates is
-// marked as it is made (it had no contribution), and feedback is written only on a marked asset,
-// one that appeared after the retraction (another projection created it meanwhile) being deferred
-// like a missing one, since what it already adds was never subtracted here.
+// the previous one added. Only marked assets are counted, and feedback is written only on a marked
+// asset; an asset this projection creates is marked as it is made (it had no contribution yet).
+// Another projection cannot create an asset the retraction looked up and missed before this one
+// commits (the lookup locks that entry of the unique index); the marks keep the counts from
+// depending on it.
 //
-// A pair whose count reaches 0 is deleted. Neo4j reads committed: a projection adding to a pair may
-// match it, wait for its lock while another deletes it, and then write to nothing. The addition
-// reports such a vanished pair and the projection's transaction is tried again, finding it gone.
+// Neo4j reads committed, and two changes another projection may commit meanwhile are reported by
+// the statements that meet them, the projection's transaction then tried again to read them:
+// - a pair whose count reaches 0 is deleted, and a projection adding to it may have matched it
+//   and waited for its lock: its write then goes to nothing (the addition counts such pairs);
+// - an asset may appear under a brand being deleted after the retraction named the brand's assets
+//   (the deletion counts the unmarked assets it deletes).
 import type { EntityState } from "./readEntityState.ts";
 
 /** The relationship and its three counters, named once for the projector, the reads and the tests. */

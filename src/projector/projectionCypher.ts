@@ -26,15 +26,22 @@ export const projectionCypher = {
     }
     RETURN collect(DISTINCT hex) AS hexes`,
 
-  /** Mirrors Postgres' ON DELETE CASCADE, so a brand's assets and templates never outlive it here. */
+  /**
+   * Mirrors Postgres' ON DELETE CASCADE, so a brand's assets and templates never outlive it here.
+   * Counts the assets deleted unmarked: ones that appeared after their pairs were retracted
+   * (colorPairCounts.ts).
+   */
   deleteBrands: `
     UNWIND $ids AS id
     MATCH (b:Brand {brand_id: id})
     CALL (b) {
       MATCH (b)-[:GENERATED_ASSET|HAS_TEMPLATE]->(child)
+      WITH child, child:Asset AND NOT child:${PAIRS_MARK} AS unretracted
       DETACH DELETE child
+      RETURN count(CASE WHEN unretracted THEN 1 END) AS unretracted
     }
-    DETACH DELETE b`,
+    DETACH DELETE b
+    RETURN sum(unretracted) AS unretracted`,
 
   upsertBrands: `
     UNWIND $rows AS row

@@ -3,11 +3,11 @@
 // touched), with the color pair counts retracted first and re-asserted once assets and feedback are
 // written, and last the colors whose owner counts crossed a common-color mark (paletteShapes.ts).
 // An explicit transaction (explicitTransaction.ts): only transient errors (deadlocks between
-// concurrent projections, a color pair deleted under its re-assertion) are retried at once, the
+// concurrent projections, a pair count changed under it by another's commit) are retried at once, the
 // colors read again with it; an outage fails fast and the outbox backoff retries.
 import type { Transaction } from "neo4j-driver";
 import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
-import { retryTransient, VanishedUnderWrite } from "../graph/retryTransient.ts";
+import { retryTransient, ChangedUnderWrite } from "../graph/retryTransient.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { ColorState } from "./readColorState.ts";
 import type { EntityState } from "./readEntityState.ts";
@@ -106,8 +106,11 @@ async function writeStatements(
   const results = await Promise.all(Object.values(sent));
   const records = (name: keyof typeof sent) => results[Object.keys(sent).indexOf(name)]?.records ?? [];
   const written = (name: keyof typeof sent) => new Set(records(name).map((r) => r.get("id") as string));
+  // What another projection's commit slipped under this one's pair counts (colorPairCounts.ts).
   const vanished = Number(records("assertPairs")[0]?.get("vanished") ?? 0);
-  if (vanished > 0) throw new VanishedUnderWrite(`${vanished} color pair(s) deleted while this projection added to them`);
+  const unretracted = Number(records("deleteBrands")[0]?.get("unretracted") ?? 0);
+  if (vanished + unretracted > 0)
+    throw new ChangedUnderWrite(`pairs: ${vanished} deleted under their addition, ${unretracted} deleted brands' assets appeared after the retraction`);
 
   const deferred = [
     ...missing(state.assets.upsert, written("upsertAssets"), (a) => ({ entity: "asset", id: a.asset_id }), (a) => `brand ${a.brand_id} is not in the graph yet`),

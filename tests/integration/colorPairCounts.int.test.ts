@@ -1,18 +1,20 @@
 // The color pair counts Color.pairings reads (PAIRS_WITH, src/projector/colorPairCounts.ts) stay
 // equal to what they summarise — for every two colors, the approved assets in Postgres using both,
 // and their compliance scores — while two drainers race over assets, feedback and brands changing
-// at once; an approval added to a pair another projection is deleting is kept; and reconcile finds
-// and repairs counts changed around the projector.
+// at once; three interleavings forced with held locks (an approval added to a pair another
+// projection deletes, an asset appearing under a brand whose deletion is projected, an asset projected
+// while its feedback's projection runs); and reconcile finds and repairs counts changed around the
+// projector.
 import { GraphQLError } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recountColorPairs } from "../../src/backfill/recountColorPairs.ts";
 import { seededRandom } from "../../src/domain/seededRandom.ts";
 import type { GraphConnection } from "../../src/graph/graphConnection.ts";
 import { NANOS, PAIRS_WITH } from "../../src/projector/colorPairCounts.ts";
-import { eventually } from "../support/outbox.ts";
+import { eventually, outboxRows } from "../support/outbox.ts";
 import { drainRacing, racingDrainers, type RacingDrainers } from "../support/racingDrainers.ts";
 import { removeGraphSlice } from "../support/removeGraphSlice.ts";
-import { newScope, syncedWrites, uniqueHex, type TestScope } from "../support/syncedWrites.ts";
+import { newScope, syncedWrites, uniqueHex, type SyncedWrite, type TestScope } from "../support/syncedWrites.ts";
 import type { TestDeps } from "../support/testDeps.ts";
 
 let drainers: RacingDrainers;
@@ -26,6 +28,7 @@ beforeAll(() => {
   ({ writer, first, second } = drainers);
 });
 afterAll(async () => {
+  for (const hold of holds) await hold.release();
   for (const scope of scopes) await removeGraphSlice(first.graph!.driver, first.graph!.database, scope);
   await writer.prisma.organization.deleteMany({ where: { id: { in: organizations } } });
   for (const deps of [drainers.writer, drainers.first, drainers.second]) await deps.close();
@@ -152,26 +155,101 @@ describe("color pair counts", () => {
     // The recoloring's projection takes the pair's only approved asset away, deleting the pair, and
     // then waits: the test holds the third color, which the recolored asset is about to link to.
     const graph = first.graph!;
-    const holder = graph.driver.session({ database: graph.database });
-    const hold = await holder.beginTransaction();
-    try {
-      await hold.run(`MATCH (c:Color {hex: $third}) SET c.held = true`, { third });
-      const recoloring = await writes.updateAsset(recolored.id, { colors: [{ hex: low }, { hex: third }] });
-      const approval = await writes.recordFeedback({ assetId: approved.id, action: "approve" });
-      const recolorDrained = first.sync.drainer!.drainOnce(recoloring.eventIds);
-      await blockedTransactions(graph, 1);
-      // The approval's projection adds to the pair the recoloring has deleted but not yet committed.
-      const approvalDrained = second.sync.drainer!.drainOnce(approval.eventIds);
-      await blockedTransactions(graph, 2);
-      await hold.rollback();
-      await Promise.all([recolorDrained, approvalDrained]);
-    } finally {
-      await holder.close();
-    }
+    const hold = await holdInGraph(graph, `MATCH (c:Color {hex: $third}) SET c.held = true`, { third });
+    const recoloring = await writes.updateAsset(recolored.id, { colors: [{ hex: low }, { hex: third }] });
+    const approval = await writes.recordFeedback({ assetId: approved.id, action: "approve" });
+    const recolorDrained = first.sync.drainer!.drainOnce(recoloring.eventIds);
+    await blockedTransactions(graph, 1);
+    // The approval's projection adds to the pair the recoloring has deleted but not yet committed.
+    const approvalDrained = second.sync.drainer!.drainOnce(approval.eventIds);
+    await blockedTransactions(graph, 2);
+    await hold.release();
+    await Promise.all([recolorDrained, approvalDrained]);
     await drainRacing(drainers, scope, () => false);
 
     const expected = await pairsInPostgres(writer, hexes);
     expect(expected.map((p) => [p.pair, p.count])).toEqual([[`${low}-${high}`, 1], [`${low}-${third}`, 1]]);
+    expectSamePairs(await pairsInGraph(graph, hexes), expected);
+  });
+
+  it("retract an asset that appeared under a brand while the brand's deletion was projected (the deletion tried again, not over-counted)", async () => {
+    const scope = newScope();
+    scopes.push(scope);
+    const writes = syncedWrites(writer, scope);
+    const [p1, p2, u, v] = Array.from({ length: 4 }, () => uniqueHex(scope)) as [string, string, string, string];
+    const org = await writes.createOrganization();
+    organizations.push(org.id);
+    const [deleted, other] = [await writes.createBrand({ organizationId: org.id, colors: [] }), await writes.createBrand({ organizationId: org.id, colors: [] })];
+    const retracted = await writes.createAsset({ brandId: deleted.id, colors: [{ hex: p1 }, { hex: p2 }], complianceScore: 0.5 });
+    await writes.recordFeedback({ assetId: retracted.id, action: "approve" });
+    await writes.createAsset({ brandId: other.id, colors: [{ hex: u }] });
+    await drainRacing(drainers, scope, () => false);
+    const hexes = [p1, p2, u, v];
+    const graph = first.graph!;
+
+    // Two holds in the graph: the color `u`, and the pair the brand's deletion subtracts from.
+    const holdColor = await holdInGraph(graph, `MATCH (c:Color {hex: $u}) SET c.held = true`, { u });
+    const holdPair = await holdInGraph(graph, `MATCH (c1:Color)-[p:${PAIRS_WITH}]->(c2:Color) WHERE c1.hex IN $hexes AND c2.hex IN $hexes SET p.held = true`, {
+      hexes: [p1, p2],
+    });
+    // An asset made under the brand and approved: its projection, having read both, waits for `u`.
+    const late = await writes.createAsset({ brandId: deleted.id, colors: [{ hex: u }, { hex: v }], complianceScore: 0.25 });
+    const lateApproval = await writes.recordFeedback({ assetId: late.id, action: "approve" });
+    const lateDrained = first.sync.drainer!.drainOnce(await ownEvents(late, lateApproval));
+    await blockedTransactions(graph, 1);
+    // The brand is deleted; its projection retracts the brand's assets (the late one is not in the
+    // graph yet) and waits for the pair.
+    const deletion = await writes.deleteBrand(deleted.id);
+    const deletionDrained = second.sync.drainer!.drainOnce(deletion.eventIds);
+    await blockedTransactions(graph, 2);
+    // The late asset and its approval commit, under the brand the deletion has yet to delete.
+    await holdColor.release();
+    await lateDrained;
+    await holdPair.release();
+    await deletionDrained;
+    await drainRacing(drainers, scope, () => false);
+
+    const expected = await pairsInPostgres(writer, hexes);
+    expect(expected).toEqual([]);
+    expectSamePairs(await pairsInGraph(graph, hexes), expected);
+  });
+
+  it("count an asset once when it is projected while its feedback's projection runs (the asset waits for it)", async () => {
+    const scope = newScope();
+    scopes.push(scope);
+    const writes = syncedWrites(writer, scope);
+    const [held, w, u, v] = Array.from({ length: 4 }, () => uniqueHex(scope)) as [string, string, string, string];
+    const org = await writes.createOrganization();
+    organizations.push(org.id);
+    const brand = await writes.createBrand({ organizationId: org.id, colors: [] });
+    const recolored = await writes.createAsset({ brandId: brand.id, colors: [{ hex: w }] });
+    await writes.createAsset({ brandId: brand.id, colors: [{ hex: held }] });
+    await drainRacing(drainers, scope, () => false);
+    const hexes = [held, w, u, v];
+    const graph = first.graph!;
+
+    // In Postgres: an asset, approved twice. The graph has none of it yet.
+    const late = await writes.createAsset({ brandId: brand.id, colors: [{ hex: u }, { hex: v }], complianceScore: 0.25 });
+    const [firstApproval, secondApproval] = [
+      await writes.recordFeedback({ assetId: late.id, action: "approve" }),
+      await writes.recordFeedback({ assetId: late.id, action: "approve" }),
+    ];
+    // One projection of the first approval and of another asset's recoloring: it retracts (the late
+    // asset is not in the graph), then waits for the held color the recolored asset is to link to.
+    const hold = await holdInGraph(graph, `MATCH (c:Color {hex: $held}) SET c.held = true`, { held });
+    const recoloring = await writes.updateAsset(recolored.id, { colors: [{ hex: w }, { hex: held }] });
+    const waiting = first.sync.drainer!.drainOnce(await ownEvents(recoloring, firstApproval));
+    await blockedTransactions(graph, 1);
+    // The asset and its second approval: their projection waits for the first, which looked the
+    // asset up in its unique index and found none.
+    const lateDrained = second.sync.drainer!.drainOnce(await ownEvents(late, secondApproval));
+    await blockedTransactions(graph, 2);
+    await hold.release();
+    await Promise.all([waiting, lateDrained]);
+    await drainRacing(drainers, scope, () => false);
+
+    const expected = await pairsInPostgres(writer, hexes);
+    expect(expected.map((p) => p.count)).toEqual([1]);
     expectSamePairs(await pairsInGraph(graph, hexes), expected);
   });
 
@@ -214,6 +292,39 @@ describe("color pair counts", () => {
     expect(await recountColorPairs(graph, hexes, false)).toBe(0);
   });
 });
+
+interface Hold {
+  release(): Promise<void>;
+}
+
+/** Holds released by afterAll if a test failed before releasing them. */
+const holds = new Set<Hold>();
+
+/** Runs `statement` in a transaction held open (its write locks held) until released. */
+async function holdInGraph(graph: GraphConnection, statement: string, params: Record<string, unknown>): Promise<Hold> {
+  const session = graph.driver.session({ database: graph.database });
+  const tx = await session.beginTransaction();
+  await tx.run(statement, params);
+  const hold: Hold = {
+    async release() {
+      if (!holds.delete(hold)) return;
+      await tx.rollback();
+      await session.close();
+    },
+  };
+  holds.add(hold);
+  return hold;
+}
+
+/**
+ * The writes' events but their brands': an asset's or a feedback's write also changes its brand, and
+ * a projection of the brand would hold the brand's entity lock and node, which the held
+ * interleavings keep for others.
+ */
+async function ownEvents(...writes: SyncedWrite[]): Promise<bigint[]> {
+  const events = await outboxRows(writer.prisma, writes.flatMap((w) => w.eventIds));
+  return events.filter((e) => e.entityType !== "brand").map((e) => e.id);
+}
 
 /** Waits until `count` transactions of the graph wait for another's lock. */
 async function blockedTransactions(graph: GraphConnection, count: number): Promise<void> {
