@@ -34,6 +34,18 @@ afterAll(async () => {
   for (const deps of [drainers.writer, drainers.first, drainers.second]) await deps.close();
 });
 
+/** A fresh scope and its writes, four colors of its own, and an organization with a brand. */
+async function organizationInScope() {
+  const scope = newScope();
+  scopes.push(scope);
+  const writes = syncedWrites(writer, scope);
+  const colors = Array.from({ length: 4 }, () => uniqueHex(scope)) as [string, string, string, string];
+  const org = await writes.createOrganization();
+  organizations.push(org.id);
+  const brand = await writes.createBrand({ organizationId: org.id, colors: [] });
+  return { scope, writes, colors, org, brand };
+}
+
 interface PairCount {
   readonly pair: string;
   readonly count: number;
@@ -137,13 +149,8 @@ describe("color pair counts", () => {
   }, 120_000);
 
   it("keep an approval added to a pair while another projection deletes it (the addition tried again, not lost)", async () => {
-    const scope = newScope();
-    scopes.push(scope);
-    const writes = syncedWrites(writer, scope);
-    const [low, high, third] = Array.from({ length: 3 }, () => uniqueHex(scope)).sort() as [string, string, string];
-    const org = await writes.createOrganization();
-    organizations.push(org.id);
-    const brand = await writes.createBrand({ organizationId: org.id, colors: [] });
+    const { scope, writes, colors, brand } = await organizationInScope();
+    const [low, high, third] = colors.sort();
     const recolored = await writes.createAsset({ brandId: brand.id, colors: [{ hex: low }, { hex: high }], complianceScore: 0.5 });
     await writes.recordFeedback({ assetId: recolored.id, action: "approve" });
     const approved = await writes.createAsset({ brandId: brand.id, colors: [{ hex: low }, { hex: high }], complianceScore: 0.25 });
@@ -173,13 +180,9 @@ describe("color pair counts", () => {
   });
 
   it("retract an asset that appeared under a brand while the brand's deletion was projected (the deletion tried again, not over-counted)", async () => {
-    const scope = newScope();
-    scopes.push(scope);
-    const writes = syncedWrites(writer, scope);
-    const [p1, p2, u, v] = Array.from({ length: 4 }, () => uniqueHex(scope)) as [string, string, string, string];
-    const org = await writes.createOrganization();
-    organizations.push(org.id);
-    const [deleted, other] = [await writes.createBrand({ organizationId: org.id, colors: [] }), await writes.createBrand({ organizationId: org.id, colors: [] })];
+    const { scope, writes, colors, brand: deleted, org } = await organizationInScope();
+    const [p1, p2, u, v] = colors;
+    const other = await writes.createBrand({ organizationId: org.id, colors: [] });
     const retracted = await writes.createAsset({ brandId: deleted.id, colors: [{ hex: p1 }, { hex: p2 }], complianceScore: 0.5 });
     await writes.recordFeedback({ assetId: retracted.id, action: "approve" });
     await writes.createAsset({ brandId: other.id, colors: [{ hex: u }] });
@@ -215,13 +218,8 @@ describe("color pair counts", () => {
   });
 
   it("count an asset once when it is projected while its feedback's projection runs (the asset waits for it)", async () => {
-    const scope = newScope();
-    scopes.push(scope);
-    const writes = syncedWrites(writer, scope);
-    const [held, w, u, v] = Array.from({ length: 4 }, () => uniqueHex(scope)) as [string, string, string, string];
-    const org = await writes.createOrganization();
-    organizations.push(org.id);
-    const brand = await writes.createBrand({ organizationId: org.id, colors: [] });
+    const { scope, writes, colors, brand } = await organizationInScope();
+    const [held, w, u, v] = colors;
     const recolored = await writes.createAsset({ brandId: brand.id, colors: [{ hex: w }] });
     await writes.createAsset({ brandId: brand.id, colors: [{ hex: held }] });
     await drainRacing(drainers, scope, () => false);
@@ -254,13 +252,8 @@ describe("color pair counts", () => {
   });
 
   it("are recounted by reconcile when the graph changed around the projector, and a dry run only counts", async () => {
-    const scope = newScope();
-    scopes.push(scope);
-    const writes = syncedWrites(writer, scope);
-    const [red, green, blue, white] = Array.from({ length: 4 }, () => uniqueHex(scope)) as [string, string, string, string];
-    const org = await writes.createOrganization();
-    organizations.push(org.id);
-    const brand = await writes.createBrand({ organizationId: org.id, colors: [] });
+    const { scope, writes, colors, brand } = await organizationInScope();
+    const [red, green, blue, white] = colors;
     for (const [colors, score] of [[[red, green, blue], 0.5], [[red, green], 0.9], [[green, white], null]] as const) {
       const asset = await writes.createAsset({ brandId: brand.id, colors: colors.map((hex) => ({ hex })), complianceScore: score });
       await writes.recordFeedback({ assetId: asset.id, action: "approve" });
