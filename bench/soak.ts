@@ -2,7 +2,9 @@
 // on one Postgres database and one Neo4j of the bench's own, under a mixed load of reads and
 // mutations for --minutes; one of them is SIGKILLed and restarted twice. At the end, with the load
 // stopped and the outbox drained, it reports: the graph against Postgres (every brand's name and
-// palette; nothing lost, nothing duplicated), per-entity order (each brand's last update, a version
+// palette; nothing lost, nothing duplicated; and every color pair count Color.pairings reads, which
+// the three processes' drainers keep as assets on a few shared colors are approved, recolored and
+// deleted with their feedback and brands), per-entity order (each brand's last update, a version
 // number in its name, is what the graph holds), each process's RSS slope, and the outbox's size
 // over the run against the retention window.
 //
@@ -17,6 +19,7 @@ import neo4j from "neo4j-driver";
 import pg from "pg";
 import { mintToken } from "../src/auth/mintToken.ts";
 import { ensureGraphSchema } from "../src/graph/ensureGraphSchema.ts";
+import { PAIRS_WITH } from "../src/projector/colorPairCounts.ts";
 import { migrateDatabase } from "../src/postgres/migrate.ts";
 import { recreateDatabase } from "../src/postgres/recreateDatabase.ts";
 import { resolvePostgres } from "../src/stack/localPostgres.ts";
@@ -120,8 +123,50 @@ async function gql(query: string, variables: Record<string, unknown>): Promise<a
   return body.data;
 }
 const hexOf = () => `#${randomUUID().slice(0, 6).toUpperCase()}`;
+// Assets use a few colors every client shares, so the three drainers change the same pair counts.
+const assetPalette = Array.from({ length: 8 }, hexOf);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+const assetColors = () => [...assetPalette].sort(() => Math.random() - 0.5).slice(0, 2 + Math.floor(Math.random() * 2)).map((hex) => ({ hex }));
+/** Removes and returns a random element (before the delete is sent: one cut by a kill may still have committed). */
+const takeOne = <T>(items: T[]): T => items.splice(Math.floor(Math.random() * items.length), 1)[0]!;
+
+/** Asset and feedback writes on the client's own brands; a brand's deletion takes its assets along. */
+async function assetStep(brands: string[], assets: { id: string; brandId: string }[], feedback: { id: string; assetId: string }[]): Promise<void> {
+  const roll = Math.random();
+  if (roll < 0.3 || assets.length < 5) {
+    const brandId = pick(brands);
+    const complianceScore = Math.random() < 0.2 ? null : Math.round(Math.random() * 100) / 100;
+    const data = await gql("mutation($input: CreateAssetInput!) { createAsset(input: $input) { id } }", {
+      input: { brandId, prompt: "soak", colors: assetColors(), complianceScore },
+    });
+    assets.push({ id: data.createAsset.id, brandId });
+  } else if (roll < 0.6) {
+    const assetId = pick(assets).id;
+    const data = await gql("mutation($input: RecordFeedbackInput!) { recordFeedback(input: $input) { id } }", {
+      input: { assetId, action: Math.random() < 0.7 ? "approve" : "reject" },
+    });
+    feedback.push({ id: data.recordFeedback.id, assetId });
+  } else if (roll < 0.75) {
+    await gql("mutation($id: ID!, $input: UpdateAssetInput!) { updateAsset(id: $id, input: $input) { id } }", { id: pick(assets).id, input: { colors: assetColors() } });
+  } else if (roll < 0.87 && feedback.length > 0) {
+    await gql("mutation($id: ID!) { deleteFeedback(id: $id) }", { id: takeOne(feedback).id });
+  } else if (roll < 0.97) {
+    const gone = takeOne(assets);
+    feedback.splice(0, feedback.length, ...feedback.filter((f) => f.assetId !== gone.id));
+    await gql("mutation($id: ID!) { deleteAsset(id: $id) }", { id: gone.id });
+  } else {
+    const gone = takeOne(brands);
+    const left = assets.filter((a) => a.brandId !== gone);
+    feedback.splice(0, feedback.length, ...feedback.filter((f) => left.some((a) => a.id === f.assetId)));
+    assets.splice(0, assets.length, ...left);
+    await gql("mutation($id: ID!) { deleteBrand(id: $id) }", { id: gone });
+  }
+}
+
 async function client(n: number): Promise<void> {
   const mine: string[] = [];
+  const assets: { id: string; brandId: string }[] = [];
+  const feedback: { id: string; assetId: string }[] = [];
   for (let i = 0; running; i++) {
     try {
       if (i % 3 === 2) {
@@ -135,6 +180,9 @@ async function client(n: number): Promise<void> {
         });
         mine.push(data.createBrand.id);
         expected.set(data.createBrand.id, { name, hexes });
+        counts.mutations++;
+      } else if (i % 6 === 1) {
+        await assetStep(mine, assets, feedback);
         counts.mutations++;
       } else {
         // Updates of one brand go out one after another, so the latest version is the one to find.
@@ -220,6 +268,34 @@ const differing = postgres.filter((row) => {
   const node = graph.get(row.id);
   return node && (node.name !== row.name || node.hexes.join() !== row.hexes.join());
 }).length;
+// Color pair counts against the approved assets in Postgres (a graph-wide read: this Neo4j is the soak's own).
+const pairsInPostgres = (
+  await db.query(
+    `WITH approved AS (
+       SELECT a.id, a.compliance_score FROM assets a
+        WHERE EXISTS (SELECT 1 FROM feedback f WHERE f.asset_id = a.id AND f.action = 'approve'))
+     SELECT c1.hex || '-' || c2.hex AS pair, count(*)::int AS count, count(ap.compliance_score)::int AS scored
+       FROM approved ap JOIN asset_colors c1 ON c1.asset_id = ap.id JOIN asset_colors c2 ON c2.asset_id = ap.id AND c1.hex < c2.hex
+      GROUP BY 1`,
+  )
+).rows as { pair: string; count: number; scored: number }[];
+const pairsInGraph = new Map(
+  (
+    await driver.executeQuery(
+      `MATCH (c1:Color)-[p:${PAIRS_WITH}]->(c2:Color) RETURN c1.hex + '-' + c2.hex AS pair, p.count AS count, p.scored AS scored`,
+      {},
+      { database: "neo4j" },
+    )
+  ).records.map((r) => [r.get("pair") as string, { count: r.get("count") as number, scored: r.get("scored") as number }]),
+);
+const pairsDiffering = [
+  ...pairsInPostgres.filter((row) => pairsInGraph.get(row.pair)?.count !== row.count || pairsInGraph.get(row.pair)?.scored !== row.scored),
+  ...[...pairsInGraph.keys()].filter((pair) => !pairsInPostgres.some((row) => row.pair === pair)).map((pair) => ({ pair, count: 0, scored: 0 })),
+].map((row) => ({ pair: row.pair, postgres: row.count, graph: pairsInGraph.get(row.pair)?.count ?? 0 }));
+const [{ approvedAssets }] = (
+  await db.query("SELECT count(DISTINCT asset_id)::int AS \"approvedAssets\" FROM feedback WHERE action = 'approve'")
+).rows;
+
 // Per-entity order: a brand whose last acknowledged update is in Postgres shows that version in the graph.
 const outOfOrder = [...expected].filter(([id, want]) => postgres.find((r) => r.id === id)?.name === want.name && graph.get(id)?.name !== want.name).length;
 const slope = (points: [number, number][]) => {
@@ -261,6 +337,7 @@ const result = {
   requests: counts,
   brands: postgres.length,
   graph: { lost, extra, duplicates, differing, outOfOrder },
+  colorPairs: { approvedAssets, pairs: pairsInPostgres.length, differing: pairsDiffering.length, firstDiffering: pairsDiffering.slice(0, 5) },
   rssSlopes,
   outbox: {
     maxRows: Math.max(...outboxRows.map(([, n]) => n)),
