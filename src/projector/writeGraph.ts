@@ -7,7 +7,7 @@
 // colors read again with it; an outage fails fast and the outbox backoff retries.
 import type { Transaction } from "neo4j-driver";
 import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
-import { retryTransient, ChangedUnderWrite } from "../graph/retryTransient.ts";
+import { ChangedUnderWrite, retryTransient } from "../graph/retryTransient.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import type { ColorState } from "./readColorState.ts";
 import type { EntityState } from "./readEntityState.ts";
