@@ -42,6 +42,8 @@ export interface ImageWrites {
   startBurst(lanes: number): () => Promise<void>;
   /** Control writes started on schedule at `perSecond`, until the returned stop(). */
   startWrites(perSecond: number): () => Promise<void>;
+  /** Uploads started on schedule at `perSecond`, cycling over the assets, until the returned stop(). */
+  startUploads(perSecond: number): () => Promise<void>;
   /** Extracted uploads and control writes so far. */
   counts(): { readonly uploads: number; readonly writes: number };
   state(): ImageWritesState;
@@ -95,6 +97,7 @@ export function imageWrites(url: string, images: readonly Buffer[], assetIds: re
       };
     },
     startWrites: (perSecond) => startPaced(perSecond, write),
+    startUploads: (perSecond) => startPaced(perSecond, (i) => upload(assetIds[i % assetIds.length]!)),
     counts: () => ({ uploads, writes }),
     state: () => ({ turns: new Map(turns), readings }),
   };
