@@ -34,63 +34,46 @@ const CPU_PHASE_SECONDS = 10;
 /** The paced readers' rate, as a share of what the closed-loop readers read alone: cores left for the uploads. */
 const HEADROOM_SHARE = 0.5;
 
-interface ReadersUnderBurst {
-  /** Every quiet phase's and every burst phase's requests, pooled. */
-  readonly quiet: Latency;
-  readonly burst: Latency;
-  /** Each round's burst p99 over its quiet p99. */
-  readonly burstRises: number[];
-  /** The median of the rounds' rises: the goal's figure. */
-  readonly rise: number;
-  /**
-   * The control: the same readers while what the uploads write (the asset's colors and compliance
-   * score, through updateAsset) is written at the uploads' rate, on schedule, with no image to read:
-   * what the write path alone costs the readers.
-   */
-  readonly writes: Latency;
-  readonly writeRises: number[];
-  readonly writeRise: number;
-  readonly writesPerSecondWhileReading: number;
-  /** Each round's rates while reading; the control is paced at the latest burst's. */
-  readonly writesPerSecondByRound: number[];
-  readonly uploadsPerSecondByRound: number[];
-  /**
-   * The pixels alone: the same readers while the gateway's extractor reads the same images at the
-   * uploads' rate, on schedule, with no upload to receive and nothing written.
-   */
-  readonly extractions: Latency;
-  readonly extractionRises: number[];
-  readonly extractionRise: number;
-  readonly extractionsPerSecondByRound: number[];
-  readonly uploads: number;
-  /** Uploads per second while the burst ran alone (once, before the readers), and while the readers read. */
-  readonly uploadsPerSecondAlone: number;
-  readonly uploadsPerSecondWhileReading: number;
-  /** The gateway's event loop in each kind of phase: the median over the rounds of each figure. */
-  readonly mainThread: Record<Phase, MainThreadLoad>;
-  /** The cores each part of the machine kept busy in each kind of phase (this process: the gateway and its clients' threads), medians over the rounds. */
-  readonly cores: Record<Phase, CoresBusy>;
-  /** CPU per upload, per control write and per bare extraction, at the uploads' rate while reading, with no readers. */
-  readonly cpu: CpuPerOperation<"upload" | "write" | "extraction">;
-  readonly headroom: ReadersWithHeadroom;
-}
-
 /**
- * The same four kinds of phase with cores to spare: the readers on schedule at HEADROOM_SHARE of the
- * rate they read at alone, and the uploads, like the control and the pixels, on schedule at the rate
- * the uploads reached while the closed-loop readers read. Closed-loop readers keep the machine
- * saturated, so the issue's figure measures a full machine's share; this one measures what an
- * upload burst costs readers on a machine that is not full.
+ * Rounds of four kinds of phase, READERS callers reading similarBrands in each: quiet; during a
+ * burst of uploads; during the control, which writes what the uploads write (the asset's colors and
+ * compliance score, through updateAsset) at their rate with no image to read, what the write path
+ * alone costs the readers; and the pixels alone, the gateway's extractor reading the same images at
+ * that rate with no upload to receive and nothing written.
  */
-interface ReadersWithHeadroom {
-  readonly readersPerSecond: number;
-  readonly ratePerSecond: number;
+interface Rounds {
+  /** Each kind of phase's requests, pooled over the rounds. */
   readonly latency: Record<Phase, Latency>;
   /** Each round's p99 over its quiet p99, and their median, per loaded phase. */
   readonly rises: Record<LoadedPhase, number[]>;
   readonly rise: Record<LoadedPhase, number>;
+  /** Each round's rate of what ran beside the readers, and of the readers themselves when quiet. */
+  readonly rates: Record<Phase, number[]>;
+  /** The gateway's event loop in each kind of phase: the median over the rounds of each figure. */
   readonly mainThread: Record<Phase, MainThreadLoad>;
+  /** The cores each part of the machine kept busy in each kind of phase (this process: the gateway), medians over the rounds. */
   readonly cores: Record<Phase, CoresBusy>;
+}
+
+interface ReadersUnderBurst {
+  /**
+   * The issue's rounds: closed-loop readers, the uploads a closed loop of UPLOADS_IN_FLIGHT lanes,
+   * the control and the pixels on schedule at the latest burst's rate. The burst's rise is the goal's figure.
+   */
+  readonly closed: Rounds;
+  /**
+   * The same rounds with cores to spare: the readers on schedule at HEADROOM_SHARE of the rate they
+   * read at alone, and every load beside them on schedule at the rate the uploads reached in the
+   * closed rounds. Closed-loop readers keep the machine saturated, so the issue's figure measures a
+   * full machine's share; this one measures what an upload burst costs readers on a machine that is not full.
+   */
+  readonly headroom: Rounds & { readonly readersPerSecond: number; readonly ratePerSecond: number };
+  readonly uploads: number;
+  /** Uploads per second while the burst ran alone (once, before the readers), and while the readers read. */
+  readonly uploadsPerSecondAlone: number;
+  readonly uploadsPerSecondWhileReading: number;
+  /** CPU per upload, per control write and per bare extraction, at the uploads' rate while reading, with no readers. */
+  readonly cpu: CpuPerOperation<"upload" | "write" | "extraction">;
 }
 
 const PHASES = ["quiet", "burst", "writes", "extractions"] as const;
@@ -111,7 +94,8 @@ async function rateDuring<T>(count: () => Promise<number>, during: () => Promise
  * gateway, while the same colors are written at the uploads' rate, on schedule, without an image
  * (the control), and while the images are only extracted at that rate. The order rotates from
  * round to round so a drift of the machine favours no phase. A p99 of one phase is its few slowest
- * requests, so each rise is the median of the rounds' own.
+ * requests, so each rise is the median of the rounds' own. Then the same rounds again with cores
+ * to spare (ReadersUnderBurst.headroom).
  * The readers and the writers are clients in processes of their own (burstClientProcess.ts).
  */
 async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], requests: number, rounds: number): Promise<ReadersUnderBurst> {
@@ -149,7 +133,7 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
      * control and the pixels take the latest burst's rate (the uploads speed up as the JVM and the
      * caches warm).
      */
-    const measureRounds = async (read: () => Promise<number[]>, pacedAt: number | null) => {
+    const measureRounds = async (read: () => Promise<number[]>, pacedAt: number | null): Promise<Rounds> => {
       const phases = byPhase((): number[][] => []);
       const loads = byPhase((): MainThreadLoad[] => []);
       const cores = byPhase((): CoresBusy[] => []);
@@ -182,8 +166,8 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
     };
     let alone: number;
     let uploads: number;
-    let closed: Awaited<ReturnType<typeof measureRounds>>;
-    let headroom: ReadersWithHeadroom;
+    let closed: Rounds;
+    let headroom: ReadersUnderBurst["headroom"];
     try {
       await writers.prime(UPLOADS_IN_FLIGHT);
       await readers.read(requests); // warm-up
@@ -195,45 +179,22 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       closed = await measureRounds(() => readers.read(requests), null);
       const [readersPerSecond, ratePerSecond] = [HEADROOM_SHARE * median(closed.rates.quiet), median(closed.rates.burst)];
       const paced = await measureRounds(() => readers.readPaced(requests, readersPerSecond), ratePerSecond);
-      headroom = { readersPerSecond: round(readersPerSecond, 1), ratePerSecond, latency: paced.latency, rises: paced.rises, rise: paced.rise, mainThread: paced.mainThread, cores: paced.cores };
+      headroom = { ...paced, readersPerSecond: round(readersPerSecond, 1), ratePerSecond };
       handedOn = await writers.state();
       uploads = (await writers.counts()).uploads;
     } finally {
       await Promise.all([readers.close(), writers.close()]);
     }
-    const { rates } = closed;
     // The CPU of each operation is read with the calls made from this thread, as before the split:
     // the gateway's main thread there includes the client sending each upload.
-    const uploadRate = median(rates.burst);
+    const uploadRate = median(closed.rates.burst);
     const load = imageWrites(url, images, assetIds, handedOn);
     const cpu = await cpuPerOperation(uploadRate, ctx.smoke ? 0.5 : CPU_PHASE_SECONDS, {
       upload: (i) => load.upload(assetIds[i % assetIds.length]!),
       write: load.write,
       extraction: (i) => deps.colorExtractor.extract(images[i % images.length]!),
     });
-    return {
-      quiet: closed.latency.quiet,
-      burst: closed.latency.burst,
-      burstRises: closed.rises.burst,
-      rise: closed.rise.burst,
-      writes: closed.latency.writes,
-      writeRises: closed.rises.writes,
-      writeRise: closed.rise.writes,
-      writesPerSecondWhileReading: round(median(rates.writes), 1),
-      writesPerSecondByRound: rates.writes,
-      uploadsPerSecondByRound: rates.burst,
-      extractions: closed.latency.extractions,
-      extractionRises: closed.rises.extractions,
-      extractionRise: closed.rise.extractions,
-      extractionsPerSecondByRound: rates.extractions,
-      uploads,
-      uploadsPerSecondAlone: alone,
-      uploadsPerSecondWhileReading: round(uploadRate, 1),
-      mainThread: closed.mainThread,
-      cores: closed.cores,
-      cpu,
-      headroom,
-    };
+    return { closed, headroom, uploads, uploadsPerSecondAlone: alone, uploadsPerSecondWhileReading: round(uploadRate, 1), cpu };
   } finally {
     await gateway.close();
     await deps.close();
@@ -333,8 +294,8 @@ export const run: Suite = async (ctx) => {
   }
   ctx.log(`color extraction: similarBrands readers (${READERS} at once) with and without ${UPLOADS_IN_FLIGHT} uploads in flight …`);
   const readers = await readersUnderBurst(ctx, [jpeg, await poster(2048, "jpeg", 80)], ctx.smoke ? 20 : READER_REQUESTS, ctx.smoke ? 1 : READER_ROUNDS);
-  const rise = readers.rise;
-  const { headroom } = readers;
+  const { closed, headroom } = readers;
+  const rise = closed.rise.burst;
   const checks: Check[] = [
     {
       what: `extraction of a 2048 × 2048 JPEG (${Math.round(jpeg.length / 1024)} KiB), one at a time`,
@@ -355,20 +316,20 @@ export const run: Suite = async (ctx) => {
       met: null,
     })),
     {
-      what: `similarBrands via GraphQL, ${READERS} concurrent readers, during a burst of image uploads (${UPLOADS_IN_FLIGHT} in flight) vs none: p99 (${readers.burstRises.length} rounds, rise the median of the rounds' ${readers.burstRises.join(", ")})`,
-      measured: `×${round(rise, 2)}; pooled p99 ${readers.burst.p99} vs ${readers.quiet.p99} ms, p50 ${readers.burst.p50} vs ${readers.quiet.p50} ms; uploads ${readers.uploadsPerSecondWhileReading} /s while reading, ${readers.uploadsPerSecondAlone} /s alone`,
+      what: `similarBrands via GraphQL, ${READERS} concurrent readers, during a burst of image uploads (${UPLOADS_IN_FLIGHT} in flight) vs none: p99 (${closed.rises.burst.length} rounds, rise the median of the rounds' ${closed.rises.burst.join(", ")})`,
+      measured: `×${round(rise, 2)}; pooled p99 ${closed.latency.burst.p99} vs ${closed.latency.quiet.p99} ms, p50 ${closed.latency.burst.p50} vs ${closed.latency.quiet.p50} ms; uploads ${readers.uploadsPerSecondWhileReading} /s while reading, ${readers.uploadsPerSecondAlone} /s alone`,
       goal: `≤ ×${GOALS.readersP99Rise}`,
       met: rise <= GOALS.readersP99Rise,
     },
     {
-      what: `the control: the same readers while the same colors are written with updateAsset at the uploads' rate, on schedule, no image (rounds' rises ${readers.writeRises.join(", ")})`,
-      measured: `×${round(readers.writeRise, 2)}; pooled p99 ${readers.writes.p99} vs ${readers.quiet.p99} ms; ${readers.writesPerSecondWhileReading} writes/s while reading`,
+      what: `the control: the same readers while the same colors are written with updateAsset at the uploads' rate, on schedule, no image (rounds' rises ${closed.rises.writes.join(", ")})`,
+      measured: `×${round(closed.rise.writes, 2)}; pooled p99 ${closed.latency.writes.p99} vs ${closed.latency.quiet.p99} ms; ${median(closed.rates.writes)} writes/s while reading`,
       goal: "—",
       met: null,
     },
     {
-      what: `the pixels alone: the same readers while the gateway's extractor reads the same images at the uploads' rate, on schedule, with no upload and no write (rounds' rises ${readers.extractionRises.join(", ")})`,
-      measured: `×${round(readers.extractionRise, 2)}; pooled p99 ${readers.extractions.p99} vs ${readers.quiet.p99} ms; ${median(readers.extractionsPerSecondByRound)} extractions/s while reading`,
+      what: `the pixels alone: the same readers while the gateway's extractor reads the same images at the uploads' rate, on schedule, with no upload and no write (rounds' rises ${closed.rises.extractions.join(", ")})`,
+      measured: `×${round(closed.rise.extractions, 2)}; pooled p99 ${closed.latency.extractions.p99} vs ${closed.latency.quiet.p99} ms; ${median(closed.rates.extractions)} extractions/s while reading`,
       goal: "—",
       met: null,
     },
@@ -381,7 +342,7 @@ export const run: Suite = async (ctx) => {
     {
       what: "the gateway's event loop while the readers read (its readers and writers are clients in processes of their own; medians over the rounds): utilization, the thread on a core and waiting for one (shares of the phase), collector pauses, timer delay p99",
       measured: eachPhase((phase) => {
-        const load = readers.mainThread[phase];
+        const load = closed.mainThread[phase];
         return `${load.utilization} (on a core ${load.onCpu}, waiting ${load.waitingForCpu}; GC ${load.gcMsPerSecond} ms/s, delay p99 ${load.loopDelayP99Ms} ms)`;
       }),
       goal: "—",
@@ -390,7 +351,7 @@ export const run: Suite = async (ctx) => {
     {
       what: "cores kept busy while the readers read, by process (this one: the gateway; medians over the rounds)",
       measured: eachPhase((phase) => {
-        const busy = readers.cores[phase];
+        const busy = closed.cores[phase];
         return `${busy.total} (this process ${busy.thisProcess}, extraction ${busy.extraction}, Postgres ${busy.postgres}, Neo4j ${busy.neo4j})`;
       }),
       goal: "—",
