@@ -1,7 +1,8 @@
 // Benchmark, not a test: what live updates cost and how fast they are. One gateway as main.ts runs it
 // (drainer polling in its thread, the change feed listening), under the sync benchmark's mutation
-// load (support/mutationLoad.ts, in a worker thread), with one subscriber of graphChanged in this
-// process and, in alternate phases, `idleSubscribers` idle subscriptions in a process of their own.
+// load (support/mutationLoad.ts), with one subscriber of graphChanged (support/latencySubscriber.ts)
+// and, in alternate phases, `idleSubscribers` idle subscriptions: the clients each in a process of
+// their own session, as clients elsewhere would leave the gateway's process and share of the cores.
 //
 // - latency: a message's arrival − its outbox event's created_at (the start of the mutation's
 //   transaction, so an upper bound of commit → message), over every event of the measured phases;
@@ -15,13 +16,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createClient } from "graphql-ws";
-import WebSocket from "ws";
 import type { Config } from "../src/config/config.ts";
 import { createServer } from "../src/http/createServer.ts";
 import type { PrismaClient } from "../src/postgres/createPrisma.ts";
 import { projectRoot } from "../src/stack/paths.ts";
 import { benchDeps } from "./support/benchDeps.ts";
+import { processCpuSeconds } from "./support/cpuTime.ts";
+import { startLatencySubscriber, type LatencySubscriber } from "./support/latencySubscriber.ts";
 import { growthMb, settledMemory } from "./support/settledMemory.ts";
 import { median, pairRatios, round } from "./support/stats.ts";
 import {
@@ -73,6 +74,8 @@ export interface SubscriptionsBenchResult {
    */
   readonly speedScaledRatio: number;
   readonly speedScaledPairRatios: readonly number[];
+  /** The cores the idle subscribers' own process kept busy during the phases with them, the median: the machine's, not the gateway's. */
+  readonly idleSubscribersCores: number;
   /** CPU ms per counted mutation by who spent it (the idle subscribers' own process not included), the median over each side's phases. */
   readonly cpuMsPerMutation: { readonly withIdle: CpuPerMutation; readonly withoutIdle: CpuPerMutation };
   readonly phases: readonly { readonly idle: boolean; readonly perSecond: number; readonly cpuMsPerMutation: CpuPerMutation }[];
@@ -86,22 +89,20 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
     sync: { poll: true, thread: true },
   });
   const gateway = await createServer(deps);
-  const received = new Map<bigint, number>();
   const feed = deps.changes!;
+  let subscriber: LatencySubscriber | null = null;
   try {
     const url = await gateway.listen(0, "127.0.0.1");
     await feed.ready();
-    const subscriber = createClient({ url: `${url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, lazy: false });
-    subscriber.subscribe<{ graphChanged: { eventId: string } }>(
-      { query: `subscription { graphChanged { eventId } }` },
-      { next: ({ data }) => data && received.set(BigInt(data.graphChanged.eventId), Date.now()), error() {}, complete() {} },
-    );
+    subscriber = startLatencySubscriber(url);
     await waitFor(() => feed.subscriberCount() === 1);
 
-    const load = async (seconds: number) => {
+    const load = async (seconds: number, idlePid?: number) => {
+      const [started, idleCpu] = [performance.now(), idlePid ? processCpuSeconds(idlePid) : 0];
       const result = await runLoadWithCpu({ url, rampSeconds: options.rampSeconds, seconds, writers: options.writers, hexes: options.hexes });
       await waitForOutbox(prisma);
-      return { perSecond: result.mutations / result.seconds, cpu: result.cpu };
+      const idleCores = idlePid ? (processCpuSeconds(idlePid) - idleCpu) / ((performance.now() - started) / 1000) : 0;
+      return { perSecond: result.mutations / result.seconds, cpu: result.cpu, idleCores };
     };
     const warmup = await warmUp(options.warmupSeconds, load);
 
@@ -114,7 +115,7 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
     const idleMemory = growthMb(before, await settledMemory());
 
     const measuredFrom = await lastEventId(prisma);
-    const phases: { idle: boolean; perSecond: number; cpu: CpuPerMutation }[] = [];
+    const phases: { idle: boolean; perSecond: number; cpu: CpuPerMutation; idleCores: number }[] = [];
     for (let rep = 0; rep < options.reps; rep++) {
       for (const withIdle of rep % 2 === 0 ? [true, false] : [false, true]) {
         if (withIdle && !idle) {
@@ -127,14 +128,13 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
           await waitFor(() => feed.subscriberCount() === 1);
         }
         await sleep(PHASE_SETTLE_MS);
-        phases.push({ idle: withIdle, ...(await load(options.seconds)) });
+        phases.push({ idle: withIdle, ...(await load(options.seconds, idle?.pid)) });
       }
     }
     if (idle) await stopIdleSubscribers(idle);
     const measuredTo = await lastEventId(prisma);
-    // Messages still on their way when the outbox emptied.
-    await waitFor(() => [...received.keys()].filter((id) => id > measuredFrom && id <= measuredTo).length >= Number(measuredTo - measuredFrom), 10_000).catch(() => {});
-    await subscriber.dispose();
+    // Up to 10 s for messages still on their way when the outbox emptied.
+    const received = await subscriber.collect(measuredFrom, measuredTo, 10_000);
 
     const withIdle = median(phases.filter((p) => p.idle).map((p) => p.perSecond));
     const without = median(phases.filter((p) => !p.idle).map((p) => p.perSecond));
@@ -157,9 +157,11 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
       speedScaledRatio: round(median(speedScaled), 3),
       speedScaledPairRatios: speedScaled.map((r) => round(r, 3)),
       cpuMsPerMutation: { withIdle: medianCpu(phases.filter((p) => p.idle)), withoutIdle: medianCpu(phases.filter((p) => !p.idle)) },
+      idleSubscribersCores: round(median(phases.filter((p) => p.idle).map((p) => p.idleCores)), 3),
       phases: phases.map(({ idle, perSecond, cpu }) => ({ idle, perSecond: round(perSecond, 0), cpuMsPerMutation: roundCpu(cpu) })),
     };
   } finally {
+    await subscriber?.close();
     await gateway.close();
     await deps.close();
   }
@@ -171,6 +173,7 @@ async function startIdleSubscribers(url: string, count: number, brandId: string)
   const child = spawn(process.execPath, ["--import", "tsx", "bench/support/idleSubscribers.ts", url, String(count), brandId], {
     cwd: projectRoot,
     stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
   });
   let output = "";
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 // Benchmark, not a test: sustained GraphQL mutation throughput with the graph sync on against
 // GRAPH_SYNC_ENABLED=false, and the commit-to-graph-visible lag at that load. One gateway per
-// phase (its own HTTP server and sync), clients in a worker thread (support/mutationLoad.ts).
+// phase (its own HTTP server and sync), clients in a process of their own (support/mutationLoad.ts).
 // Unmeasured warm-up phases first, until Neo4j's JIT compiler has settled (warmUp), then `reps`
 // pairs of phases in alternating order so drift on a shared machine hits both sides alike; the
 // table reports each side's median throughput and, as the ratio, the median of the pairs' own
@@ -14,7 +14,7 @@
 import type { Config } from "../src/config/config.ts";
 import { createServer } from "../src/http/createServer.ts";
 import type { PrismaClient } from "../src/postgres/createPrisma.ts";
-import { startTypescriptWorker } from "../src/stack/typescriptWorker.ts";
+import { forkModule } from "../src/stack/forkModule.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { cpuTimeBetween, readCpuTime, type CpuReading, type CpuTime } from "./support/cpuTime.ts";
 import { median, pairRatios, round } from "./support/stats.ts";
@@ -51,7 +51,7 @@ export interface SyncThroughputResult {
   readonly phases: readonly { readonly syncEnabled: boolean; readonly perSecond: number; readonly cpuMsPerMutation: CpuPerMutation }[];
 }
 
-/** The gateway is this process less the load's clients (their worker thread); `neo4jJit` is part of `neo4j`. */
+/** The gateway is this process (its drainer thread included), the clients their own process; `neo4jJit` is part of `neo4j`. */
 export interface CpuPerMutation {
   readonly gateway: number;
   readonly clients: number;
@@ -175,7 +175,7 @@ export function describeWarmupPhases(phases: WarmupPhases): string {
 }
 
 /** What describeCpu's parts are, for a table row's description. */
-export const CPU_PARTS = "gateway process less its clients' thread, clients, Postgres, Neo4j and of that its JIT compiler threads";
+export const CPU_PARTS = "gateway process, clients' process, Postgres, Neo4j and of that its JIT compiler threads";
 
 /** Each part's CPU ms per mutation, one side vs the other. */
 export function describeCpu(on: CpuPerMutation, off: CpuPerMutation): string {
@@ -229,7 +229,7 @@ async function phase(options: SyncThroughputOptions, syncEnabled: boolean, secon
 function cpuPerMutation(spent: CpuTime, load: LoadResult): CpuPerMutation {
   const perMutation = (seconds: number) => (seconds * 1000) / Math.max(1, load.mutations);
   const parts = {
-    gateway: perMutation(spent.gatewayProcess - load.clientCpuSeconds),
+    gateway: perMutation(spent.gatewayProcess),
     clients: perMutation(load.clientCpuSeconds),
     postgres: perMutation(spent.postgres),
     neo4j: perMutation(spent.neo4j),
@@ -254,11 +254,15 @@ async function refreshCount(deps: ReturnType<typeof benchDeps>): Promise<{ count
   return { count: read("_count"), seconds: read("_sum") };
 }
 
+/** The load's clients in a process of their own session (mutationLoad.ts): a client elsewhere shares neither the gateway's process nor, under autogroup scheduling, its share of the cores. */
 export function runLoad(options: LoadOptions, onRampedUp: () => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = startTypescriptWorker(new URL("./support/mutationLoad.ts", import.meta.url), { workerData: options });
-    worker.on("message", (message: LoadResult | typeof RAMPED_UP) => (message === RAMPED_UP ? onRampedUp() : resolve(message)));
-    worker.once("error", reject);
+    const child = forkModule(new URL("./support/mutationLoad.ts", import.meta.url), [], { detached: true });
+    let result: LoadResult | null = null;
+    child.on("message", (message: LoadResult | typeof RAMPED_UP) => (message === RAMPED_UP ? onRampedUp() : (result = message)));
+    child.once("error", reject);
+    child.once("exit", (code) => (result ? resolve(result) : reject(new Error(`the mutation load exited (${code}) without a result; its stderr says why`))));
+    child.send(options);
   });
 }
 

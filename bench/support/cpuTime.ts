@@ -1,6 +1,6 @@
-// CPU time by who spent it, read from /proc (Linux): this process (the gateway, its drainer thread
-// and the load's worker thread), the gateway's color extraction processes, every Postgres process of
-// the server, and every local Neo4j JVM (src/stack/localNeo4j.ts). On two shared cores a saturated
+// CPU time by who spent it, read from /proc (Linux): this process (the gateway and its drainer
+// thread), the gateway's color extraction processes, every Postgres process of the server, and
+// every local Neo4j JVM (src/stack/localNeo4j.ts). On two shared cores a saturated
 // phase's throughput is a ratio of CPU per request, so the CPU each side spends per mutation says
 // where a throughput ratio comes from.
 // Each process is compared with itself: one that starts between two readings counts from zero, one
@@ -62,6 +62,11 @@ export function cpuTimeBetween(from: CpuReading, to: CpuReading): CpuTime {
     neo4j: spent(from.neo4j, to.neo4j),
     neo4jJit: spent(from.neo4jJit, to.neo4jJit),
   };
+}
+
+/** CPU seconds another process has spent so far, every thread of it; 0 once it has exited. */
+export function processCpuSeconds(pid: number): number {
+  return cpuSecondsOf(`/proc/${pid}/stat`);
 }
 
 /** CPU seconds of the calling thread alone (a worker thread reads its own). */

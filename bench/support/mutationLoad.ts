@@ -1,16 +1,16 @@
-// The sync benchmark's clients, in a worker thread so the gateway's event loop serves only the
-// gateway: `writers` closed loops of GraphQL mutations over HTTP, each loop a brand with a two-color
+// The sync benchmark's clients, in a process of their own and of its own session (runLoad in
+// syncThroughput.ts forks it) so the gateway's process and its share of the cores serve only the
+// gateway, as clients elsewhere would leave them: `writers` closed loops of GraphQL mutations over HTTP, each loop a brand with a two-color
 // palette, an asset using both and a third color, approve feedback (so the asset's three color pairs
 // are counted, colorPairCounts.ts) and a rename. Colors come from the data
 // set's, as real palettes share colors: invented hexes grew the graph's Color label tenfold in a
 // minute, and Neo4j re-planned the statements touching it again and again (docs/sync.md).
 // The first `rampSeconds` are not counted: a fresh gateway, drainer and worker start cold, and the
-// phase would measure that. The worker posts RAMPED_UP when counting starts, then its LoadResult.
+// phase would measure that. The process is sent its LoadOptions, sends RAMPED_UP when counting
+// starts, then its LoadResult, and exits.
 import { randomInt } from "node:crypto";
-import { parentPort, workerData } from "node:worker_threads";
 import { colorNameOf } from "../dataset/generateDataset.ts";
 import { postGraphql } from "./benchClient.ts";
-import { threadCpuSeconds } from "./cpuTime.ts";
 
 export interface LoadOptions {
   readonly url: string;
@@ -28,7 +28,7 @@ export const RAMPED_UP = "ramped-up";
 export interface LoadResult {
   readonly mutations: number;
   readonly seconds: number;
-  /** CPU seconds this worker thread spent while counting: the clients' share of the process's. */
+  /** CPU seconds this process spent while counting, every thread of it. */
   readonly clientCpuSeconds: number;
 }
 
@@ -62,13 +62,13 @@ async function runLoad({ url, rampSeconds, seconds, writers, hexes, industries }
     return Object.values(data)[0]!.id;
   };
   let started = performance.now();
-  let startedCpu = threadCpuSeconds();
+  let startedCpu = cpuSeconds();
   const deadline = started + (rampSeconds + seconds) * 1000;
   setTimeout(() => {
     counting = true;
     started = performance.now();
-    startedCpu = threadCpuSeconds();
-    parentPort?.postMessage(RAMPED_UP);
+    startedCpu = cpuSeconds();
+    process.send!(RAMPED_UP);
   }, rampSeconds * 1000);
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
@@ -86,7 +86,23 @@ async function runLoad({ url, rampSeconds, seconds, writers, hexes, industries }
       }
     }),
   );
-  return { mutations, seconds: (performance.now() - started) / 1000, clientCpuSeconds: threadCpuSeconds() - startedCpu };
+  return { mutations, seconds: (performance.now() - started) / 1000, clientCpuSeconds: cpuSeconds() - startedCpu };
 }
 
-if (parentPort) parentPort.postMessage(await runLoad(workerData as LoadOptions));
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+// A failure reaches the suite as the process's exit code and its stderr; a suite that is gone (its
+// channel closed) ends the load.
+process.once("message", (options: LoadOptions) => {
+  runLoad(options).then(
+    (result) => process.send!(result, () => process.exit(0)),
+    (error: Error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+});
+process.once("disconnect", () => process.exit(0));
