@@ -69,11 +69,6 @@ export function processCpuSeconds(pid: number): number {
   return cpuSecondsOf(`/proc/${pid}/stat`);
 }
 
-/** CPU seconds of the calling thread alone (a worker thread reads its own). */
-export function threadCpuSeconds(): number {
-  return cpuSecondsOf("/proc/thread-self/stat");
-}
-
 /** HotSpot names its compiler threads "C1 CompilerThreadN" and "C2 CompilerThreadN" (15 characters shown). */
 function jitSecondsOf(pid: string): number {
   let seconds = 0;
