@@ -67,7 +67,7 @@ export interface SubscriptionsBenchResult {
   readonly pairRatios: readonly number[];
   /**
    * An estimate, not the goal's figure: each phase's throughput times its load client's CPU per
-   * mutation. The client thread does the same work per mutation with subscribers or without, so its
+   * mutation. The client process does the same work per mutation with subscribers or without, so its
    * CPU per mutation gauges how fast the machine ran the phase; on a shared machine that moved by
    * half within a run. A gateway slowed by the subscribers would also raise it (fewer requests per
    * wake-up), which this scaling would hide.

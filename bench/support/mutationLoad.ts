@@ -1,13 +1,13 @@
-// The sync benchmark's clients, in a process of their own and of its own session (runLoad in
-// syncThroughput.ts forks it) so the gateway's process and its share of the cores serve only the
-// gateway, as clients elsewhere would leave them: `writers` closed loops of GraphQL mutations over HTTP, each loop a brand with a two-color
-// palette, an asset using both and a third color, approve feedback (so the asset's three color pairs
-// are counted, colorPairCounts.ts) and a rename. Colors come from the data
+// The sync benchmark's clients: `writers` closed loops of GraphQL mutations over HTTP, each loop a
+// brand with a two-color palette, an asset using both and a third color, approve feedback (so the
+// asset's three color pairs are counted, colorPairCounts.ts) and a rename. Colors come from the data
 // set's, as real palettes share colors: invented hexes grew the graph's Color label tenfold in a
 // minute, and Neo4j re-planned the statements touching it again and again (docs/sync.md).
-// The first `rampSeconds` are not counted: a fresh gateway, drainer and worker start cold, and the
-// phase would measure that. The process is sent its LoadOptions, sends RAMPED_UP when counting
-// starts, then its LoadResult, and exits.
+// They run in a process of their own session (runLoad in syncThroughput.ts forks it), so the
+// gateway's process and its share of the cores serve only the gateway, as clients elsewhere leave them.
+// The first `rampSeconds` are not counted: a fresh gateway, drainer and client process start cold,
+// and the phase would measure that. The process is sent its LoadOptions, sends RAMPED_UP when
+// counting starts, then its LoadResult, and exits.
 import { randomInt } from "node:crypto";
 import { colorNameOf } from "../dataset/generateDataset.ts";
 import { postGraphql } from "./benchClient.ts";
