@@ -14,7 +14,6 @@
 //   starts a few seconds after the idle subscribers connect or go, so their process's start-up
 //   and the gateway's closing of 1,000 sockets are not counted against either side.
 import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Config } from "../src/config/config.ts";
 import { createServer } from "../src/http/createServer.ts";
@@ -23,6 +22,7 @@ import { projectRoot } from "../src/stack/paths.ts";
 import { benchDeps } from "./support/benchDeps.ts";
 import { processCpuSeconds } from "./support/cpuTime.ts";
 import { startLatencySubscriber, type LatencySubscriber } from "./support/latencySubscriber.ts";
+import { stopProcess } from "./support/stopProcess.ts";
 import { growthMb, settledMemory } from "./support/settledMemory.ts";
 import { median, pairRatios, round } from "./support/stats.ts";
 import {
@@ -123,7 +123,7 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
           await waitFor(() => feed.subscriberCount() === options.idleSubscribers + 1);
         }
         if (!withIdle && idle) {
-          await stopIdleSubscribers(idle);
+          await stopProcess(idle, "SIGKILL");
           idle = null;
           await waitFor(() => feed.subscriberCount() === 1);
         }
@@ -131,7 +131,7 @@ export async function measureSubscriptions(options: SubscriptionsBenchOptions): 
         phases.push({ idle: withIdle, ...(await load(options.seconds, idle?.pid)) });
       }
     }
-    if (idle) await stopIdleSubscribers(idle);
+    if (idle) await stopProcess(idle, "SIGKILL");
     const measuredTo = await lastEventId(prisma);
     // Up to 10 s for messages still on their way when the outbox emptied.
     const received = await subscriber.collect(measuredFrom, measuredTo, 10_000);
@@ -184,12 +184,6 @@ async function startIdleSubscribers(url: string, count: number, brandId: string)
     child.once("exit", (code) => reject(new Error(`idle subscribers exited (${code})`)));
   });
   return child;
-}
-
-async function stopIdleSubscribers(child: ChildProcess): Promise<void> {
-  const exited = once(child, "exit");
-  child.kill("SIGKILL");
-  await exited;
 }
 
 async function waitFor(check: () => boolean, timeoutMs = 60_000): Promise<void> {

@@ -6,6 +6,7 @@ import { forkModule } from "../../src/stack/forkModule.ts";
 import { workerEntry } from "../../src/stack/typescriptWorker.ts";
 import type { BurstClientOptions, BurstClientReply, BurstClientRequest } from "./burstClientProcess.ts";
 import type { ImageWritesState } from "./imageWrites.ts";
+import { stopProcess } from "./stopProcess.ts";
 
 type Counts = { readonly uploads: number; readonly writes: number };
 
@@ -58,11 +59,6 @@ export function startBurstClient(options: BurstClientOptions): BurstClient {
     stop: () => call({ op: "stop" }),
     counts: () => call({ op: "counts" }),
     state: () => call({ op: "state" }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill();
-      }),
+    close: () => stopProcess(child),
   };
 }

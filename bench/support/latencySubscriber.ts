@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { forkModule } from "../../src/stack/forkModule.ts";
 import { workerEntry } from "../../src/stack/typescriptWorker.ts";
 import type { Arrivals, CollectRequest } from "./latencySubscriberProcess.ts";
+import { stopProcess } from "./stopProcess.ts";
 
 export interface LatencySubscriber {
   /** When each event after `from`, up to `to`, arrived (epoch ms), once all have or `waitMs` has passed. */
@@ -21,11 +22,6 @@ export function startLatencySubscriber(url: string): LatencySubscriber {
       const [arrivals] = await Promise.race([replied, exited]);
       return new Map(arrivals.map(([id, at]) => [BigInt(id), at]));
     },
-    async close() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, "exit");
-      child.kill();
-      await exited;
-    },
+    close: () => stopProcess(child),
   };
 }
