@@ -2,6 +2,7 @@
 // write in the writing transaction; a mutation reads back the ones its own transaction recorded,
 // to hand them to the sync after commit (the drainer's wake-up, the read-your-writes wait).
 import type { Prisma } from "../generated/prisma/client.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 
 export type TransactionClient = Prisma.TransactionClient;
 
@@ -10,7 +11,7 @@ export type TransactionClient = Prisma.TransactionClient;
  * transaction-local setting, so this reads forward from it by primary key and keeps the rows of
  * this transaction (transaction_id), not those other writers committed meanwhile.
  */
-export async function readRecordedEvents(tx: TransactionClient): Promise<bigint[]> {
+export async function readRecordedEvents(tx: RawSql): Promise<bigint[]> {
   const rows = await tx.$queryRaw<{ id: bigint }[]>`
     /* readRecordedEvents */
     SELECT id FROM sync_events

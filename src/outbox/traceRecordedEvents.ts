@@ -3,9 +3,9 @@
 // drainer pass that applies them links its span back to the request (drainPass.ts). Untraced, no
 // statement is sent.
 import { currentTraceparent } from "../observability/tracing.ts";
-import type { TransactionClient } from "./readRecordedEvents.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 
-export async function traceRecordedEvents(tx: TransactionClient, eventIds: readonly bigint[]): Promise<void> {
+export async function traceRecordedEvents(tx: RawSql, eventIds: readonly bigint[]): Promise<void> {
   const traceparent = currentTraceparent();
   if (traceparent === null || eventIds.length === 0) return;
   await tx.$executeRaw`/* traceRecordedEvents */ UPDATE sync_events SET traceparent = ${traceparent} WHERE id = ANY(${eventIds.map(String)}::bigint[])`;

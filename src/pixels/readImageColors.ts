@@ -20,16 +20,18 @@ export interface ImageColorReading {
 
 export const sha256Hex = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
+/** `imageSha256` is the image's sha256Hex, which the caller has already compared with the asset's last one. */
 export async function readImageColors(
   extractor: ColorExtractor,
   image: Buffer,
+  imageSha256: string,
   palette: readonly string[],
   maxDeltaE00: number,
 ): Promise<ImageColorReading> {
   const extraction = await extractor.extract(image);
   const snapped = snapToPalette(extraction.colors, palette, { maxDeltaE00 });
   return {
-    imageSha256: sha256Hex(image),
+    imageSha256,
     extraction,
     snapped,
     colors: colorsByHex(snapped),

@@ -1,8 +1,9 @@
 // One pg pool per process, two ways in: Prisma for everything it models, and plain SQL where
 // Prisma's fixed cost per statement dominates (it compiles each query in its WASM query compiler,
 // about ten times the CPU of sending the same statement on the pool; docs/performance-notes.md): brand
-// lookups by id on the read paths, and the sync drainer's passes. Both report every statement to the
-// same onQuery hook, so metrics and statement counts see them alike.
+// lookups by id on the read paths, an asset's update and image upload, and the sync drainer's
+// passes. Both report every statement to the same onQuery hook, so metrics and statement counts see
+// them alike.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
@@ -37,9 +38,11 @@ export interface Sql {
   /**
    * `work` in one transaction on one connection, committed when it resolves, rolled back when it
    * throws. Postgres itself ends a transaction left idle longer than `idleTimeoutMs` (a caller stuck
-   * awaiting something else while holding locks): its locks go and the commit fails.
+   * awaiting something else while holding locks): its locks go and the commit fails. Background work
+   * (a drainer pass, a pattern refresh) may run each statement up to BACKGROUND_STATEMENT_TIMEOUT_MS;
+   * a request's write (`forRequest`) keeps the pool's per-request limit.
    */
-  transaction<T>(work: (tx: RawSql) => Promise<T>, options: { idleTimeoutMs: number }): Promise<T>;
+  transaction<T>(work: (tx: RawSql) => Promise<T>, options: { idleTimeoutMs: number; forRequest?: boolean }): Promise<T>;
 }
 
 export interface Postgres {
@@ -80,7 +83,7 @@ export function createSql(pool: pg.Pool, onQuery?: OnQuery): Sql {
     async rows<Row>(text: string, values: readonly unknown[]) {
       return (await timedQuery(pool, { text, values: [...values] }, onQuery)).rows as Row[];
     },
-    async transaction(work, { idleTimeoutMs }) {
+    async transaction(work, { idleTimeoutMs, forRequest = false }) {
       const client = await pool.connect();
       // A connection that failed mid-transaction (e.g. ended by the idle timeout) is not reused.
       let failedConnection: Error | undefined;
@@ -88,11 +91,9 @@ export function createSql(pool: pg.Pool, onQuery?: OnQuery): Sql {
       client.on("error", onError);
       try {
         // One round trip: a simple-protocol query may hold several statements.
-        // Only background work (the drainer's pass, the pattern refresh) opens these: it keeps the
-        // background limit, not the pool's per-request statement_timeout.
-        await client.query(
-          `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleTimeoutMs)}; SET LOCAL statement_timeout = ${BACKGROUND_STATEMENT_TIMEOUT_MS}`,
-        );
+        const limits = [`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleTimeoutMs)}`];
+        if (!forRequest) limits.push(`SET LOCAL statement_timeout = ${BACKGROUND_STATEMENT_TIMEOUT_MS}`);
+        await client.query(["BEGIN", ...limits].join("; "));
         const result = await work(rawSqlOn(client, onQuery));
         await client.query("COMMIT");
         return result;

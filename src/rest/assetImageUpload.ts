@@ -19,8 +19,7 @@ import { ExtractionFailedError } from "../pixels/ExtractionFailedError.ts";
 import { ImageRejectedError, imageRejectionStatus } from "../pixels/ImageRejectedError.ts";
 import { readImageColors, sha256Hex } from "../pixels/readImageColors.ts";
 import { assetStore } from "../stores/assetStore.ts";
-import { brandStore } from "../stores/brandStore.ts";
-import { inTransaction } from "../stores/inTransaction.ts";
+import { inSqlTransaction } from "../stores/inTransaction.ts";
 
 export const ASSET_IMAGE_ROUTE = /^\/v1\/assets\/([^/]+)\/image$/;
 
@@ -50,7 +49,7 @@ export function assetImageUpload(deps: GatewayDeps) {
     }
     try {
       const scope = access.writeScope();
-      const asset = await assetStore.findById(deps.prisma, assetId, scope);
+      const asset = await assetStore.uploadTarget(deps.sql, assetId, scope);
       if (!asset) throw new GatewayError(ErrorCode.NotFound, `Asset ${assetId} does not exist`, { field: "id" });
 
       const image = await readBytes(req, maxBytes);
@@ -65,9 +64,8 @@ export function assetImageUpload(deps: GatewayDeps) {
           colors: colors.map((c) => ({ hex: c.hex, coverage: c.coverage, source: c.source, on_palette: c.onPalette })),
         });
       }
-      const palette = (await brandStore.colorsOfBrands(deps.prisma, [asset.brandId])).map((c) => c.hex);
-      const reading = await readImageColors(deps.colorExtractor, image, palette, maxDeltaE00);
-      const updated = await inTransaction(deps, (tx) => assetStore.replaceImageColors(tx, assetId, reading, scope), {
+      const reading = await readImageColors(deps.colorExtractor, image, imageSha256, asset.palette, maxDeltaE00);
+      const updated = await inSqlTransaction(deps, (tx) => assetStore.replaceImageColors(tx, assetId, reading, scope), {
         waitForGraph: waitForGraphOf(req.headers["x-graph-sync"], deps.config.graphSync.waitForGraph),
       });
       const { format, width, height } = reading.extraction;

@@ -7,6 +7,8 @@ import type { AssetColorDraft } from "../domain/palette.ts";
 import type { AssetColorShare } from "../pixels/colorsByHex.ts";
 import type { Page } from "../domain/pagination.ts";
 import { brandStore } from "./brandStore.ts";
+import type { Sql } from "../postgres/createPrisma.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { lockAsset } from "./lockForDelete.ts";
@@ -18,6 +20,15 @@ export interface ImageColors {
   readonly imageSha256: string;
   readonly colors: readonly AssetColorShare[];
   readonly complianceScore: number | null;
+}
+
+/** What an upload needs to know of its asset before reading the image (assetStore.uploadTarget). */
+export interface UploadTarget {
+  readonly brandId: string;
+  readonly imageSha256: string | null;
+  readonly complianceScore: number | null;
+  /** Its brand's palette hexes. */
+  readonly palette: string[];
 }
 
 export interface AssetFilter {
@@ -66,30 +77,65 @@ export const assetStore = {
     return tx.asset.create({ data: { ...fields, colors: { createMany: { data: [...colors] } } } });
   },
 
-  async update(tx: Db, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Asset> {
-    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+  /**
+   * The asset an upload is for (null: missing or another organization's), its last image's hash and
+   * score, and its brand's palette in colorsOfBrands' order: what an upload checks before reading the
+   * image, in one statement.
+   */
+  async uploadTarget(sql: Sql, id: string, scope: OrganizationScope = null): Promise<UploadTarget | null> {
+    const [row] = await sql.rows<UploadTarget>(
+      `/* assetUploadTarget */
+       SELECT a.brand_id AS "brandId", a.image_sha256 AS "imageSha256", a.compliance_score AS "complianceScore",
+              ARRAY(SELECT c.hex FROM brand_colors c WHERE c.brand_id = a.brand_id ORDER BY c.usage_weight DESC NULLS LAST, c.hex) AS palette
+         FROM assets a JOIN brands b ON b.id = a.brand_id
+        WHERE a.id = $1 AND ($2::text IS NULL OR b.organization_id = $2)`,
+      [id, scope],
+    );
+    return row ?? null;
+  },
+
+  /**
+   * The row is updated first, in the statement that checks the scope: its lock makes concurrent
+   * updates of one asset take turns, so two color replacements never interleave (and updatedAt
+   * changes even for a colors-only update). Declared colors replace extracted ones, so the image they
+   * came from is forgotten: uploading it again extracts it again. Plain SQL (inSqlTransaction).
+   */
+  async update(tx: RawSql, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Asset> {
     const { colors, ...fields } = patch;
-    // The row is updated first: its lock makes concurrent updates of one asset take turns, so two
-    // color replacements never interleave (and updatedAt changes even for a colors-only update).
-    // Declared colors replace extracted ones, so the image they came from is forgotten: uploading
-    // it again extracts it again.
-    const asset = await tx.asset.update({ where: { id }, data: { ...fields, ...(colors ? { imageSha256: null } : {}), updatedAt: new Date() } });
+    const given = (value: unknown) => value !== undefined;
+    const [asset] = await tx.$queryRaw<Asset[]>`
+      /* updateAsset */
+      UPDATE assets a
+         SET prompt = CASE WHEN ${given(fields.prompt)}::boolean THEN ${fields.prompt ?? null}::text ELSE a.prompt END,
+             image_url = CASE WHEN ${given(fields.imageUrl)}::boolean THEN ${fields.imageUrl ?? null}::text ELSE a.image_url END,
+             compliance_score = CASE WHEN ${given(fields.complianceScore)}::boolean THEN ${fields.complianceScore ?? null}::float8 ELSE a.compliance_score END,
+             status = CASE WHEN ${given(fields.status)}::boolean THEN ${fields.status ?? null}::text ELSE a.status END,
+             image_sha256 = CASE WHEN ${given(colors)}::boolean THEN NULL ELSE a.image_sha256 END,
+             updated_at = now()
+        FROM brands b
+       WHERE a.id = ${id}::text AND b.id = a.brand_id AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)
+      RETURNING a.id, a.brand_id AS "brandId", a.prompt, a.image_url AS "imageUrl", a.compliance_score AS "complianceScore",
+                a.image_sha256 AS "imageSha256", a.status, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+    requireFound(asset ?? null, "Asset", id, "id");
     if (colors) await replaceColors(tx, id, colors.map((c) => ({ ...c, source: "declared", onPalette: null })));
-    return asset;
+    return asset!;
   },
 
   /**
    * An image's colors replace the asset's colors, and its compliance score the asset's, as any
-   * asset update does: one transaction, one outbox event.
+   * asset update does: one transaction, one outbox event. Plain SQL (inSqlTransaction).
    */
-  async replaceImageColors(tx: Db, id: string, image: ImageColors, scope: OrganizationScope = null): Promise<Asset> {
-    requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
-    const asset = await tx.asset.update({
-      where: { id },
-      data: { imageSha256: image.imageSha256, complianceScore: image.complianceScore, updatedAt: new Date() },
-    });
+  async replaceImageColors(tx: RawSql, id: string, image: ImageColors, scope: OrganizationScope = null): Promise<{ complianceScore: number | null }> {
+    const [asset] = await tx.$queryRaw<{ complianceScore: number | null }[]>`
+      /* replaceImageColors */
+      UPDATE assets a
+         SET image_sha256 = ${image.imageSha256}::text, compliance_score = ${image.complianceScore}::float8, updated_at = now()
+        FROM brands b
+       WHERE a.id = ${id}::text AND b.id = a.brand_id AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)
+      RETURNING a.compliance_score AS "complianceScore"`;
+    requireFound(asset ?? null, "Asset", id, "id");
     await replaceColors(tx, id, image.colors.map((c) => ({ hex: c.hex, coverage: c.coverage, source: "extracted", onPalette: c.onPalette })));
-    return asset;
+    return asset!;
   },
 
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
@@ -109,7 +155,12 @@ type StoredAssetColor = AssetColorDraft & { readonly source: ColorSource; readon
 /** Where an asset's color came from: sent by the client, or read from its image's pixels. */
 export type ColorSource = "declared" | "extracted";
 
-async function replaceColors(tx: Db, assetId: string, colors: readonly StoredAssetColor[]) {
-  await tx.assetColor.deleteMany({ where: { assetId } });
-  await tx.assetColor.createMany({ data: colors.map((c) => ({ ...c, assetId })) });
+async function replaceColors(tx: RawSql, assetId: string, colors: readonly StoredAssetColor[]) {
+  await tx.$executeRaw`/* deleteAssetColors */ DELETE FROM asset_colors WHERE asset_id = ${assetId}::text`;
+  if (colors.length === 0) return;
+  await tx.$executeRaw`
+    /* insertAssetColors */
+    INSERT INTO asset_colors (asset_id, hex, coverage, source, on_palette)
+    SELECT ${assetId}::text, * FROM unnest(${colors.map((c) => c.hex)}::text[], ${colors.map((c) => c.coverage)}::float8[],
+                                         ${colors.map((c) => c.source)}::text[], ${colors.map((c) => c.onPalette)}::boolean[])`;
 }

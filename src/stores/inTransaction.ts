@@ -2,7 +2,8 @@
 // for them commit together (so the graph can never miss a change), and only after the commit are
 // the events handed to the sync.
 import type { AfterCommitOptions, GraphSync } from "../outbox/graphSync.ts";
-import type { PrismaClient } from "../postgres/createPrisma.ts";
+import type { PrismaClient, Sql } from "../postgres/createPrisma.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 import { readRecordedEvents, type TransactionClient } from "../outbox/readRecordedEvents.ts";
 import { traceRecordedEvents } from "../outbox/traceRecordedEvents.ts";
 import { concurrentDeletion, isWriteConflict } from "./concurrentChange.ts";
@@ -43,16 +44,45 @@ export async function commitWrite<T>(
   write: (tx: TransactionClient) => Promise<T>,
   afterCommit: AfterCommitOptions = {},
 ): Promise<Committed<T>> {
+  const committed = await withConflictRetries(() => deps.prisma.$transaction((tx) => recorded(tx, write), TRANSACTION_OPTIONS));
+  await deps.sync.afterCommit(committed.eventIds, afterCommit);
+  return committed;
+}
+
+/** Where a write in plain SQL commits: Prisma's pool, without Prisma. */
+export interface SqlWriteDeps {
+  readonly sql: Sql;
+  readonly sync: GraphSync;
+}
+
+/**
+ * inTransaction for a write in plain SQL on the same pool, where Prisma compiling each statement
+ * would be most of the write's CPU on the event loop (an asset's update and image upload): the same
+ * outbox events, conflict retries and hand-over to the sync.
+ */
+export async function inSqlTransaction<T>(deps: SqlWriteDeps, write: (tx: RawSql) => Promise<T>, afterCommit: AfterCommitOptions = {}): Promise<T> {
+  return (await commitSqlWrite(deps, write, afterCommit)).result;
+}
+
+/** commitWrite for a write in plain SQL. */
+export async function commitSqlWrite<T>(
+  deps: SqlWriteDeps,
+  write: (tx: RawSql) => Promise<T>,
+  afterCommit: AfterCommitOptions = {},
+): Promise<Committed<T>> {
   const committed = await withConflictRetries(() =>
-    deps.prisma.$transaction(async (tx) => {
-      const result = await write(tx);
-      const eventIds = await readRecordedEvents(tx);
-      await traceRecordedEvents(tx, eventIds);
-      return { result, eventIds };
-    }, TRANSACTION_OPTIONS),
+    deps.sql.transaction((tx) => recorded(tx, write), { idleTimeoutMs: TRANSACTION_OPTIONS.timeout, forRequest: true }),
   );
   await deps.sync.afterCommit(committed.eventIds, afterCommit);
   return committed;
+}
+
+/** The write, then the outbox events the capture triggers recorded for it in this transaction. */
+async function recorded<Tx extends RawSql, T>(tx: Tx, write: (tx: Tx) => Promise<T>): Promise<Committed<T>> {
+  const result = await write(tx);
+  const eventIds = await readRecordedEvents(tx);
+  await traceRecordedEvents(tx, eventIds);
+  return { result, eventIds };
 }
 
 const CONFLICT_ATTEMPTS = 3;

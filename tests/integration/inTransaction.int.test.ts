@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { badInput } from "../../src/errors/codes.ts";
-import { inTransaction } from "../../src/stores/inTransaction.ts";
+import { assetStore } from "../../src/stores/assetStore.ts";
+import { inSqlTransaction, inTransaction } from "../../src/stores/inTransaction.ts";
 import { organizationStore } from "../../src/stores/organizationStore.ts";
 import type { GraphSync } from "../../src/outbox/graphSync.ts";
-import { syncEventsFor, unique } from "../support/crudFactory.ts";
+import { crudFactory, syncEventsFor, unique } from "../support/crudFactory.ts";
 import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
 
 describe("inTransaction", () => {
@@ -37,5 +38,68 @@ describe("inTransaction", () => {
     expect(await deps.prisma.organization.count({ where: { id: writtenId } })).toBe(0);
     expect(await syncEventsFor(deps, [writtenId])).toEqual([]);
     expect(handedOver).toEqual([]);
+  });
+
+  describe("in plain SQL (inSqlTransaction)", () => {
+    const seed = async () => {
+      const make = crudFactory(deps);
+      const brand = await make.brand((await make.organization()).id);
+      return { brand, assets: [await make.asset(brand.id), await make.asset(brand.id)] };
+    };
+
+    it("commits the rows with their outbox events and hands exactly those events to the sync", async () => {
+      const { assets } = await seed();
+      handedOver.length = 0;
+      const updated = await inSqlTransaction({ sql: deps.sql, sync }, (tx) =>
+        assetStore.update(tx, assets[0]!.id, { prompt: "renamed", colors: [{ hex: "#112233", coverage: 0.5 }] }),
+      );
+      expect(updated).toMatchObject({ id: assets[0]!.id, prompt: "renamed", imageSha256: null });
+      const events = await deps.prisma.syncEvent.findMany({ where: { entityId: assets[0]!.id }, orderBy: { id: "asc" } });
+      expect(handedOver).toEqual([[events.at(-1)!.id]]);
+      expect(await deps.prisma.assetColor.findMany({ where: { assetId: assets[0]!.id } })).toEqual([
+        { assetId: assets[0]!.id, hex: "#112233", coverage: 0.5, source: "declared", onPalette: null },
+      ]);
+    });
+
+    it("rolls back the rows and their outbox events when the mutation fails after writing", async () => {
+      const { assets } = await seed();
+      const before = await syncEventsFor(deps, [assets[0]!.id]);
+      handedOver.length = 0;
+      const failing = inSqlTransaction({ sql: deps.sql, sync }, async (tx) => {
+        await assetStore.update(tx, assets[0]!.id, { prompt: "never", colors: [{ hex: "#445566", coverage: null }] });
+        throw badInput("input.prompt", "refused after writing");
+      });
+      await expect(failing).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "input.prompt" } });
+      expect(await deps.prisma.asset.findUniqueOrThrow({ where: { id: assets[0]!.id } })).toMatchObject({ prompt: assets[0]!.prompt });
+      expect(await deps.prisma.assetColor.count({ where: { assetId: assets[0]!.id } })).toBe(0);
+      expect(await syncEventsFor(deps, [assets[0]!.id])).toEqual(before);
+      expect(handedOver).toEqual([]);
+    });
+
+    it("runs a write Postgres chose as a deadlock victim again, so both writes commit", async () => {
+      const { assets } = await seed();
+      const [a, b] = assets.map((asset) => asset.id) as [string, string];
+      let bothFirst: () => void;
+      const reached = new Promise<void>((resolve) => (bothFirst = resolve));
+      let firsts = 0;
+      const runs = { ab: 0, ba: 0 };
+      // Each locks one asset, waits until the other locked its own, then asks for the other's: a deadlock.
+      const crossing = (name: keyof typeof runs, first: string, second: string) =>
+        inSqlTransaction({ sql: deps.sql, sync }, async (tx) => {
+          runs[name] += 1;
+          await assetStore.update(tx, first, { status: "approved" });
+          if (++firsts === 2) bothFirst();
+          await reached;
+          return assetStore.update(tx, second, { prompt: `by ${name}` });
+        });
+      const settled = await Promise.allSettled([crossing("ab", a, b), crossing("ba", b, a)]);
+      expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled"]);
+      expect(runs.ab + runs.ba).toBe(3);
+      const rows = await deps.prisma.asset.findMany({ where: { id: { in: [a, b] } } });
+      expect(rows.map((r) => r.status)).toEqual(["approved", "approved"]);
+      const victim = runs.ab === 2 ? "ab" : "ba";
+      // The victim ran last, so its second update is the one left.
+      expect(rows.find((r) => r.id === (victim === "ab" ? b : a))!.prompt).toBe(`by ${victim}`);
+    });
   });
 });

@@ -1,8 +1,10 @@
 // The plain-SQL transaction the drainer runs its passes in (createPrisma.ts): commit, rollback,
-// Prisma-compatible values, and Postgres ending a transaction left idle with its locks.
+// Prisma-compatible values, Postgres ending a transaction left idle with its locks, and the
+// statement limit of background work against a request's.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKGROUND_STATEMENT_TIMEOUT_MS } from "../../src/postgres/createPrisma.ts";
 import { unique } from "../support/crudFactory.ts";
 import { createTestDeps, type TestDeps } from "../support/testDeps.ts";
 
@@ -55,6 +57,19 @@ describe("sql.transaction", () => {
     for (const { prepared } of runs) expect(prepared).toEqual(runs[0]!.prepared);
     expect(runs[0]!.prepared).toHaveLength(1);
     expect(runs[0]!.prepared[0]!.name).toMatch(/^mobius_/);
+  });
+
+  it("lets background work run statements up to the background limit, while a request's write keeps the pool's", async () => {
+    const LIMIT = "SELECT setting::int AS ms FROM pg_settings WHERE name = 'statement_timeout'";
+    const limitOf = (forRequest: boolean) =>
+      deps.sql.transaction(async (tx) => (await tx.$queryRaw<{ ms: number }[]>`SELECT setting::int AS ms FROM pg_settings WHERE name = 'statement_timeout'`)[0]!.ms, {
+        ...LONG,
+        forRequest,
+      });
+    const [pool] = await deps.sql.rows<{ ms: number }>(LIMIT, []);
+    expect(pool!.ms).toBe(deps.config.requestLimits.postgresStatementMs);
+    expect(await limitOf(true)).toBe(pool!.ms);
+    expect(await limitOf(false)).toBe(BACKGROUND_STATEMENT_TIMEOUT_MS);
   });
 
   it("loses a transaction idle past the timeout: its write and its locks are gone, the pool still works", async () => {

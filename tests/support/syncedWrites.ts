@@ -21,7 +21,8 @@ import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
 import { assetStore } from "../../src/stores/assetStore.ts";
 import { brandStore } from "../../src/stores/brandStore.ts";
 import { feedbackStore } from "../../src/stores/feedbackStore.ts";
-import { commitWrite, type Db } from "../../src/stores/inTransaction.ts";
+import { commitSqlWrite, commitWrite, type Committed, type Db } from "../../src/stores/inTransaction.ts";
+import type { RawSql } from "../../src/postgres/rawSql.ts";
 import { organizationStore } from "../../src/stores/organizationStore.ts";
 import { templateStore } from "../../src/stores/templateStore.ts";
 import type { AfterCommitOptions } from "../../src/outbox/graphSync.ts";
@@ -62,7 +63,15 @@ type WithDefaults<Input, Defaulted extends keyof Input> = Omit<Input, Defaulted>
 
 export function syncedWrites(deps: GatewayDeps, scope: TestScope, afterCommit: AfterCommitOptions = {}) {
   async function commit<T>(write: (tx: Db) => Promise<T>) {
-    const committed = await commitWrite(deps, write, afterCommit);
+    return remembered(await commitWrite(deps, write, afterCommit));
+  }
+
+  /** A write the mutation makes in plain SQL (inSqlTransaction). */
+  async function commitSql<T>(write: (tx: RawSql) => Promise<T>) {
+    return remembered(await commitSqlWrite(deps, write, afterCommit));
+  }
+
+  function remembered<T>(committed: Committed<T>): Committed<T> {
     scope.eventIds.push(...committed.eventIds);
     return committed;
   }
@@ -102,9 +111,9 @@ export function syncedWrites(deps: GatewayDeps, scope: TestScope, afterCommit: A
       return created(scope.assets, (tx) => assetStore.create(tx, draft));
     },
 
-    updateAsset(id: string, input: UpdateAssetInput) {
+    async updateAsset(id: string, input: UpdateAssetInput) {
       const patch = parseUpdateAssetInput(input);
-      return changed(id, (tx) => assetStore.update(tx, id, patch));
+      return { id, eventIds: (await commitSql((tx) => assetStore.update(tx, id, patch))).eventIds };
     },
 
     deleteAsset: (id: string) => changed(id, (tx) => assetStore.remove(tx, id)),
