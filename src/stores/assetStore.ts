@@ -103,7 +103,7 @@ export const assetStore = {
   async update(tx: RawSql, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Asset> {
     const { colors, ...fields } = patch;
     const given = (value: unknown) => value !== undefined;
-    const [asset] = await tx.$queryRaw<Asset[]>`
+    const [row] = await tx.$queryRaw<Asset[]>`
       /* updateAsset */
       UPDATE assets a
          SET prompt = CASE WHEN ${given(fields.prompt)}::boolean THEN ${fields.prompt ?? null}::text ELSE a.prompt END,
@@ -116,9 +116,9 @@ export const assetStore = {
        WHERE a.id = ${id}::text AND b.id = a.brand_id AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)
       RETURNING a.id, a.brand_id AS "brandId", a.prompt, a.image_url AS "imageUrl", a.compliance_score AS "complianceScore",
                 a.image_sha256 AS "imageSha256", a.status, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
-    requireFound(asset ?? null, "Asset", id, "id");
+    const asset = requireFound(row ?? null, "Asset", id, "id");
     if (colors) await replaceColors(tx, id, colors.map((c) => ({ ...c, source: "declared", onPalette: null })));
-    return asset!;
+    return asset;
   },
 
   /**
@@ -126,16 +126,16 @@ export const assetStore = {
    * asset update does: one transaction, one outbox event. Plain SQL (inSqlTransaction).
    */
   async replaceImageColors(tx: RawSql, id: string, image: ImageColors, scope: OrganizationScope = null): Promise<{ complianceScore: number | null }> {
-    const [asset] = await tx.$queryRaw<{ complianceScore: number | null }[]>`
+    const [row] = await tx.$queryRaw<{ complianceScore: number | null }[]>`
       /* replaceImageColors */
       UPDATE assets a
          SET image_sha256 = ${image.imageSha256}::text, compliance_score = ${image.complianceScore}::float8, updated_at = now()
         FROM brands b
        WHERE a.id = ${id}::text AND b.id = a.brand_id AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)
       RETURNING a.compliance_score AS "complianceScore"`;
-    requireFound(asset ?? null, "Asset", id, "id");
+    const asset = requireFound(row ?? null, "Asset", id, "id");
     await replaceColors(tx, id, image.colors.map((c) => ({ hex: c.hex, coverage: c.coverage, source: "extracted", onPalette: c.onPalette })));
-    return asset!;
+    return asset;
   },
 
   async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
