@@ -44,9 +44,7 @@ export async function commitWrite<T>(
   write: (tx: TransactionClient) => Promise<T>,
   afterCommit: AfterCommitOptions = {},
 ): Promise<Committed<T>> {
-  const committed = await withConflictRetries(() => deps.prisma.$transaction((tx) => recorded(tx, write), TRANSACTION_OPTIONS));
-  await deps.sync.afterCommit(committed.eventIds, afterCommit);
-  return committed;
+  return handedOver(deps.sync, afterCommit, () => deps.prisma.$transaction((tx) => recorded(tx, write), TRANSACTION_OPTIONS));
 }
 
 /** Where a write in plain SQL commits: Prisma's pool, without Prisma. */
@@ -70,10 +68,15 @@ export async function commitSqlWrite<T>(
   write: (tx: RawSql) => Promise<T>,
   afterCommit: AfterCommitOptions = {},
 ): Promise<Committed<T>> {
-  const committed = await withConflictRetries(() =>
+  return handedOver(deps.sync, afterCommit, () =>
     deps.sql.transaction((tx) => recorded(tx, write), { idleTimeoutMs: TRANSACTION_OPTIONS.timeout, forRequest: true }),
   );
-  await deps.sync.afterCommit(committed.eventIds, afterCommit);
+}
+
+/** Runs the transaction (again, if Postgres chose it as a deadlock victim), then hands its events to the sync. */
+async function handedOver<T>(sync: GraphSync, afterCommit: AfterCommitOptions, transaction: () => Promise<Committed<T>>): Promise<Committed<T>> {
+  const committed = await withConflictRetries(transaction);
+  await sync.afterCommit(committed.eventIds, afterCommit);
   return committed;
 }
 
