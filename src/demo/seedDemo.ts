@@ -6,7 +6,8 @@ import { parseCreateBrandInput } from "../domain/brandInput.ts";
 import { assetStore } from "../stores/assetStore.ts";
 import { brandStore } from "../stores/brandStore.ts";
 import { feedbackStore } from "../stores/feedbackStore.ts";
-import { type Committed, commitWrite, type Db, inTransaction } from "../stores/inTransaction.ts";
+import { type Committed, commitWrite, inTransaction } from "../stores/inTransaction.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 import { organizationStore } from "../stores/organizationStore.ts";
 import { templateStore } from "../stores/templateStore.ts";
 import { DEMO_COLORS, DEMO_COMPLIANCE, DEMO_COVERAGES, DEMO_ORGANIZATIONS, DEMO_PROMPTS, DEMO_USAGES, DEMO_WEIGHTS, type DemoBrand } from "./demoData.ts";
@@ -20,12 +21,12 @@ export interface DemoSummary {
 }
 
 /** Seeds the demo set when the database has no organization yet; null when it had some. */
-export async function seedDemoIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<DemoSummary | null> {
+export async function seedDemoIfEmpty(deps: Pick<GatewayDeps, "sql" | "sync">): Promise<DemoSummary | null> {
   return (await seedDemoEventsIfEmpty(deps)).result;
 }
 
 /** seedDemoIfEmpty with the outbox events it committed, for a caller that waits for the graph to apply them. */
-export function seedDemoEventsIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<Committed<DemoSummary | null>> {
+export function seedDemoEventsIfEmpty(deps: Pick<GatewayDeps, "sql" | "sync">): Promise<Committed<DemoSummary | null>> {
   return commitWrite(deps, async (tx) => {
     if ((await organizationStore.countExclusively(tx)) > 0) return null;
     return writeDemo(tx);
@@ -33,9 +34,9 @@ export function seedDemoEventsIfEmpty(deps: Pick<GatewayDeps, "prisma" | "sync">
 }
 
 /** Seeds the demo set whatever the database holds (a second run adds a second copy). */
-export const seedDemo = (deps: Pick<GatewayDeps, "prisma" | "sync">): Promise<DemoSummary> => inTransaction(deps, writeDemo);
+export const seedDemo = (deps: Pick<GatewayDeps, "sql" | "sync">): Promise<DemoSummary> => inTransaction(deps, writeDemo);
 
-async function writeDemo(tx: Db): Promise<DemoSummary> {
+async function writeDemo(tx: RawSql): Promise<DemoSummary> {
   const counts = { organizations: 0, brands: 0, assets: 0, feedback: 0, templates: 0 };
   let brandIndex = 0;
   for (const org of DEMO_ORGANIZATIONS) {

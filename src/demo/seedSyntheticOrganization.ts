@@ -10,14 +10,14 @@ export interface SyntheticShape {
   readonly brands: number;
   readonly colorsPerBrand: number;
   readonly assetsPerBrand: number;
-  /** Brands written at once; keep below the Prisma pool size. */
+  /** Brands written at once; keep below the pool size. */
   readonly concurrency?: number;
 }
 
 /** A deterministic color for slot i of brand b: neighbouring brands share most of their palette. */
 const hexOf = (b: number, i: number) => `#${((b + i * 7919) * 2654435761 % 0xffffff).toString(16).padStart(6, "0").toUpperCase()}`;
 
-export async function seedSyntheticOrganization(deps: Pick<GatewayDeps, "prisma" | "sync">, name: string, shape: SyntheticShape) {
+export async function seedSyntheticOrganization(deps: Pick<GatewayDeps, "sql" | "sync">, name: string, shape: SyntheticShape) {
   const organization = await inTransaction(deps, (tx) => organizationStore.create(tx, { name }));
   const seedBrand = async (b: number) => {
     const colors = Array.from({ length: shape.colorsPerBrand }, (_, i) => ({

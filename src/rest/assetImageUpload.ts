@@ -19,7 +19,7 @@ import { ExtractionFailedError } from "../pixels/ExtractionFailedError.ts";
 import { ImageRejectedError, imageRejectionStatus } from "../pixels/ImageRejectedError.ts";
 import { readImageColors, sha256Hex } from "../pixels/readImageColors.ts";
 import { assetStore } from "../stores/assetStore.ts";
-import { inSqlTransaction } from "../stores/inTransaction.ts";
+import { inTransaction } from "../stores/inTransaction.ts";
 
 export const ASSET_IMAGE_ROUTE = /^\/v1\/assets\/([^/]+)\/image$/;
 
@@ -65,7 +65,7 @@ export function assetImageUpload(deps: GatewayDeps) {
         });
       }
       const reading = await readImageColors(deps.colorExtractor, image, imageSha256, asset.palette, maxDeltaE00);
-      const updated = await inSqlTransaction(deps, (tx) => assetStore.replaceImageColors(tx, assetId, reading, scope), {
+      const updated = await inTransaction(deps, (tx) => assetStore.replaceImageColors(tx, assetId, reading, scope), {
         waitForGraph: waitForGraphOf(req.headers["x-graph-sync"], deps.config.graphSync.waitForGraph),
       });
       const { format, width, height } = reading.extraction;

@@ -6,12 +6,13 @@ import type { AssetDraft, AssetPatch, AssetStatus } from "../domain/assetInput.t
 import type { AssetColorDraft } from "../domain/palette.ts";
 import type { AssetColorShare } from "../pixels/colorsByHex.ts";
 import type { Page } from "../domain/pagination.ts";
-import { brandStore } from "./brandStore.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
+import { changeFeedbackCount } from "./feedbackCount.ts";
 import { lockAsset } from "./lockForDelete.ts";
+import { newId } from "./newId.ts";
 import { requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
 
@@ -71,10 +72,28 @@ export const assetStore = {
       orderBy: [{ coverage: { sort: "desc", nulls: "last" } }, { hex: "asc" }],
     }),
 
-  async create(tx: Db, draft: AssetDraft, scope: OrganizationScope = null): Promise<Asset> {
-    await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
-    const { colors, ...fields } = draft;
-    return tx.asset.create({ data: { ...fields, colors: { createMany: { data: [...colors] } } } });
+  /** The asset's brand; NOT_FOUND naming `field` unless the asset exists within the scope. */
+  async requireBrandOf(tx: RawSql, id: string, field: string, scope: OrganizationScope = null): Promise<string> {
+    const [row] = await tx.$queryRaw<{ brandId: string }[]>`
+      /* assetInScope */
+      SELECT a.brand_id AS "brandId" FROM assets a JOIN brands b ON b.id = a.brand_id
+       WHERE a.id = ${id}::text AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)`;
+    return requireFound(row ?? null, "Asset", id, field).brandId;
+  },
+
+  /** The asset is inserted by the statement that finds its brand within the scope. */
+  async create(tx: RawSql, draft: AssetDraft, scope: OrganizationScope = null): Promise<Asset> {
+    const [row] = await tx.$queryRaw<Asset[]>`
+      /* createAsset */
+      INSERT INTO assets (id, brand_id, prompt, image_url, compliance_score, status)
+      SELECT ${newId()}::text, b.id, ${draft.prompt}::text, ${draft.imageUrl}::text, ${draft.complianceScore}::float8, ${draft.status}::text
+        FROM brands b
+       WHERE b.id = ${draft.brandId}::text AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)
+      RETURNING id, brand_id AS "brandId", prompt, image_url AS "imageUrl", compliance_score AS "complianceScore",
+                image_sha256 AS "imageSha256", status, created_at AS "createdAt", updated_at AS "updatedAt"`;
+    const asset = requireFound(row ?? null, "Brand", draft.brandId, "input.brandId");
+    await insertColors(tx, asset.id, draft.colors.map(declared));
+    return asset;
   },
 
   /**
@@ -98,7 +117,7 @@ export const assetStore = {
    * The row is updated first, in the statement that checks the scope: its lock makes concurrent
    * updates of one asset take turns, so two color replacements never interleave (and updatedAt
    * changes even for a colors-only update). Declared colors replace extracted ones, so the image they
-   * came from is forgotten: uploading it again extracts it again. Plain SQL (inSqlTransaction).
+   * came from is forgotten: uploading it again extracts it again.
    */
   async update(tx: RawSql, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Asset> {
     const { colors, ...fields } = patch;
@@ -117,13 +136,13 @@ export const assetStore = {
       RETURNING a.id, a.brand_id AS "brandId", a.prompt, a.image_url AS "imageUrl", a.compliance_score AS "complianceScore",
                 a.image_sha256 AS "imageSha256", a.status, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
     const asset = requireFound(row ?? null, "Asset", id, "id");
-    if (colors) await replaceColors(tx, id, colors.map((c) => ({ ...c, source: "declared", onPalette: null })));
+    if (colors) await replaceColors(tx, id, colors.map(declared));
     return asset;
   },
 
   /**
    * An image's colors replace the asset's colors, and its compliance score the asset's, as any
-   * asset update does: one transaction, one outbox event. Plain SQL (inSqlTransaction).
+   * asset update does: one transaction, one outbox event..
    */
   async replaceImageColors(tx: RawSql, id: string, image: ImageColors, scope: OrganizationScope = null): Promise<{ complianceScore: number | null }> {
     const [row] = await tx.$queryRaw<{ complianceScore: number | null }[]>`
@@ -138,14 +157,16 @@ export const assetStore = {
     return asset;
   },
 
-  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
-    const { brandId } = requireFound(await assetStore.findById(tx, id, scope), "Asset", id, "id");
+  async remove(tx: RawSql, id: string, scope: OrganizationScope = null): Promise<boolean> {
+    const brandId = await assetStore.requireBrandOf(tx, id, "id", scope);
     // Locked before counting: feedback recorded meanwhile would cascade away uncounted.
     await lockAsset(tx, brandId, id);
-    const feedback = await tx.feedback.count({ where: { assetId: id } });
-    await tx.asset.delete({ where: { id } });
+    const [{ feedback }] = await tx.$queryRaw<[{ feedback: number }]>`
+      /* countFeedbackOfAsset */ SELECT count(*)::int AS feedback FROM feedback WHERE asset_id = ${id}::text`;
+    const deleted = await tx.$executeRaw`/* deleteAsset */ DELETE FROM assets WHERE id = ${id}::text`;
+    requireFound(deleted === 1 ? true : null, "Asset", id, "id");
     // The brand's feedback_count counts its feedback rows, so the cascaded ones come off it.
-    if (feedback > 0) await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { decrement: feedback } } });
+    if (feedback > 0) await changeFeedbackCount(tx, brandId, -feedback);
     return true;
   },
 };
@@ -155,12 +176,18 @@ type StoredAssetColor = AssetColorDraft & { readonly source: ColorSource; readon
 /** Where an asset's color came from: sent by the client, or read from its image's pixels. */
 export type ColorSource = "declared" | "extracted";
 
+const declared = (color: AssetColorDraft): StoredAssetColor => ({ ...color, source: "declared", onPalette: null });
+
 async function replaceColors(tx: RawSql, assetId: string, colors: readonly StoredAssetColor[]) {
   await tx.$executeRaw`/* deleteAssetColors */ DELETE FROM asset_colors WHERE asset_id = ${assetId}::text`;
+  await insertColors(tx, assetId, colors);
+}
+
+async function insertColors(tx: RawSql, assetId: string, colors: readonly StoredAssetColor[]) {
   if (colors.length === 0) return;
   await tx.$executeRaw`
     /* insertAssetColors */
     INSERT INTO asset_colors (asset_id, hex, coverage, source, on_palette)
-    SELECT ${assetId}::text, * FROM unnest(${colors.map((c) => c.hex)}::text[], ${colors.map((c) => c.coverage)}::float8[],
+    SELECT ${assetId}::text, * FROM unnest(${colors.map((c) => c.hex)}::text[], ${colors.map((c) => c.coverage ?? null)}::float8[],
                                          ${colors.map((c) => c.source)}::text[], ${colors.map((c) => c.onPalette)}::boolean[])`;
 }

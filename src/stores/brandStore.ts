@@ -7,12 +7,14 @@ import type { BrandColorDraft } from "../domain/palette.ts";
 import type { Page } from "../domain/pagination.ts";
 import { pendingDeleteIds, pendingDeletesOf, type PendingDeletes } from "../outbox/pendingDeletes.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
 import { pagesOfParents } from "./childPages.ts";
 import { lockBrand } from "./lockForDelete.ts";
+import { newId } from "./newId.ts";
 import { requireFound } from "./requireFound.ts";
-import { brandsIn, organizationsIn, type OrganizationScope } from "./scope.ts";
+import { brandsIn, type OrganizationScope } from "./scope.ts";
 
 /** Prisma's Brand, column by column: rowsByIds must answer exactly what findByIds does. */
 const BRAND_COLUMNS = `id, organization_id AS "organizationId", name, industry, learning_active AS "learningActive",
@@ -62,44 +64,68 @@ export const brandStore = {
     }),
 
   /** NOT_FOUND naming `field` unless the brand exists within the scope; the lookup a write under a brand starts with. */
-  async requireExists(db: Db, id: string, field: string, scope: OrganizationScope = null): Promise<void> {
-    requireFound(await db.brand.findFirst({ where: { id, ...brandsIn(scope) }, select: { id: true } }), "Brand", id, field);
+  async requireExists(tx: RawSql, id: string, field: string, scope: OrganizationScope = null): Promise<void> {
+    const [row] = await tx.$queryRaw<{ id: string }[]>`
+      /* brandInScope */ SELECT id FROM brands WHERE id = ${id}::text AND (${scope}::text IS NULL OR organization_id = ${scope}::text)`;
+    requireFound(row ?? null, "Brand", id, field);
   },
 
-  async create(tx: Db, draft: BrandDraft, scope: OrganizationScope = null): Promise<Brand> {
-    const where = { AND: [{ id: draft.organizationId }, organizationsIn(scope)] };
-    const organization = await tx.organization.findFirst({ where, select: { id: true } });
-    requireFound(organization, "Organization", draft.organizationId, "input.organizationId");
-    return tx.brand.create({
-      data: {
-        organizationId: draft.organizationId,
-        name: draft.name,
-        industry: draft.industry,
-        learningActive: draft.learningActive,
-        colors: { createMany: { data: [...draft.colors] } },
-      },
-    });
-  },
-
-  async update(tx: Db, id: string, patch: BrandPatch, scope: OrganizationScope = null): Promise<Brand> {
-    await brandStore.requireExists(tx, id, "id", scope);
-    const { colors, ...fields } = patch;
-    // The row is updated first: its lock makes concurrent updates of one brand take turns, so two
-    // palette replacements never interleave (and updatedAt changes even for a palette-only update).
-    const brand = await tx.brand.update({ where: { id }, data: { ...fields, updatedAt: new Date() } });
-    if (colors) await replacePalette(tx, id, colors);
+  /** The brand is inserted by the statement that finds its organization within the scope. */
+  async create(tx: RawSql, draft: BrandDraft, scope: OrganizationScope = null): Promise<Brand> {
+    const [row] = await tx.$queryRaw<Brand[]>`
+      /* createBrand */
+      INSERT INTO brands (id, organization_id, name, industry, learning_active)
+      SELECT ${newId()}::text, o.id, ${draft.name}::text, ${draft.industry ?? null}::text, ${draft.learningActive}::boolean
+        FROM organizations o
+       WHERE o.id = ${draft.organizationId}::text AND (${scope}::text IS NULL OR o.id = ${scope}::text)
+      RETURNING id, organization_id AS "organizationId", name, industry, learning_active AS "learningActive",
+                feedback_count AS "feedbackCount", created_at AS "createdAt", updated_at AS "updatedAt"`;
+    const brand = requireFound(row ?? null, "Organization", draft.organizationId, "input.organizationId");
+    await insertPalette(tx, brand.id, draft.colors);
     return brand;
   },
 
-  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
+  /**
+   * The row is updated first, in the statement that checks the scope: its lock makes concurrent
+   * updates of one brand take turns, so two palette replacements never interleave (and updatedAt
+   * changes even for a palette-only update).
+   */
+  async update(tx: RawSql, id: string, patch: BrandPatch, scope: OrganizationScope = null): Promise<Brand> {
+    const { colors, ...fields } = patch;
+    const given = (value: unknown) => value !== undefined;
+    const [row] = await tx.$queryRaw<Brand[]>`
+      /* updateBrand */
+      UPDATE brands
+         SET name = CASE WHEN ${given(fields.name)}::boolean THEN ${fields.name ?? null}::text ELSE name END,
+             industry = CASE WHEN ${given(fields.industry)}::boolean THEN ${fields.industry ?? null}::text ELSE industry END,
+             learning_active = CASE WHEN ${given(fields.learningActive)}::boolean THEN ${fields.learningActive ?? null}::boolean ELSE learning_active END,
+             updated_at = now()
+       WHERE id = ${id}::text AND (${scope}::text IS NULL OR organization_id = ${scope}::text)
+      RETURNING id, organization_id AS "organizationId", name, industry, learning_active AS "learningActive",
+                feedback_count AS "feedbackCount", created_at AS "createdAt", updated_at AS "updatedAt"`;
+    const brand = requireFound(row ?? null, "Brand", id, "id");
+    if (colors) {
+      await tx.$executeRaw`/* deleteBrandColors */ DELETE FROM brand_colors WHERE brand_id = ${id}::text`;
+      await insertPalette(tx, id, colors);
+    }
+    return brand;
+  },
+
+  async remove(tx: RawSql, id: string, scope: OrganizationScope = null): Promise<boolean> {
     await brandStore.requireExists(tx, id, "id", scope);
     await lockBrand(tx, id);
-    await tx.brand.delete({ where: { id } });
+    const deleted = await tx.$executeRaw`/* deleteBrand */ DELETE FROM brands WHERE id = ${id}::text`;
+    requireFound(deleted === 1 ? true : null, "Brand", id, "id");
     return true;
   },
 };
 
-async function replacePalette(tx: Db, brandId: string, colors: readonly BrandColorDraft[]) {
-  await tx.brandColor.deleteMany({ where: { brandId } });
-  await tx.brandColor.createMany({ data: colors.map((c) => ({ ...c, brandId })) });
+async function insertPalette(tx: RawSql, brandId: string, colors: readonly BrandColorDraft[]) {
+  if (colors.length === 0) return;
+  await tx.$executeRaw`
+    /* insertBrandColors */
+    INSERT INTO brand_colors (brand_id, hex, name, usage, usage_weight, context)
+    SELECT ${brandId}::text, * FROM unnest(${colors.map((c) => c.hex)}::text[], ${colors.map((c) => c.name ?? null)}::text[],
+                                         ${colors.map((c) => c.usage ?? null)}::text[], ${colors.map((c) => c.usageWeight ?? null)}::float8[],
+                                         ${colors.map((c) => c.context ?? null)}::text[])`;
 }

@@ -1,17 +1,14 @@
 // What a mutation reports when another request changed the same rows between its checks and its
-// writes: a row it read is gone (P2025), a parent it links to was deleted (P2003, or Postgres' own
-// 23503 for a write in plain SQL), or Postgres chose it as a deadlock victim (P2034; 40P01 or 40001).
-// The transaction rolled back whole, so nothing is written.
+// writes: a parent it links to was deleted (23503, a foreign-key violation), or Postgres chose it as
+// a deadlock victim (40P01) or failed it on a serialization conflict (40001). The transaction rolled
+// back whole, so nothing is written.
 import pg from "pg";
-import { Prisma } from "../generated/prisma/client.ts";
 import { ErrorCode, GatewayError } from "../errors/codes.ts";
 
-const GONE = new Set(["P2025", "P2003", "23503"]);
-const CONFLICT = new Set(["P2034", "40P01", "40001"]);
+const GONE = new Set(["23503"]);
+const CONFLICT = new Set(["40P01", "40001"]);
 
-/** Prisma's code for its own statements, Postgres' SQLSTATE for a transaction in plain SQL. */
-const codeOf = (error: unknown): string | undefined =>
-  error instanceof Prisma.PrismaClientKnownRequestError || error instanceof pg.DatabaseError ? error.code : undefined;
+const codeOf = (error: unknown): string | undefined => (error instanceof pg.DatabaseError ? error.code : undefined);
 
 /** A retryable conflict (deadlock or serialization failure): the same mutation may simply run again. */
 export const isWriteConflict = (error: unknown) => CONFLICT.has(codeOf(error) ?? "");

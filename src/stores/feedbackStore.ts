@@ -4,10 +4,12 @@
 import type { Feedback } from "../generated/prisma/client.ts";
 import type { FeedbackAction, FeedbackDraft, FeedbackPatch } from "../domain/feedbackInput.ts";
 import type { Page } from "../domain/pagination.ts";
-import { brandStore } from "./brandStore.ts";
 import { pagesOfParents } from "./childPages.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
+import { changeFeedbackCount } from "./feedbackCount.ts";
+import { newId } from "./newId.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
@@ -31,17 +33,37 @@ export const feedbackStore = {
   pagesOfAssets: (sql: Sql, assetIds: readonly string[], page: Page) =>
     pagesOfParents<Feedback>(sql, { statement: "feedbackPagesOfAssets", table: "feedback", parentColumn: "asset_id", columns: FEEDBACK_COLUMNS }, assetIds, page),
 
-  async record(tx: Db, draft: FeedbackDraft, scope: OrganizationScope = null): Promise<Feedback> {
-    const asset = await tx.asset.findFirst({ where: { id: draft.assetId, ...underBrandsIn(scope) }, select: { brandId: true } });
-    const { brandId } = requireFound(asset, "Asset", draft.assetId, "input.assetId");
-    // The brand first, then the row under the asset: the order every delete locks in (lockForDelete.ts).
-    await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { increment: 1 } } });
-    return tx.feedback.create({ data: { ...draft, brandId } });
+  /**
+   * The brand's count goes up first, in the statement that finds the asset within the scope: the
+   * brand, then the row under the asset, is the order every delete locks in (lockForDelete.ts).
+   */
+  async record(tx: RawSql, draft: FeedbackDraft, scope: OrganizationScope = null): Promise<Feedback> {
+    const [counted] = await tx.$queryRaw<{ brandId: string }[]>`
+      /* countFeedbackOfAssetOnBrand */
+      UPDATE brands b SET feedback_count = b.feedback_count + 1, updated_at = now()
+        FROM assets a
+       WHERE a.id = ${draft.assetId}::text AND b.id = a.brand_id AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)
+      RETURNING b.id AS "brandId"`;
+    const { brandId } = requireFound(counted ?? null, "Asset", draft.assetId, "input.assetId");
+    const [feedback] = await tx.$queryRaw<[Feedback]>`
+      /* recordFeedback */
+      INSERT INTO feedback (id, asset_id, brand_id, action, reason)
+      VALUES (${newId()}::text, ${draft.assetId}::text, ${brandId}::text, ${draft.action}::text, ${draft.reason}::text)
+      RETURNING id, asset_id AS "assetId", brand_id AS "brandId", action, reason, created_at AS "createdAt"`;
+    return feedback;
   },
 
-  async update(tx: Db, id: string, patch: FeedbackPatch, scope: OrganizationScope = null): Promise<Feedback> {
-    requireFound(await feedbackStore.findById(tx, id, scope), "Feedback", id, "id");
-    return tx.feedback.update({ where: { id }, data: patch });
+  async update(tx: RawSql, id: string, patch: FeedbackPatch, scope: OrganizationScope = null): Promise<Feedback> {
+    const given = (value: unknown) => value !== undefined;
+    const [row] = await tx.$queryRaw<Feedback[]>`
+      /* updateFeedback */
+      UPDATE feedback f
+         SET action = CASE WHEN ${given(patch.action)}::boolean THEN ${patch.action ?? null}::text ELSE f.action END,
+             reason = CASE WHEN ${given(patch.reason)}::boolean THEN ${patch.reason ?? null}::text ELSE f.reason END
+        FROM brands b
+       WHERE f.id = ${id}::text AND b.id = f.brand_id AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)
+      RETURNING f.id, f.asset_id AS "assetId", f.brand_id AS "brandId", f.action, f.reason, f.created_at AS "createdAt"`;
+    return requireFound(row ?? null, "Feedback", id, "id");
   },
 
   /**
@@ -49,11 +71,15 @@ export const feedbackStore = {
    * delete takes before it counts the feedback its cascade removes, so the two never both subtract
    * the same row. A row already gone with its asset by then is NOT_FOUND, and the count is rolled back.
    */
-  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
-    const { brandId } = requireFound(await feedbackStore.findById(tx, id, scope), "Feedback", id, "id");
-    await tx.brand.update({ where: { id: brandId }, data: { feedbackCount: { decrement: 1 } } });
-    const { count } = await tx.feedback.deleteMany({ where: { id } });
-    requireFound(count === 1 ? true : null, "Feedback", id, "id");
+  async remove(tx: RawSql, id: string, scope: OrganizationScope = null): Promise<boolean> {
+    const [row] = await tx.$queryRaw<{ brandId: string }[]>`
+      /* feedbackInScope */
+      SELECT f.brand_id AS "brandId" FROM feedback f JOIN brands b ON b.id = f.brand_id
+       WHERE f.id = ${id}::text AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)`;
+    const { brandId } = requireFound(row ?? null, "Feedback", id, "id");
+    await changeFeedbackCount(tx, brandId, -1);
+    const deleted = await tx.$executeRaw`/* deleteFeedback */ DELETE FROM feedback WHERE id = ${id}::text`;
+    requireFound(deleted === 1 ? true : null, "Feedback", id, "id");
     return true;
   },
 };

@@ -9,25 +9,24 @@
 // Locks are always taken parent first (organization → brand → asset), as every write does
 // (feedbackStore.record bumps its brand before inserting under the asset), so two writes never wait
 // for each other in a circle.
-import { Prisma } from "../generated/prisma/client.ts";
-import type { Db } from "./inTransaction.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 
 /** The organization row, then every brand of it, or the first `limit` brands by id. Returns their ids. */
-export async function lockOrganizationBrands(tx: Db, organizationId: string, limit: number | null = null): Promise<string[]> {
-  await tx.$queryRaw`/* lockOrganizationForDelete */ SELECT id FROM organizations WHERE id = ${organizationId} FOR UPDATE`;
+export async function lockOrganizationBrands(tx: RawSql, organizationId: string, limit: number | null = null): Promise<string[]> {
+  await tx.$queryRaw`/* lockOrganizationForDelete */ SELECT id FROM organizations WHERE id = ${organizationId}::text FOR UPDATE`;
+  // LIMIT NULL is no limit.
   const rows = await tx.$queryRaw<{ id: string }[]>`
     /* lockBrandsOfOrganizationForDelete */
-    SELECT id FROM brands WHERE organization_id = ${organizationId} ORDER BY id
-    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`} FOR UPDATE`;
+    SELECT id FROM brands WHERE organization_id = ${organizationId}::text ORDER BY id LIMIT ${limit}::int FOR UPDATE`;
   return rows.map((r) => r.id);
 }
 
-export async function lockBrand(tx: Db, brandId: string): Promise<void> {
-  await tx.$queryRaw`/* lockBrandForDelete */ SELECT id FROM brands WHERE id = ${brandId} FOR UPDATE`;
+export async function lockBrand(tx: RawSql, brandId: string): Promise<void> {
+  await tx.$queryRaw`/* lockBrandForDelete */ SELECT id FROM brands WHERE id = ${brandId}::text FOR UPDATE`;
 }
 
 /** The asset's brand (whose feedback_count the delete corrects), then the asset. */
-export async function lockAsset(tx: Db, brandId: string, assetId: string): Promise<void> {
-  await tx.$queryRaw`/* lockBrandOfAssetForDelete */ SELECT id FROM brands WHERE id = ${brandId} FOR NO KEY UPDATE`;
-  await tx.$queryRaw`/* lockAssetForDelete */ SELECT id FROM assets WHERE id = ${assetId} FOR UPDATE`;
+export async function lockAsset(tx: RawSql, brandId: string, assetId: string): Promise<void> {
+  await tx.$queryRaw`/* lockBrandOfAssetForDelete */ SELECT id FROM brands WHERE id = ${brandId}::text FOR NO KEY UPDATE`;
+  await tx.$queryRaw`/* lockAssetForDelete */ SELECT id FROM assets WHERE id = ${assetId}::text FOR UPDATE`;
 }

@@ -4,11 +4,14 @@ import type { Template } from "../generated/prisma/client.ts";
 import { badInput } from "../errors/codes.ts";
 import type { Page } from "../domain/pagination.ts";
 import type { TemplateDraft, TemplatePatch } from "../domain/templateInput.ts";
+import { assetStore } from "./assetStore.ts";
 import { brandStore } from "./brandStore.ts";
 import { pagesOfParents } from "./childPages.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
+import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
 import { keyset } from "./keyset.ts";
+import { newId } from "./newId.ts";
 import { requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
 
@@ -26,31 +29,51 @@ export const templateStore = {
   pagesOfBrands: (sql: Sql, brandIds: readonly string[], page: Page) =>
     pagesOfParents<Template>(sql, { statement: "templatePagesOfBrands", table: "templates", parentColumn: "brand_id", columns: TEMPLATE_COLUMNS }, brandIds, page),
 
-  async create(tx: Db, draft: TemplateDraft, scope: OrganizationScope = null): Promise<Template> {
+  async create(tx: RawSql, draft: TemplateDraft, scope: OrganizationScope = null): Promise<Template> {
     await brandStore.requireExists(tx, draft.brandId, "input.brandId", scope);
     await requireOwnAsset(tx, draft.brandId, draft.sourceAssetId, scope);
-    return tx.template.create({ data: draft });
+    const [template] = await tx.$queryRaw<[Template]>`
+      /* createTemplate */
+      INSERT INTO templates (id, brand_id, name, description, source_asset_id)
+      VALUES (${newId()}::text, ${draft.brandId}::text, ${draft.name}::text, ${draft.description}::text, ${draft.sourceAssetId}::text)
+      RETURNING id, brand_id AS "brandId", name, description, source_asset_id AS "sourceAssetId", created_at AS "createdAt", updated_at AS "updatedAt"`;
+    return template;
   },
 
-  async update(tx: Db, id: string, patch: TemplatePatch, scope: OrganizationScope = null): Promise<Template> {
-    const existing = requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
-    await requireOwnAsset(tx, existing.brandId, patch.sourceAssetId, scope);
-    return tx.template.update({ where: { id }, data: patch });
+  async update(tx: RawSql, id: string, patch: TemplatePatch, scope: OrganizationScope = null): Promise<Template> {
+    const [existing] = await tx.$queryRaw<{ brandId: string }[]>`
+      /* templateInScope */
+      SELECT t.brand_id AS "brandId" FROM templates t JOIN brands b ON b.id = t.brand_id
+       WHERE t.id = ${id}::text AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)`;
+    await requireOwnAsset(tx, requireFound(existing ?? null, "Template", id, "id").brandId, patch.sourceAssetId, scope);
+    const given = (value: unknown) => value !== undefined;
+    const [row] = await tx.$queryRaw<Template[]>`
+      /* updateTemplate */
+      UPDATE templates
+         SET name = CASE WHEN ${given(patch.name)}::boolean THEN ${patch.name ?? null}::text ELSE name END,
+             description = CASE WHEN ${given(patch.description)}::boolean THEN ${patch.description ?? null}::text ELSE description END,
+             source_asset_id = CASE WHEN ${given(patch.sourceAssetId)}::boolean THEN ${patch.sourceAssetId ?? null}::text ELSE source_asset_id END,
+             updated_at = now()
+       WHERE id = ${id}::text
+      RETURNING id, brand_id AS "brandId", name, description, source_asset_id AS "sourceAssetId", created_at AS "createdAt", updated_at AS "updatedAt"`;
+    return requireFound(row ?? null, "Template", id, "id");
   },
 
-  async remove(tx: Db, id: string, scope: OrganizationScope = null): Promise<boolean> {
-    requireFound(await templateStore.findById(tx, id, scope), "Template", id, "id");
-    await tx.template.delete({ where: { id } });
+  async remove(tx: RawSql, id: string, scope: OrganizationScope = null): Promise<boolean> {
+    const deleted = await tx.$executeRaw`
+      /* deleteTemplate */
+      DELETE FROM templates t USING brands b
+       WHERE t.id = ${id}::text AND b.id = t.brand_id AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)`;
+    requireFound(deleted === 1 ? true : null, "Template", id, "id");
     return true;
   },
 };
 
 /** Another organization's asset is NOT_FOUND, never "another brand's": that would confirm it exists. */
-async function requireOwnAsset(tx: Db, brandId: string, assetId: string | null | undefined, scope: OrganizationScope) {
+async function requireOwnAsset(tx: RawSql, brandId: string, assetId: string | null | undefined, scope: OrganizationScope) {
   if (!assetId) return;
-  const asset = await tx.asset.findFirst({ where: { id: assetId, ...underBrandsIn(scope) }, select: { brandId: true } });
   const field = "input.sourceAssetId";
-  if (requireFound(asset, "Asset", assetId, field).brandId !== brandId) {
+  if ((await assetStore.requireBrandOf(tx, assetId, field, scope)) !== brandId) {
     throw badInput(field, `asset ${assetId} belongs to another brand; a template can only be based on its own brand's asset`);
   }
 }

@@ -37,7 +37,7 @@ describe("the brand graph explorer in Chromium", () => {
     browser = await launchChromium();
     // Each write waits until the graph has it, as a client sending `x-graph-sync: wait` would.
     const sync = { afterCommit: (ids: readonly bigint[]) => gateway.deps.sync.afterCommit(ids, { waitForGraph: true }) };
-    const make = crudFactory({ prisma: gateway.deps.prisma, sync });
+    const make = crudFactory({ sql: gateway.deps.sql, sync });
     // More brands than the picker's first page come before ours, as in any real database.
     const filler = await make.organization();
     await gateway.deps.prisma.brand.createMany({ data: Array.from({ length: 101 }, (_, i) => ({ organizationId: filler.id, name: `Filler ${i}` })) });

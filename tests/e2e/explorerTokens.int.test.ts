@@ -54,7 +54,7 @@ describe("the explorer with a pasted token", () => {
     );
     browser = await launchChromium();
     const sync = { afterCommit: (ids: readonly bigint[]) => gateway.deps.sync.afterCommit(ids, { waitForGraph: true }) };
-    const make = crudFactory({ prisma: gateway.deps.prisma, sync });
+    const make = crudFactory({ sql: gateway.deps.sql, sync });
     const colors = palette.map((hex, i) => ({ hex, name: `Shared ${i}`, usage: "primary", usageWeight: 0.5, context: null }));
 
     first.organizationId = (await make.organization()).id;

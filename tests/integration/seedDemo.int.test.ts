@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ORGANIZATIONS } from "../../src/demo/demoData.ts";
 import { seedDemo, seedDemoIfEmpty } from "../../src/demo/seedDemo.ts";
-import { createPrisma, type PrismaClient } from "../../src/postgres/createPrisma.ts";
+import { createPostgres, type PrismaClient, type Sql } from "../../src/postgres/createPrisma.ts";
 import { migrateDatabase } from "../../src/postgres/migrate.ts";
 import { queueOnlySync } from "../../src/outbox/graphSync.ts";
 import { syncEventsFor } from "../support/crudFactory.ts";
@@ -97,6 +97,7 @@ describe("seeding on start-up", () => {
   const scratchName = `${serverUrl.pathname.slice(1)}_seed_${randomUUID().slice(0, 8)}`;
   let scratchUrl: string;
   let prisma: PrismaClient;
+  let sql: Sql;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: new URL("/postgres", serverUrl).toString() });
     await client.connect();
@@ -106,7 +107,7 @@ describe("seeding on start-up", () => {
     await admin(`CREATE DATABASE ${pg.escapeIdentifier(scratchName)}`);
     scratchUrl = new URL(`/${scratchName}`, serverUrl).toString();
     await migrateDatabase(scratchUrl);
-    prisma = createPrisma(scratchUrl, { maxConnections: 2 });
+    ({ prisma, sql } = createPostgres(scratchUrl, { maxConnections: 2 }));
   });
   afterAll(async () => {
     await prisma?.$disconnect();
@@ -114,7 +115,7 @@ describe("seeding on start-up", () => {
   });
 
   it("seeds an empty database once, even when two processes start together", async () => {
-    const deps = { prisma, sync: queueOnlySync };
+    const deps = { sql, sync: queueOnlySync };
     const [a, b] = await Promise.all([seedDemoIfEmpty(deps), seedDemoIfEmpty(deps)]);
     expect([a, b].filter((s) => s !== null)).toEqual([{ organizations: 4, brands: 10, assets: 30, feedback: 30, templates: 10 }]);
     expect(await prisma.organization.count()).toBe(4);

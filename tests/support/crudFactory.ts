@@ -18,7 +18,7 @@ export const UNKNOWN_ID = "019abcde-0000-7000-8000-00000000dead";
 
 export const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
 
-export function crudFactory(deps: Pick<GatewayDeps, "prisma" | "sync">) {
+export function crudFactory(deps: Pick<GatewayDeps, "sql" | "sync">) {
   return {
     organization: (name = unique("Org")) => inTransaction(deps, (tx) => organizationStore.create(tx, { name })),
     brand: (organizationId: string, draft: Partial<BrandDraft> = {}) =>

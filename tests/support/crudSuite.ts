@@ -20,8 +20,8 @@ export function crudSuite() {
       return started().deps;
     },
     make: crudFactory({
-      get prisma() {
-        return started().deps.prisma;
+      get sql() {
+        return started().deps.sql;
       },
       get sync() {
         return started().deps.sync;

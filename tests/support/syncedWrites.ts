@@ -21,7 +21,7 @@ import type { GatewayDeps } from "../../src/gateway/gatewayDeps.ts";
 import { assetStore } from "../../src/stores/assetStore.ts";
 import { brandStore } from "../../src/stores/brandStore.ts";
 import { feedbackStore } from "../../src/stores/feedbackStore.ts";
-import { commitSqlWrite, commitWrite, type Committed, type Db } from "../../src/stores/inTransaction.ts";
+import { commitWrite, type Committed } from "../../src/stores/inTransaction.ts";
 import type { RawSql } from "../../src/postgres/rawSql.ts";
 import { organizationStore } from "../../src/stores/organizationStore.ts";
 import { templateStore } from "../../src/stores/templateStore.ts";
@@ -62,29 +62,21 @@ export interface SyncedWrite {
 type WithDefaults<Input, Defaulted extends keyof Input> = Omit<Input, Defaulted> & Partial<Pick<Input, Defaulted>>;
 
 export function syncedWrites(deps: GatewayDeps, scope: TestScope, afterCommit: AfterCommitOptions = {}) {
-  async function commit<T>(write: (tx: Db) => Promise<T>) {
-    return remembered(await commitWrite(deps, write, afterCommit));
-  }
-
-  /** A write the mutation makes in plain SQL (inSqlTransaction). */
-  async function commitSql<T>(write: (tx: RawSql) => Promise<T>) {
-    return remembered(await commitSqlWrite(deps, write, afterCommit));
-  }
-
-  function remembered<T>(committed: Committed<T>): Committed<T> {
+  async function commit<T>(write: (tx: RawSql) => Promise<T>): Promise<Committed<T>> {
+    const committed = await commitWrite(deps, write, afterCommit);
     scope.eventIds.push(...committed.eventIds);
     return committed;
   }
 
   /** A create: the new row's id is remembered in `rows`. */
-  async function created(rows: Set<string> | null, write: (tx: Db) => Promise<{ id: string }>): Promise<SyncedWrite> {
+  async function created(rows: Set<string> | null, write: (tx: RawSql) => Promise<{ id: string }>): Promise<SyncedWrite> {
     const { result, eventIds } = await commit(write);
     rows?.add(result.id);
     return { id: result.id, eventIds };
   }
 
   /** An update or a delete of the row `id`. */
-  async function changed(id: string, write: (tx: Db) => Promise<unknown>): Promise<SyncedWrite> {
+  async function changed(id: string, write: (tx: RawSql) => Promise<unknown>): Promise<SyncedWrite> {
     return { id, eventIds: (await commit(write)).eventIds };
   }
 
@@ -111,9 +103,9 @@ export function syncedWrites(deps: GatewayDeps, scope: TestScope, afterCommit: A
       return created(scope.assets, (tx) => assetStore.create(tx, draft));
     },
 
-    async updateAsset(id: string, input: UpdateAssetInput) {
+    updateAsset(id: string, input: UpdateAssetInput) {
       const patch = parseUpdateAssetInput(input);
-      return { id, eventIds: (await commitSql((tx) => assetStore.update(tx, id, patch))).eventIds };
+      return changed(id, (tx) => assetStore.update(tx, id, patch));
     },
 
     deleteAsset: (id: string) => changed(id, (tx) => assetStore.remove(tx, id)),
