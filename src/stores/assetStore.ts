@@ -9,6 +9,7 @@ import type { Page } from "../domain/pagination.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
+import { given } from "./given.ts";
 import { keyset } from "./keyset.ts";
 import { changeFeedbackCount } from "./feedbackCount.ts";
 import { lockAsset } from "./lockForDelete.ts";
@@ -121,7 +122,6 @@ export const assetStore = {
    */
   async update(tx: RawSql, id: string, patch: AssetPatch, scope: OrganizationScope = null): Promise<Asset> {
     const { colors, ...fields } = patch;
-    const given = (value: unknown) => value !== undefined;
     const [row] = await tx.$queryRaw<Asset[]>`
       /* updateAsset */
       UPDATE assets a
@@ -142,7 +142,7 @@ export const assetStore = {
 
   /**
    * An image's colors replace the asset's colors, and its compliance score the asset's, as any
-   * asset update does: one transaction, one outbox event..
+   * asset update does: one transaction, one outbox event.
    */
   async replaceImageColors(tx: RawSql, id: string, image: ImageColors, scope: OrganizationScope = null): Promise<{ complianceScore: number | null }> {
     const [row] = await tx.$queryRaw<{ complianceScore: number | null }[]>`

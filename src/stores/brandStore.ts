@@ -9,6 +9,7 @@ import { pendingDeleteIds, pendingDeletesOf, type PendingDeletes } from "../outb
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
+import { given } from "./given.ts";
 import { keyset } from "./keyset.ts";
 import { pagesOfParents } from "./childPages.ts";
 import { lockBrand } from "./lockForDelete.ts";
@@ -92,7 +93,6 @@ export const brandStore = {
    */
   async update(tx: RawSql, id: string, patch: BrandPatch, scope: OrganizationScope = null): Promise<Brand> {
     const { colors, ...fields } = patch;
-    const given = (value: unknown) => value !== undefined;
     const [row] = await tx.$queryRaw<Brand[]>`
       /* updateBrand */
       UPDATE brands

@@ -10,6 +10,7 @@ import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
 import { changeFeedbackCount } from "./feedbackCount.ts";
 import { newId } from "./newId.ts";
+import { given } from "./given.ts";
 import { keyset } from "./keyset.ts";
 import { requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
@@ -54,7 +55,6 @@ export const feedbackStore = {
   },
 
   async update(tx: RawSql, id: string, patch: FeedbackPatch, scope: OrganizationScope = null): Promise<Feedback> {
-    const given = (value: unknown) => value !== undefined;
     const [row] = await tx.$queryRaw<Feedback[]>`
       /* updateFeedback */
       UPDATE feedback f

@@ -6,6 +6,7 @@ import type { OrganizationDraft } from "../domain/organizationInput.ts";
 import type { Page } from "../domain/pagination.ts";
 import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
+import { given } from "./given.ts";
 import { keyset } from "./keyset.ts";
 import { lockOrganizationBrands } from "./lockForDelete.ts";
 import { newId } from "./newId.ts";
@@ -47,7 +48,6 @@ export const organizationStore = {
   },
 
   async update(tx: RawSql, id: string, patch: Partial<OrganizationDraft>, scope: OrganizationScope = null): Promise<Organization> {
-    const given = (value: unknown) => value !== undefined;
     const [row] = await tx.$queryRaw<Organization[]>`
       /* updateOrganization */
       UPDATE organizations

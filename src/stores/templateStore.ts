@@ -10,6 +10,7 @@ import { pagesOfParents } from "./childPages.ts";
 import type { Sql } from "../postgres/createPrisma.ts";
 import type { RawSql } from "../postgres/rawSql.ts";
 import type { Db } from "./inTransaction.ts";
+import { given } from "./given.ts";
 import { keyset } from "./keyset.ts";
 import { newId } from "./newId.ts";
 import { requireFound } from "./requireFound.ts";
@@ -46,7 +47,6 @@ export const templateStore = {
       SELECT t.brand_id AS "brandId" FROM templates t JOIN brands b ON b.id = t.brand_id
        WHERE t.id = ${id}::text AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)`;
     await requireOwnAsset(tx, requireFound(existing ?? null, "Template", id, "id").brandId, patch.sourceAssetId, scope);
-    const given = (value: unknown) => value !== undefined;
     const [row] = await tx.$queryRaw<Template[]>`
       /* updateTemplate */
       UPDATE templates
