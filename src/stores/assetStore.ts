@@ -14,7 +14,7 @@ import { keyset } from "./keyset.ts";
 import { changeFeedbackCount } from "./feedbackCount.ts";
 import { lockAsset } from "./lockForDelete.ts";
 import { newId } from "./newId.ts";
-import { requireFound } from "./requireFound.ts";
+import { requireDeleted, requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
 
 /** What an image's pixels said about an asset (pixels/readImageColors.ts). */
@@ -164,7 +164,7 @@ export const assetStore = {
     const [{ feedback }] = await tx.$queryRaw<[{ feedback: number }]>`
       /* countFeedbackOfAsset */ SELECT count(*)::int AS feedback FROM feedback WHERE asset_id = ${id}::text`;
     const deleted = await tx.$executeRaw`/* deleteAsset */ DELETE FROM assets WHERE id = ${id}::text`;
-    requireFound(deleted === 1 ? true : null, "Asset", id, "id");
+    requireDeleted(deleted, "Asset", id);
     // The brand's feedback_count counts its feedback rows, so the cascaded ones come off it.
     if (feedback > 0) await changeFeedbackCount(tx, brandId, -feedback);
     return true;

@@ -14,7 +14,7 @@ import { keyset } from "./keyset.ts";
 import { pagesOfParents } from "./childPages.ts";
 import { lockBrand } from "./lockForDelete.ts";
 import { newId } from "./newId.ts";
-import { requireFound } from "./requireFound.ts";
+import { requireDeleted, requireFound } from "./requireFound.ts";
 import { brandsIn, type OrganizationScope } from "./scope.ts";
 
 /** Prisma's Brand, column by column: rowsByIds must answer exactly what findByIds does. */
@@ -115,7 +115,7 @@ export const brandStore = {
     await brandStore.requireExists(tx, id, "id", scope);
     await lockBrand(tx, id);
     const deleted = await tx.$executeRaw`/* deleteBrand */ DELETE FROM brands WHERE id = ${id}::text`;
-    requireFound(deleted === 1 ? true : null, "Brand", id, "id");
+    requireDeleted(deleted, "Brand", id);
     return true;
   },
 };

@@ -12,7 +12,7 @@ import { changeFeedbackCount } from "./feedbackCount.ts";
 import { newId } from "./newId.ts";
 import { given } from "./given.ts";
 import { keyset } from "./keyset.ts";
-import { requireFound } from "./requireFound.ts";
+import { requireDeleted, requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
 
 export interface FeedbackFilter {
@@ -79,7 +79,7 @@ export const feedbackStore = {
     const { brandId } = requireFound(row ?? null, "Feedback", id, "id");
     await changeFeedbackCount(tx, brandId, -1);
     const deleted = await tx.$executeRaw`/* deleteFeedback */ DELETE FROM feedback WHERE id = ${id}::text`;
-    requireFound(deleted === 1 ? true : null, "Feedback", id, "id");
+    requireDeleted(deleted, "Feedback", id);
     return true;
   },
 };

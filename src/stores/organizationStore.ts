@@ -10,7 +10,7 @@ import { given } from "./given.ts";
 import { keyset } from "./keyset.ts";
 import { lockOrganizationBrands } from "./lockForDelete.ts";
 import { newId } from "./newId.ts";
-import { requireFound } from "./requireFound.ts";
+import { requireDeleted, requireFound } from "./requireFound.ts";
 import { organizationsIn, type OrganizationScope } from "./scope.ts";
 
 // Any constant unique to this purpose; advisory locks are keyed by a bigint.
@@ -75,7 +75,7 @@ export const organizationStore = {
     await requireOrganization(tx, id, scope);
     await lockOrganizationBrands(tx, id);
     const deleted = await tx.$executeRaw`/* deleteOrganization */ DELETE FROM organizations WHERE id = ${id}::text`;
-    requireFound(deleted === 1 ? true : null, "Organization", id, "id");
+    requireDeleted(deleted, "Organization", id);
     return true;
   },
 };

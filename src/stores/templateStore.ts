@@ -13,7 +13,7 @@ import type { Db } from "./inTransaction.ts";
 import { given } from "./given.ts";
 import { keyset } from "./keyset.ts";
 import { newId } from "./newId.ts";
-import { requireFound } from "./requireFound.ts";
+import { requireDeleted, requireFound } from "./requireFound.ts";
 import { underBrandsIn, type OrganizationScope } from "./scope.ts";
 
 /** Prisma's Template, column by column. */
@@ -64,7 +64,7 @@ export const templateStore = {
       /* deleteTemplate */
       DELETE FROM templates t USING brands b
        WHERE t.id = ${id}::text AND b.id = t.brand_id AND (${scope}::text IS NULL OR b.organization_id = ${scope}::text)`;
-    requireFound(deleted === 1 ? true : null, "Template", id, "id");
+    requireDeleted(deleted, "Template", id);
     return true;
   },
 };
