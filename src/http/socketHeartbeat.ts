@@ -32,6 +32,9 @@ export function startSocketHeartbeat(wss: WebSocketServer, intervalMs: number): 
     }
   }
   async function pingEverySocket(): Promise<void> {
+    // A beat late behind a busy event loop runs before the I/O waiting meanwhile: read the pongs
+    // already received first, or a socket that answered would be ended.
+    await nextTurn();
     let inSlice = 0;
     for (const socket of [...wss.clients]) {
       if (awaitingPong.has(socket)) {

@@ -361,7 +361,7 @@ describe("clients that go away", () => {
   });
 
   it("are ended by the heartbeat when they leave its pings unanswered, with their subscriptions, every role of either organization", async () => {
-    const deps = createTestDeps({ verifyToken: tenancyVerifier(), config: { subscriptionHeartbeatMs: 200 } });
+    const deps = createTestDeps({ verifyToken: tenancyVerifier(), config: { subscriptionHeartbeatMs: 500 } });
     const gateway = await startTestGateway(deps);
     try {
       await deps.changes!.ready();
@@ -381,7 +381,7 @@ describe("clients that go away", () => {
       expect(closes.map((c) => c.code)).toEqual(silent.map(() => 1006)); // terminated, no close frame
       await eventually(async () => deps.changes!.subscriberCount(), (n) => n === callers.length);
       // Three more beats: the sockets that answer stay, with their subscriptions.
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(gateway.subscriptions!.connections()).toBe(callers.length);
       expect(deps.changes!.subscriberCount()).toBe(callers.length);
       for (const socket of answering) expect(socket.messages.filter((m) => m.type === "error")).toEqual([]);
