@@ -8,15 +8,13 @@ export type TransactionClient = Prisma.TransactionClient;
 
 /**
  * The events this transaction recorded, in order. The triggers keep the first one's id in a
- * transaction-local setting, so this reads forward from it by primary key and keeps the rows of
- * this transaction (transaction_id), not those other writers committed meanwhile.
+ * transaction-local setting, so recorded_sync_event_ids (its migration says why a function) reads
+ * forward from it by primary key and keeps the rows of this transaction (transaction_id), not
+ * those other writers committed meanwhile.
  */
 export async function readRecordedEvents(tx: RawSql): Promise<bigint[]> {
   const rows = await tx.$queryRaw<{ id: bigint }[]>`
     /* readRecordedEvents */
-    SELECT id FROM sync_events
-     WHERE id >= NULLIF(current_setting('mobius.first_event_id', true), '')::bigint
-       AND transaction_id = txid_current_if_assigned()
-     ORDER BY id`;
+    SELECT id FROM recorded_sync_event_ids() AS id ORDER BY id`;
   return rows.map((r) => r.id);
 }

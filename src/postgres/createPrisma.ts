@@ -42,7 +42,20 @@ export interface Sql {
    * (a drainer pass, a pattern refresh) may run each statement up to BACKGROUND_STATEMENT_TIMEOUT_MS;
    * a request's write (`forRequest`) keeps the pool's per-request limit.
    */
-  transaction<T>(work: (tx: RawSql) => Promise<T>, options: { idleTimeoutMs: number; forRequest?: boolean }): Promise<T>;
+  transaction<T>(work: (tx: RawSql) => Promise<T>, options: TransactionOptions): Promise<T>;
+}
+
+export interface TransactionOptions {
+  readonly idleTimeoutMs: number;
+  readonly forRequest?: boolean;
+  /**
+   * Every statement of the work looks its rows up by key (a drainer pass): plan them with plain
+   * index scans only. A prepared statement keeps the plan Postgres chose for the table's size when
+   * it was first run, until the table is next analyzed (rawSql.ts), and one planned while the outbox
+   * was small scans the whole outbox once it has grown (docs/sync.md). Bitmap scans are left out
+   * too: they reread the dead index entries a plain index scan marks (the due_sync_events migration).
+   */
+  readonly indexScansOnly?: boolean;
 }
 
 export interface Postgres {
@@ -83,7 +96,7 @@ export function createSql(pool: pg.Pool, onQuery?: OnQuery): Sql {
     async rows<Row>(text: string, values: readonly unknown[]) {
       return (await timedQuery(pool, { text, values: [...values] }, onQuery)).rows as Row[];
     },
-    async transaction(work, { idleTimeoutMs, forRequest = false }) {
+    async transaction(work, { idleTimeoutMs, forRequest = false, indexScansOnly = false }) {
       const client = await pool.connect();
       // A connection that failed mid-transaction (e.g. ended by the idle timeout) is not reused.
       let failedConnection: Error | undefined;
@@ -93,6 +106,7 @@ export function createSql(pool: pg.Pool, onQuery?: OnQuery): Sql {
         // One round trip: a simple-protocol query may hold several statements.
         const limits = [`SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleTimeoutMs)}`];
         if (!forRequest) limits.push(`SET LOCAL statement_timeout = ${BACKGROUND_STATEMENT_TIMEOUT_MS}`);
+        if (indexScansOnly) limits.push("SET LOCAL enable_seqscan = off", "SET LOCAL enable_bitmapscan = off");
         await client.query(["BEGIN", ...limits].join("; "));
         const result = await work(rawSqlOn(client, onQuery));
         await client.query("COMMIT");

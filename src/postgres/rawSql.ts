@@ -23,6 +23,12 @@ const types = {
  * drainer runs the same few statements on every pass, and planning them cost Postgres more than
  * running them (docs/sync.md). A template's text is fixed where it is written, so the names are
  * bounded by the code, never by the data.
+ *
+ * Postgres keeps such a plan until the table is next analyzed, so it must not depend on how large
+ * the table was when the connection first ran it: the outbox grows under a connection that planned
+ * a sequential scan while it was small. The outbox's statements read through a function planned at
+ * each call (recorded_sync_event_ids) or in a transaction planned with index scans only
+ * (TransactionOptions.indexScansOnly).
  */
 export function rawStatement(strings: TemplateStringsArray, values: readonly unknown[]): pg.QueryConfig {
   let prepared = PREPARED.get(strings);

@@ -51,27 +51,28 @@ type Failed = { group: EntityGroup; error: string };
 /** A pass stuck this long between two statements (awaiting Neo4j) loses its transaction and locks. */
 const PASS_IDLE_TIMEOUT_MS = 60_000;
 
+/** A pass's transaction: its statements read the outbox and the entities by key, never a whole table. */
+export const inPassTransaction = <T>(sql: Sql, work: (tx: RawSql) => Promise<T>) =>
+  sql.transaction(work, { idleTimeoutMs: PASS_IDLE_TIMEOUT_MS, indexScansOnly: true });
+
 export async function drainPass(deps: DrainerDeps, onlyIds?: readonly bigint[]): Promise<PassResult> {
   const { sql, settings, metrics } = deps;
   const stopTimer = metrics.graphProjectionSeconds.startTimer();
   try {
-    const outcome = await sql.transaction(
-      async (tx) => {
-        const events = await claimEvents(tx, { limit: settings.batchSize, onlyIds });
-        if (events.length === 0) return { claimed: 0, applied: [], failed: [], graphUnavailable: false };
-        // A trace of its own (an empty poll makes none), even when a mutation's after-commit wake
-        // started it on this event loop: it links to the span of each request whose events it applies.
-        const links = tracingStarted() ? [...new Set(events.map((e) => e.traceparent))].map(linkTo).filter((link) => link !== null) : [];
-        return inSpan("graph_sync drain pass", { root: true, links, attributes: { "mobius.graph_sync.claimed": events.length } }, async (span) => {
-          const { applied, failed, graphUnavailable, bookmarks } = await projectGroups(deps.graph, tx, groupByEntity(events));
-          await markApplied(tx, applied.flatMap((g) => g.events.map((e) => e.id)), { drainerId: deps.drainerId, bookmarks });
-          await markFailed(tx, failed.flatMap(({ group, error }) => failuresOf(group, error, settings)));
-          span?.setAttributes({ "mobius.graph_sync.applied_entities": applied.length, "mobius.graph_sync.failed_entities": failed.length });
-          return { claimed: events.length, applied, failed, graphUnavailable };
-        });
-      },
-      { idleTimeoutMs: PASS_IDLE_TIMEOUT_MS },
-    );
+    const outcome = await inPassTransaction(sql, async (tx) => {
+      const events = await claimEvents(tx, { limit: settings.batchSize, onlyIds });
+      if (events.length === 0) return { claimed: 0, applied: [], failed: [], graphUnavailable: false };
+      // A trace of its own (an empty poll makes none), even when a mutation's after-commit wake
+      // started it on this event loop: it links to the span of each request whose events it applies.
+      const links = tracingStarted() ? [...new Set(events.map((e) => e.traceparent))].map(linkTo).filter((link) => link !== null) : [];
+      return inSpan("graph_sync drain pass", { root: true, links, attributes: { "mobius.graph_sync.claimed": events.length } }, async (span) => {
+        const { applied, failed, graphUnavailable, bookmarks } = await projectGroups(deps.graph, tx, groupByEntity(events));
+        await markApplied(tx, applied.flatMap((g) => g.events.map((e) => e.id)), { drainerId: deps.drainerId, bookmarks });
+        await markFailed(tx, failed.flatMap(({ group, error }) => failuresOf(group, error, settings)));
+        span?.setAttributes({ "mobius.graph_sync.applied_entities": applied.length, "mobius.graph_sync.failed_entities": failed.length });
+        return { claimed: events.length, applied, failed, graphUnavailable };
+      });
+    });
     // Reported once committed: until then nothing is applied or rescheduled.
     report(deps, outcome.applied, outcome.failed);
     return { ...outcome, applied: outcome.applied.length, failed: outcome.failed.length };
