@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimEvents } from "../../src/outbox/claimEvents.ts";
 import { readRecordedEvents } from "../../src/outbox/readRecordedEvents.ts";
 import { markApplied } from "../../src/outbox/settleEvents.ts";
-import { createPostgres, type Postgres } from "../../src/postgres/createPrisma.ts";
+import type { Postgres } from "../../src/postgres/createPrisma.ts";
 import type { RawSql } from "../../src/postgres/rawSql.ts";
 import { inPassTransaction } from "../../src/sync/drainPass.ts";
-import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
+import { openIsolatedDatabase } from "../support/isolatedDatabase.ts";
 
 const GROWN_BY = 60_000;
 /**
@@ -23,19 +23,15 @@ const FEW_PAGES = 20;
 /** Postgres plans a parameterized prepared statement afresh for its first five runs, then may keep a generic plan. */
 const PLANNED_RUNS = 8;
 
+// One connection: every transaction below reuses the statements it prepared in the first.
+let database: Awaited<ReturnType<typeof openIsolatedDatabase>>;
 let postgres: Postgres;
 let psql: pg.Client;
 beforeAll(async () => {
-  const url = await createIsolatedDatabase("outbox_plans");
-  // One connection: every transaction below reuses the statements it prepared in the first.
-  postgres = createPostgres(url, { maxConnections: 1 });
-  psql = new pg.Client({ connectionString: url });
-  await psql.connect();
+  database = await openIsolatedDatabase("outbox_plans");
+  ({ postgres, client: psql } = database);
 });
-afterAll(async () => {
-  await psql?.end();
-  await postgres?.prisma.$disconnect();
-});
+afterAll(() => database?.close());
 
 const transaction = <T>(work: (tx: RawSql) => Promise<T>) => postgres.sql.transaction(work, { idleTimeoutMs: 10_000 });
 

@@ -7,27 +7,23 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimEvents } from "../../src/outbox/claimEvents.ts";
 import { countUnapplied } from "../../src/outbox/settleEvents.ts";
-import { createPostgres, type Postgres } from "../../src/postgres/createPrisma.ts";
-import { createIsolatedDatabase } from "../support/isolatedDatabase.ts";
+import type { Postgres } from "../../src/postgres/createPrisma.ts";
+import { openIsolatedDatabase } from "../support/isolatedDatabase.ts";
 import { eventually } from "../support/outbox.ts";
 
 const APPLIED = 5_000;
 const PENDING_INDEX = "sync_events_applied_at_next_attempt_at_id_idx";
 
 // One connection, so the backend that scanned is the one asked to flush its statistics.
+let database: Awaited<ReturnType<typeof openIsolatedDatabase>>;
 let deps: Postgres;
 let stats: pg.Client;
 beforeAll(async () => {
-  const databaseUrl = await createIsolatedDatabase("claim");
-  deps = createPostgres(databaseUrl, { maxConnections: 1 });
-  stats = new pg.Client({ connectionString: databaseUrl });
-  await stats.connect();
+  database = await openIsolatedDatabase("claim");
+  ({ postgres: deps, client: stats } = database);
   await stats.query("ALTER TABLE sync_events SET (autovacuum_enabled = false)");
 });
-afterAll(async () => {
-  await stats.end();
-  await deps.prisma.$disconnect();
-});
+afterAll(() => database?.close());
 
 /** Events applied since the last VACUUM: each leaves a dead entry no scan has met yet. */
 async function applyManyEvents(): Promise<void> {
