@@ -39,9 +39,13 @@ export const NANOS = 1_000_000_000;
 /** What the approved assets `a` of a group add to a pair: `assets`, `scoreNanos`, `scored`. */
 export const PAIR_CONTRIBUTION = `count(a) AS assets, sum(toInteger(round(a.compliance_score * ${NANOS}))) AS scoreNanos, count(a.compliance_score) AS scored`;
 
-/** An approved asset's pairs of colors (lower hex first) with its score, per row `a`. */
+/**
+ * An approved asset's pairs of colors (lower hex first) with its score, per row `a`. Its feedback is
+ * read from `a`: on a graph with little feedback an EXISTS pattern was planned as a seek of every
+ * approval in the action index, and the projector keeps its plans (projectionCypher.ts).
+ */
 const APPROVED_PAIRS = `
-  WITH a WHERE EXISTS { (a)-[:RECEIVED_FEEDBACK {action: 'approve'}]->() }
+  WITH a WHERE 'approve' IN [(a)-[f:RECEIVED_FEEDBACK]->() | f.action]
   MATCH (a)-[:USES_COLOR]->(c1:Color), (a)-[:USES_COLOR]->(c2:Color)
   WHERE c1.hex < c2.hex
   WITH c1, c2, ${PAIR_CONTRIBUTION}

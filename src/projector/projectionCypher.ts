@@ -5,10 +5,18 @@
 // graph and is retried later rather than written half-linked. The color pair counts Color.pairings
 // reads are kept by two more statements around these (colorPairCounts.ts), the palette shapes
 // similarBrands reads by three more (paletteShapes.ts).
+//
+// Each is sent with `CYPHER replan=skip`: Neo4j keeps the plan it first made, however far the graph's
+// counts move since. By default it plans a statement again once the counts it was planned on have
+// drifted, and under load planning one of these took 0.5–1 s on two busy cores, a stall of every live
+// update behind it, several times a minute while the graph grew (docs/sync.md). Their plans do not
+// depend on the counts: they find nodes by unique key and walk from nodes they hold, planned on an
+// empty graph as on a large one (projectionPlans.int.test.ts), so a kept plan is never a worse one.
 import { colorPairCypher, PAIRS_MARK } from "./colorPairCounts.ts";
 import { paletteShapeCypher } from "./paletteShapes.ts";
 
-export const projectionCypher = {
+/** The statements as written; projectionCypher is what is sent. */
+export const projectionStatements = {
   ...colorPairCypher,
   ...paletteShapeCypher,
 
@@ -177,3 +185,9 @@ export const projectionCypher = {
     WHERE NOT (c)--()
     DELETE c`,
 } as const;
+
+type StatementName = keyof typeof projectionStatements;
+
+export const projectionCypher = Object.fromEntries(
+  Object.entries(projectionStatements).map(([name, text]) => [name, `CYPHER replan=skip${text}`]),
+) as Record<StatementName, string>;

@@ -5,7 +5,8 @@ import type { Logger } from "pino";
 import type { GraphConnection } from "../graph/graphConnection.ts";
 import { projectionCypher } from "./projectionCypher.ts";
 
-const EMPTY_BATCHES = { ids: [], rows: [], hexes: [], brandIds: [], deletedBrandIds: [], assetIds: [], feedbackIds: [], join: 0, leave: 0 };
+/** Parameters for every projection statement under which it writes nothing. */
+export const EMPTY_BATCHES = { ids: [], rows: [], hexes: [], brandIds: [], deletedBrandIds: [], assetIds: [], feedbackIds: [], join: 0, leave: 0 };
 
 export async function warmProjectionCypher(graph: GraphConnection): Promise<void> {
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: "WRITE" });
