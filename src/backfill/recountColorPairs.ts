@@ -10,7 +10,7 @@
 import { inExplicitTransaction } from "../graph/explicitTransaction.ts";
 import { retryTransient } from "../graph/retryTransient.ts";
 import type { GraphConnection } from "../graph/graphConnection.ts";
-import { PAIR_CONTRIBUTION, PAIRS_WITH } from "../projector/colorPairCounts.ts";
+import { IS_APPROVED, PAIR_CONTRIBUTION, PAIRS_WITH } from "../projector/colorPairCounts.ts";
 
 const LOCK_PAIRS = `
   MATCH (c1:Color {hex: $hex})
@@ -23,7 +23,7 @@ const RECOUNT_PAIRS = `
   MATCH (c1:Color {hex: $hex})
   CALL (c1) {
     MATCH (c1)<-[:USES_COLOR]-(a:Asset)-[:USES_COLOR]->(c2:Color)
-    WHERE c2.hex > c1.hex AND EXISTS { (a)-[:RECEIVED_FEEDBACK {action: 'approve'}]->() }
+    WHERE c2.hex > c1.hex AND ${IS_APPROVED}
     WITH c2, ${PAIR_CONTRIBUTION}
     RETURN collect({color: c2, assets: assets, scoreNanos: scoreNanos, scored: scored}) AS truth
   }

@@ -40,12 +40,15 @@ export const NANOS = 1_000_000_000;
 export const PAIR_CONTRIBUTION = `count(a) AS assets, sum(toInteger(round(a.compliance_score * ${NANOS}))) AS scoreNanos, count(a.compliance_score) AS scored`;
 
 /**
- * An approved asset's pairs of colors (lower hex first) with its score, per row `a`. Its feedback is
- * read from `a`: on a graph with little feedback an EXISTS pattern was planned as a seek of every
- * approval in the action index, and the projector keeps its plans (projectionCypher.ts).
+ * Whether the asset `a` is approved (has `approve` feedback), read from `a`: on a graph with little
+ * feedback an EXISTS pattern was planned as a seek of every approval in the action index, and the
+ * projector keeps its plans (projectionCypher.ts).
  */
+export const IS_APPROVED = `'approve' IN [(a)-[f:RECEIVED_FEEDBACK]->() | f.action]`;
+
+/** An approved asset's pairs of colors (lower hex first) with its score, per row `a`. */
 const APPROVED_PAIRS = `
-  WITH a WHERE 'approve' IN [(a)-[f:RECEIVED_FEEDBACK]->() | f.action]
+  WITH a WHERE ${IS_APPROVED}
   MATCH (a)-[:USES_COLOR]->(c1:Color), (a)-[:USES_COLOR]->(c2:Color)
   WHERE c1.hex < c2.hex
   WITH c1, c2, ${PAIR_CONTRIBUTION}
