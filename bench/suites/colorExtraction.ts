@@ -16,9 +16,8 @@ import { createServer } from "../../src/http/createServer.ts";
 import type { BenchContext, Check, Suite } from "../suite.ts";
 import { benchDeps } from "../support/benchDeps.ts";
 import { startBurstClient } from "../support/burstClient.ts";
-import { cpuPerOperation, type CpuOfOperation, type CpuPerOperation } from "../support/cpuPerOperation.ts";
+import { cpuPerOperation, pacedHere, type CpuOfOperation, type CpuPerOperation, type PacedLoad } from "../support/cpuPerOperation.ts";
 import { watchCores, type CoresBusy } from "../support/cpuTime.ts";
-import { imageWrites, type ImageWritesState } from "../support/imageWrites.ts";
 import { watchMainThread, type MainThreadLoad } from "../support/mainThreadLoad.ts";
 import { startPaced } from "../support/pacedLoad.ts";
 import { latencyOf, median, round, type Latency } from "../support/stats.ts";
@@ -108,7 +107,6 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
     const assetIds = (await deps.prisma.asset.findMany({ select: { id: true }, take: UPLOADS_IN_FLIGHT * 4, orderBy: { id: "asc" } })).map((a) => a.id);
     const clientOptions = { url, brandIds: data.sample.brandIds, assetIds, images, readers: READERS };
     const [readers, writers] = [startBurstClient(clientOptions), startBurstClient(clientOptions)];
-    let handedOn: ImageWritesState;
     let extractions = 0;
     /**
      * Starts what runs beside the readers in a phase at `rate`: how to count what it completed, and
@@ -168,6 +166,7 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
     let uploads: number;
     let closed: Rounds;
     let headroom: ReadersUnderBurst["headroom"];
+    let cpu: ReadersUnderBurst["cpu"];
     try {
       await writers.prime(UPLOADS_IN_FLIGHT);
       await readers.read(requests); // warm-up
@@ -180,21 +179,23 @@ async function readersUnderBurst(ctx: BenchContext, images: readonly Buffer[], r
       const [readersPerSecond, ratePerSecond] = [HEADROOM_SHARE * median(closed.rates.quiet), median(closed.rates.burst)];
       const paced = await measureRounds(() => readers.readPaced(requests, readersPerSecond), ratePerSecond);
       headroom = { ...paced, readersPerSecond: round(readersPerSecond, 1), ratePerSecond };
-      handedOn = await writers.state();
       uploads = (await writers.counts()).uploads;
+      // The uploads and the control's writes come from the writers' process, as in the rounds: the
+      // gateway is not charged for the client sending them.
+      const fromWriters = (count: (counts: { uploads: number; writes: number }) => number, start: (perSecond: number) => Promise<void>): PacedLoad => async (perSecond) => {
+        const before = count(await writers.counts());
+        await start(perSecond);
+        return async () => count(await writers.stop()) - before;
+      };
+      cpu = await cpuPerOperation(median(closed.rates.burst), ctx.smoke ? 0.5 : CPU_PHASE_SECONDS, {
+        upload: fromWriters((c) => c.uploads, writers.startUploads),
+        write: fromWriters((c) => c.writes, writers.startWrites),
+        extraction: pacedHere((i) => deps.colorExtractor.extract(images[i % images.length]!)),
+      });
     } finally {
       await Promise.all([readers.close(), writers.close()]);
     }
-    // The CPU of each operation is read with the calls made from this thread, as before the split:
-    // the gateway's main thread there includes the client sending each upload.
-    const uploadRate = median(closed.rates.burst);
-    const load = imageWrites(url, images, assetIds, handedOn);
-    const cpu = await cpuPerOperation(uploadRate, ctx.smoke ? 0.5 : CPU_PHASE_SECONDS, {
-      upload: (i) => load.upload(assetIds[i % assetIds.length]!),
-      write: load.write,
-      extraction: (i) => deps.colorExtractor.extract(images[i % images.length]!),
-    });
-    return { closed, headroom, uploads, uploadsPerSecondAlone: alone, uploadsPerSecondWhileReading: round(uploadRate, 1), cpu };
+    return { closed, headroom, uploads, uploadsPerSecondAlone: alone, uploadsPerSecondWhileReading: round(median(closed.rates.burst), 1), cpu };
   } finally {
     await gateway.close();
     await deps.close();

@@ -5,7 +5,6 @@ import type { ChildProcess } from "node:child_process";
 import { forkModule } from "../../src/stack/forkModule.ts";
 import { workerEntry } from "../../src/stack/typescriptWorker.ts";
 import type { BurstClientOptions, BurstClientReply, BurstClientRequest } from "./burstClientProcess.ts";
-import type { ImageWritesState } from "./imageWrites.ts";
 import { stopProcess } from "./stopProcess.ts";
 
 type Counts = { readonly uploads: number; readonly writes: number };
@@ -22,7 +21,6 @@ export interface BurstClient {
   /** Stops the burst, the uploads or the writes and waits for their calls to finish. */
   stop(): Promise<Counts>;
   counts(): Promise<Counts>;
-  state(): Promise<ImageWritesState>;
   close(): Promise<void>;
 }
 
@@ -58,7 +56,6 @@ export function startBurstClient(options: BurstClientOptions): BurstClient {
     startUploads: (perSecond) => call({ op: "uploads", perSecond }),
     stop: () => call({ op: "stop" }),
     counts: () => call({ op: "counts" }),
-    state: () => call({ op: "state" }),
     close: () => stopProcess(child),
   };
 }

@@ -4,7 +4,7 @@
 // by messages. In a worker thread of the gateway's process, sending an upload's 342 KiB raised the
 // readers' p99 even when the upload was answered from its hash (docs/color-extraction.md).
 import { postGraphql } from "./benchClient.ts";
-import { imageWrites, type ImageWritesState } from "./imageWrites.ts";
+import { imageWrites } from "./imageWrites.ts";
 import { startPaced } from "./pacedLoad.ts";
 
 export interface BurstClientOptions {
@@ -24,8 +24,7 @@ export type BurstClientRequest =
   | { readonly op: "writes"; readonly perSecond: number }
   | { readonly op: "uploads"; readonly perSecond: number }
   | { readonly op: "stop" }
-  | { readonly op: "counts" }
-  | { readonly op: "state" };
+  | { readonly op: "counts" };
 
 export interface BurstClientReply {
   readonly id: number;
@@ -104,8 +103,6 @@ function serve(options: BurstClientOptions): void {
       }
       case "counts":
         return load.counts();
-      case "state":
-        return load.state() satisfies ImageWritesState;
     }
   };
 

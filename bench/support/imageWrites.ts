@@ -16,17 +16,9 @@ interface UploadAnswer {
 }
 
 /** One image's colors as an upload wrote them: what a control write writes in its place. */
-export interface ColorsReading {
+interface ColorsReading {
   readonly colors: ReadonlyArray<{ readonly hex: string; readonly coverage: number }>;
   readonly complianceScore: number | null;
-}
-
-/** Where the alternation stands, to hand it on to another client. */
-export interface ImageWritesState {
-  /** Per asset, how many times it was changed: its next image is this modulo the images. */
-  readonly turns: Map<string, number>;
-  /** Each image's colors, once `prime` has read them. */
-  readonly readings: readonly ColorsReading[];
 }
 
 export interface ImageWrites {
@@ -35,9 +27,6 @@ export interface ImageWrites {
    * extractor's processes are started before anything is timed and each image's colors are known.
    */
   prime(lanes: number): Promise<void>;
-  upload(assetId: string): Promise<void>;
-  /** A control write to the i-th asset (cycling). */
-  write(i: number): Promise<void>;
   /** `lanes` closed loops of uploads, each over assets of its own, until the returned stop() (which waits for them). */
   startBurst(lanes: number): () => Promise<void>;
   /** Control writes started on schedule at `perSecond`, until the returned stop(). */
@@ -46,12 +35,11 @@ export interface ImageWrites {
   startUploads(perSecond: number): () => Promise<void>;
   /** Extracted uploads and control writes so far. */
   counts(): { readonly uploads: number; readonly writes: number };
-  state(): ImageWritesState;
 }
 
-export function imageWrites(url: string, images: readonly Buffer[], assetIds: readonly string[], from?: ImageWritesState): ImageWrites {
-  const turns = new Map(from?.turns);
-  let readings = from?.readings ?? [];
+export function imageWrites(url: string, images: readonly Buffer[], assetIds: readonly string[]): ImageWrites {
+  const turns = new Map<string, number>();
+  let readings: readonly ColorsReading[] = [];
   let uploads = 0;
   let writes = 0;
   /** Per burst lane, its uploads so far: a lane goes on over its assets where its last burst stopped. */
@@ -78,8 +66,6 @@ export function imageWrites(url: string, images: readonly Buffer[], assetIds: re
       const second = await upload(assetIds[0]!);
       readings = [first!, second].map((a) => ({ colors: a.colors.map(({ hex, coverage }) => ({ hex, coverage })), complianceScore: a.compliance_score }));
     },
-    upload: async (assetId) => void (await upload(assetId)),
-    write,
     startBurst(lanes) {
       let uploading = true;
       const assetsPerLane = Math.floor(assetIds.length / lanes);
@@ -99,6 +85,5 @@ export function imageWrites(url: string, images: readonly Buffer[], assetIds: re
     startWrites: (perSecond) => startPaced(perSecond, write),
     startUploads: (perSecond) => startPaced(perSecond, (i) => upload(assetIds[i % assetIds.length]!)),
     counts: () => ({ uploads, writes }),
-    state: () => ({ turns: new Map(turns), readings }),
   };
 }
