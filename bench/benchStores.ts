@@ -47,7 +47,7 @@ const BENCH_NEO4J_MEMORY = { heapMb: 2048, pageCacheMb: 4096 };
 
 /** The sync settings a run takes from the environment, as `loadConfig` reads them. */
 export function syncTuningFromEnv(): Record<string, string> {
-  const names = ["GRAPH_SYNC_COALESCE_MS", "GRAPH_SYNC_BATCH_SIZE"];
+  const names = ["GRAPH_SYNC_COALESCE_MS", "GRAPH_SYNC_BATCH_SIZE", "GRAPH_SYNC_NICE"];
   return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
 }
 

@@ -32,6 +32,7 @@ describe("loadConfig", () => {
         retryMaxMs: 60_000,
         batchSize: 200,
         coalesceMs: 80,
+        nice: 0,
       },
       patterns: { minOrganizations: 3, refreshIntervalMs: 60_000, limitPerIndustry: 200 },
       outboxRetention: { retentionSeconds: 604_800, batchSize: 500, intervalMs: 60_000 },
@@ -103,6 +104,15 @@ describe("loadConfig", () => {
     expect(problemsOf({ EXTRACTION_NICE: "low" })).toEqual([`EXTRACTION_NICE: ${niceRange}`]);
     expect(problemsOf({ EXTRACTION_PROCESSES: "0" })).toEqual(["EXTRACTION_PROCESSES: expected a number of processes from 1 to 64"]);
     expect(problemsOf({ EXTRACTION_TIMEOUT_MS: "10" })).toEqual(["EXTRACTION_TIMEOUT_MS: expected at least 100 milliseconds"]);
+  });
+
+  it("reads the graph sync thread's nice value, 0 unless set, and names a bad one", () => {
+    expect(loadConfig({}).graphSync.nice).toBe(0);
+    expect(loadConfig({ GRAPH_SYNC_NICE: "10" }).graphSync.nice).toBe(10);
+    expect(loadConfig({ GRAPH_SYNC_NICE: "19" }).graphSync.nice).toBe(19);
+    const niceRange = "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)";
+    expect(problemsOf({ GRAPH_SYNC_NICE: "-1" })).toEqual([`GRAPH_SYNC_NICE: ${niceRange}`]);
+    expect(problemsOf({ GRAPH_SYNC_NICE: "high" })).toEqual([`GRAPH_SYNC_NICE: ${niceRange}`]);
   });
 
   it("names each bad variable with what was expected", () => {

@@ -47,6 +47,11 @@ const milliseconds = (fallback: number, min = 1) =>
       .default(fallback),
   );
 
+/** A CPU priority for background work, below the request handlers' 0 (src/stack/cpuPriority.ts). */
+const NICE_ERROR = "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)";
+const niceValue = (fallback: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number({ error: NICE_ERROR }).int({ error: NICE_ERROR }).min(0, { error: NICE_ERROR }).max(19, { error: NICE_ERROR }).default(fallback));
+
 const envSchema = z.object({
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
@@ -80,6 +85,8 @@ const envSchema = z.object({
   // 80, not 40: under load it halves the passes for a little more lag (docs/sync.md).
   GRAPH_SYNC_COALESCE_MS: milliseconds(80, 0),
   GRAPH_SYNC_RETRY_MAX_MS: milliseconds(60_000),
+  // 0: behind the requests, live updates waited twice as long under a write load (docs/sync.md).
+  GRAPH_SYNC_NICE: niceValue(0),
   GRAPH_SYNC_BATCH_SIZE: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -218,15 +225,7 @@ const envSchema = z.object({
       .max(64, { error: "expected a number of processes from 1 to 64" })
       .default(defaultColorExtractionSettings.processes),
   ),
-  EXTRACTION_NICE: z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ error: "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)" })
-      .int({ error: "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)" })
-      .min(0, { error: "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)" })
-      .max(19, { error: "expected a nice value from 0 (as the gateway) to 19 (only idle CPU)" })
-      .default(defaultColorExtractionSettings.nice),
-  ),
+  EXTRACTION_NICE: niceValue(defaultColorExtractionSettings.nice),
   EXTRACTION_TIMEOUT_MS: milliseconds(defaultColorExtractionSettings.timeoutMs, 100),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
@@ -271,6 +270,8 @@ export interface GraphSyncSettings {
   readonly batchSize: number;
   /** Least time between the starts of two passes, so a burst of mutations shares one projection. */
   readonly coalesceMs: number;
+  /** The drainer thread's CPU priority (0–19): above 0 it yields a busy core to the request handlers, and the graph lags more. */
+  readonly nice: number;
 }
 
 /** Which other origins' pages may call the gateway from a browser (src/http/cors.ts). */
@@ -410,6 +411,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxMs: e.GRAPH_SYNC_RETRY_MAX_MS,
       batchSize: e.GRAPH_SYNC_BATCH_SIZE,
       coalesceMs: e.GRAPH_SYNC_COALESCE_MS,
+      nice: e.GRAPH_SYNC_NICE,
     }),
     patterns: Object.freeze({
       minOrganizations: e.PATTERN_MIN_ORGANIZATIONS,

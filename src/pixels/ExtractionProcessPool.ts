@@ -3,7 +3,7 @@
 // extraction uses what they leave. Processes, not threads of the gateway: sharp decodes on libuv's
 // thread pool, which the gateway's own file, DNS and crypto work shares, so it cannot be lowered
 // alone; and only a process can lead a session of its own, whose autogroup it may lower
-// (lowerOwnPriority.ts).
+// (src/stack/cpuPriority.ts).
 //
 // Processes start on first use; an idle one is unref'd, so an open pool never keeps the gateway
 // alive. A process that dies, or overruns `timeoutMs` (counted once it has started up), fails only
@@ -98,7 +98,7 @@ export class ExtractionProcessPool {
   }
 
   private start(): ChildProcess {
-    // detached: a session, and so an autogroup, of its own (see lowerOwnPriority.ts).
+    // detached: a session, and so an autogroup, of its own (see cpuPriority.ts in src/stack).
     const child = forkModule(ENTRY, [JSON.stringify(this.settings)], { serialization: "advanced", detached: true, stdio: ["ignore", "inherit", "inherit", "ipc"] });
     this.processes.set(
       child,

@@ -7,7 +7,7 @@ import { clusterColors, type ClusterResult } from "./clusterColors.ts";
 import type { ColorExtractionSettings } from "./colorExtractionSettings.ts";
 import { decodeSamples, type Samples } from "./decodeSamples.ts";
 import { ImageRejectedError, type ImageRejection } from "./ImageRejectedError.ts";
-import { lowerOwnPriority } from "./lowerOwnPriority.ts";
+import { lowerProcessPriority } from "../stack/cpuPriority.ts";
 
 export interface ExtractionTask {
   readonly id: number;
@@ -27,7 +27,7 @@ export type ExtractionReply = { readonly id: number } & (
 );
 
 const settings = JSON.parse(process.argv[2]!) as ColorExtractionSettings;
-lowerOwnPriority(settings.nice);
+lowerProcessPriority(settings.nice);
 sharp.concurrency(settings.vipsThreads);
 process.on("disconnect", () => process.exit(0));
 process.send!({ ready: true } satisfies ExtractionReady);
@@ -52,6 +52,6 @@ process.on("message", async (task: ExtractionTask) => {
   }
   // libvips starts its threads during the first decode; they inherit a lowered nice, and this
   // catches any thread a library started from one that was not.
-  lowerOwnPriority(settings.nice);
+  lowerProcessPriority(settings.nice);
   process.send!(reply);
 });

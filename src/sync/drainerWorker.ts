@@ -1,5 +1,6 @@
 // The drainer thread's side (see drainerThread.ts): the same drainer the in-process sync runs, on a
 // pool and driver of its own, reporting its metrics and statements to the main thread by message.
+import fs from "node:fs";
 import pg from "pg";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Counter } from "prom-client";
@@ -11,11 +12,21 @@ import { createDrainer } from "./drainer.ts";
 import type { DrainerThreadData, FromDrainerThread, PassEnded, ToDrainerThread } from "./drainerThread.ts";
 import { warmProjectionCypherInBackground } from "../projector/warmProjectionCypher.ts";
 import { startTracing } from "../observability/startTracing.ts";
+import { lowerThreadPriority } from "../stack/cpuPriority.ts";
 
 const { databaseUrl, neo4jUri, neo4j, settings, logLevel, tracing: tracingSettings, wantsStatements } = workerData as DrainerThreadData;
 // Before the first pass, so every pass is traced; the main thread's messages wait in the port meanwhile.
 const tracing = tracingSettings ? await startTracing(tracingSettings) : null;
 const port = parentPort!;
+// GRAPH_SYNC_NICE: behind the request handlers, a pass on busy cores waits for them and carries the
+// events committed meanwhile, and the graph lags further (docs/sync.md); an idle core runs it at once.
+if (settings.nice > 0) {
+  // libuv starts its pool's threads at their first use, from the thread using them, and a thread
+  // inherits its creator's nice: started from here after the lowering, the pool would take the whole
+  // process's file, DNS and crypto work down with it. One call first makes sure it is running.
+  await fs.promises.access(".");
+  lowerThreadPriority(settings.nice);
+}
 const send = (message: FromDrainerThread) => port.postMessage(message);
 
 const logger = createLogger(logLevel).child({ thread: "graph-sync" });

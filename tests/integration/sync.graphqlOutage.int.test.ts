@@ -24,7 +24,7 @@ describe("a Neo4j outage during GraphQL mutations", () => {
   beforeAll(async () => {
     const { uri } = await startLocalNeo4j(local);
     const databaseUrl = await createIsolatedDatabase("graphql_outage");
-    const graphSync = { waitForGraph: false, waitTimeoutMs: 2_000, pollIntervalMs: 200, retryBaseMs: 100, retryMaxMs: 1_000, batchSize: 200, coalesceMs: 40 };
+    const graphSync = { waitForGraph: false, waitTimeoutMs: 2_000, pollIntervalMs: 200, retryBaseMs: 100, retryMaxMs: 1_000, batchSize: 200, coalesceMs: 40, nice: 0 };
     gateway = await startTestGateway(createTestDeps({ neo4jUri: uri, databaseUrl, poll: true, config: { graphSync } }));
   }, 240_000);
   afterAll(async () => {

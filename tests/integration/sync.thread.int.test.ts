@@ -1,6 +1,7 @@
 // The drainer in its own thread, as the gateway process runs it: the same projections, the
 // read-your-writes wait answered across the thread, its metrics in the gateway's registry, and a
 // thread that dies started again without losing what was handed to it meanwhile.
+import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import type { DrainerThread } from "../../src/sync/drainerThread.ts";
@@ -17,12 +18,43 @@ afterEach(async () => {
 
 const fastRetries = { ...loadConfig({ GRAPH_SYNC_WAIT_TIMEOUT_MS: "20000" }).graphSync, retryBaseMs: 50, retryMaxMs: 200 };
 
+/** Each thread of this process by id, with its nice value (field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadNices(): Map<number, number> {
+  const nices = new Map<number, number>();
+  for (const tid of fs.readdirSync("/proc/self/task")) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return nices;
+}
+
 async function seriesValue(deps: TestDeps, name: string, suffix = ""): Promise<number> {
   const metric = await deps.metrics.getSingleMetric(name)!.get();
   return metric.values.filter((v) => (v as { metricName?: string }).metricName?.endsWith(suffix) ?? suffix === "").reduce((sum, v) => sum + v.value, 0);
 }
 
 describe("the drainer in its own thread", () => {
+  it("runs at GRAPH_SYNC_NICE, below the request handlers: its own thread is lowered and no other thread of the process", async () => {
+    const before = threadNices();
+    const deps = createTestDeps({ drainerThread: true, config: { graphSync: { ...fastRetries, nice: 7 } } });
+    opened.push(deps);
+    const scope = newScope();
+    // Applied, so the thread is up and has run a pass.
+    await syncedWrites(deps, scope, { waitForGraph: true }).createOrganization();
+    expect((await outboxRows(deps.prisma, scope.eventIds)).every((row) => row.appliedAt !== null)).toBe(true);
+
+    const after = threadNices();
+    const lowered = [...after].filter(([, nice]) => nice === 7).map(([tid]) => tid);
+    expect(lowered).toHaveLength(1);
+    expect(before.has(lowered[0]!)).toBe(false);
+    for (const [tid, nice] of before) if (after.has(tid)) expect(after.get(tid)).toBe(nice);
+  });
+
+
   it("projects every entity with read-your-writes, and reports passes, events and statements to the gateway's metrics", async () => {
     const statements: string[] = [];
     const deps = createTestDeps({ drainerThread: true, config: { graphSync: fastRetries }, onQuery: (sql) => statements.push(sql) });
