@@ -28,8 +28,15 @@ export function lowerProcessPriority(nice: number): void {
   }
 }
 
-/** Lowers the calling thread (a worker thread's own) and no other; returns its thread id, or null where there is no procfs to name it. */
-export function lowerThreadPriority(nice: number): number | null {
+/**
+ * Lowers the calling thread (a worker thread's own) and no other; returns its thread id, or null
+ * where there is no procfs to name it. libuv starts its pool's threads at their first use, from the
+ * thread using them, and a thread inherits its creator's nice: started from a lowered thread, the
+ * pool would take the whole process's file, DNS and crypto work down with it. One call through the
+ * pool first makes sure it is running.
+ */
+export async function lowerThreadPriority(nice: number): Promise<number | null> {
+  await fs.promises.access(".");
   let tid: number;
   try {
     tid = Number(path.basename(fs.readlinkSync("/proc/thread-self")));

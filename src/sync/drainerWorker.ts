@@ -1,6 +1,5 @@
 // The drainer thread's side (see drainerThread.ts): the same drainer the in-process sync runs, on a
 // pool and driver of its own, reporting its metrics and statements to the main thread by message.
-import fs from "node:fs";
 import pg from "pg";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Counter } from "prom-client";
@@ -20,13 +19,7 @@ const tracing = tracingSettings ? await startTracing(tracingSettings) : null;
 const port = parentPort!;
 // GRAPH_SYNC_NICE: behind the request handlers, a pass on busy cores waits for them and carries the
 // events committed meanwhile, and the graph lags further (docs/sync.md); an idle core runs it at once.
-if (settings.nice > 0) {
-  // libuv starts its pool's threads at their first use, from the thread using them, and a thread
-  // inherits its creator's nice: started from here after the lowering, the pool would take the whole
-  // process's file, DNS and crypto work down with it. One call first makes sure it is running.
-  await fs.promises.access(".");
-  lowerThreadPriority(settings.nice);
-}
+if (settings.nice > 0) await lowerThreadPriority(settings.nice);
 const send = (message: FromDrainerThread) => port.postMessage(message);
 
 const logger = createLogger(logLevel).child({ thread: "graph-sync" });
